@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The command-line entry: runs the TypeScript sources through tsx, so the
+// command works right after `npm ci` with no separate build step.
+require('tsx/cjs');
+const { main } = require('../src/cli/main.ts');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // Only programmer mistakes reach here; bad input is reported by the commands.
+    process.stderr.write(`tierwise: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,84 @@
+/**
+ * Errors are values. A row that cannot be graded yields a GradeError (which
+ * input, what value, why); a table that cannot be compiled yields
+ * TableProblems (where, what). Only programmer mistakes throw.
+ * Message texts live in src/i18n (see messages.ts), never here.
+ */
+
+export type GradeError =
+  /** A required input's cell is empty. */
+  | { kind: 'blank'; input: string }
+  /** The cell holds an Excel error value such as #N/A. */
+  | { kind: 'cell-error'; input: string; value: string }
+  | { kind: 'not-a-number'; input: string; value: string }
+  | { kind: 'not-a-boolean'; input: string; value: string }
+  | { kind: 'not-a-date'; input: string; value: string; ambiguous?: boolean }
+  | { kind: 'unknown-category'; input: string; value: string; allowed: string[] }
+  /** A number that no band of the criterion or axis covers. */
+  | { kind: 'out-of-range'; input: string; value: number }
+  /** No rule matched and the table has no default tier: the row is ungraded. */
+  | { kind: 'no-match' }
+  /** The text is longer than the engine accepts. */
+  | { kind: 'too-long'; input: string; length: number };
+
+export type GradeErrorKind = GradeError['kind'];
+
+export type TableProblemCode =
+  | 'not-an-object'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'unknown-field'
+  | 'bad-format'
+  | 'unsupported-version'
+  | 'bad-id'
+  | 'duplicate-id'
+  | 'unknown-input'
+  | 'unknown-tier'
+  | 'unknown-table'
+  | 'unknown-category-value'
+  | 'wrong-input-type'
+  | 'bad-range'
+  | 'band-overlap'
+  | 'band-gap'
+  | 'category-uncovered'
+  | 'category-overlap'
+  | 'thresholds-order'
+  | 'threshold-last-bounded'
+  | 'threshold-tier-repeated'
+  | 'tier-unreachable'
+  | 'bad-colour'
+  | 'bad-share'
+  | 'shares-over-100'
+  | 'bad-number'
+  | 'matrix-shape'
+  | 'composition-cycle'
+  | 'composition-too-deep'
+  | 'too-many'
+  | 'too-long'
+  | 'too-deep'
+  | 'empty'
+  | 'bad-bins'
+  | 'bad-segment'
+  | 'sheet-syntax';
+
+/**
+ * A problem found when validating a table. `path` is a JSON path into the
+ * table ("method.criteria[0].bands[2].match.range"); `cell` is filled in when
+ * the table came from sheet form ("Rules!B12"). `detail` carries the values the
+ * message needs.
+ */
+export interface TableProblem {
+  code: TableProblemCode;
+  path: string;
+  cell?: string;
+  detail?: Record<string, string | number>;
+}
+
+/** Thrown only for programmer mistakes (wrong API use), never for bad data. */
+export class TierwiseUsageError extends Error {
+  override name = 'TierwiseUsageError';
+}
+
+export function assertNever(value: never, what = 'value'): never {
+  throw new TierwiseUsageError(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,229 @@
+/**
+ * The grading-table model: the one shape that JSON files, the sheet form, the
+ * presets, the add-in and the CLI all share. Plain data, no behaviour: a table
+ * is compiled (see compile.ts) into a fast grader once, then applied to rows.
+ */
+
+/** Text in the two languages the product ships. `zh` falls back to `en` when absent. */
+export interface LocalizedText {
+  en: string;
+  zh?: string;
+}
+
+export type Locale = 'en-US' | 'zh-CN';
+
+export type InputType = 'number' | 'category' | 'boolean' | 'date' | 'text';
+
+/** One allowed value of a category input, matched by id, labels or aliases. */
+export interface CategoryValue {
+  id: string;
+  label?: LocalizedText;
+  aliases?: string[];
+}
+
+/** Where a derived input's value comes from: another table's result for the same row. */
+export interface InputSource {
+  table: string;
+  output: 'score' | 'tier';
+}
+
+export interface InputDef {
+  /** snake_case; a column header equal to the id always maps to this input. */
+  id: string;
+  type: InputType;
+  label: LocalizedText;
+  /** Extra column headers (either language) that map to this input. */
+  aliases?: string[];
+  /** Allowed values, for category inputs. */
+  values?: CategoryValue[];
+  /**
+   * When false, a blank cell is a legitimate "unknown": conditions on it are
+   * false (except `blank`), scorecard criteria use their `blankPoints`.
+   * When true (the default), a blank cell is a row error.
+   */
+  required?: boolean;
+  /** A derived input: the score or tier of another table, not a column. */
+  source?: InputSource;
+  description?: LocalizedText;
+}
+
+/**
+ * A numeric interval. Each side is absent (unbounded), inclusive (gte/lte) or
+ * exclusive (gt/lt); at most one key per side. `{ gt: 5000, lte: 10000 }` is
+ * the rulebook's "5,000-10,000 (含1万)".
+ */
+export interface NumericRange {
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+}
+
+/** What a band or axis cell matches: a numeric range, category ids, or a boolean. */
+export type BandMatch =
+  | { range: NumericRange }
+  | { values: string[] }
+  | { is: boolean };
+
+export interface ScoreBand {
+  match: BandMatch;
+  points: number;
+}
+
+export interface Criterion {
+  id: string;
+  input: string;
+  label?: LocalizedText;
+  /** Multiplies the band's points; default 1. */
+  weight?: number;
+  bands: ScoreBand[];
+  /** Points when the (optional) input is blank; without it a blank is a row error. */
+  blankPoints?: number;
+}
+
+/** "x 1.05 when ...": the total is multiplied by factor when the condition holds. */
+export interface Multiplier {
+  id: string;
+  label?: LocalizedText;
+  factor: number;
+  when: ConditionNode;
+}
+
+/**
+ * Score -> tier. Ordered from the highest tier down; the first threshold whose
+ * bound the score meets wins; the last entry has no bound (everything else).
+ */
+export interface Threshold {
+  tier: string;
+  gte?: number;
+  gt?: number;
+}
+
+export interface ScorecardMethod {
+  kind: 'scorecard';
+  criteria: Criterion[];
+  multipliers?: Multiplier[];
+  thresholds: Threshold[];
+  /** Decimal places the total is rounded to before thresholds (default: no rounding). */
+  round?: number;
+}
+
+export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+export type Condition =
+  | { input: string; op: ComparisonOp; value: number | string | boolean }
+  | { input: string; op: 'between'; range: NumericRange }
+  | { input: string; op: 'in'; values: Array<string | number> }
+  | { input: string; op: 'blank' | 'not_blank' }
+  | { input: string; op: 'contains'; value: string };
+
+/** A condition tree: leaves are conditions, inner nodes ALL / ANY / NOT. */
+export type ConditionNode = Condition | { all: ConditionNode[] } | { any: ConditionNode[] } | { not: ConditionNode };
+
+export interface Rule {
+  tier: string;
+  when: ConditionNode;
+  label?: LocalizedText;
+}
+
+export interface RulesMethod {
+  kind: 'rules';
+  /** Evaluated in order; the first rule whose condition holds gives the tier. */
+  rules: Rule[];
+  /** Tier for rows no rule matches; absent means such rows are "ungraded" (a row error). */
+  default?: string;
+}
+
+export interface AxisBand {
+  id: string;
+  label?: LocalizedText;
+  match: BandMatch;
+}
+
+export interface MatrixAxis {
+  input: string;
+  bands: AxisBand[];
+}
+
+export interface MatrixMethod {
+  kind: 'matrix';
+  rows: MatrixAxis;
+  columns: MatrixAxis;
+  /** cells[r][c]: a tier id when output is 'tier', points when 'score'. */
+  cells: Array<Array<string | number>>;
+  output: 'tier' | 'score';
+  /** Required when output is 'score': points -> tier. */
+  thresholds?: Threshold[];
+}
+
+/** RFM scoring; implemented in engine/rfm (see that module for the details). */
+export interface RfmMethod {
+  kind: 'rfm';
+  /** Scores per dimension, 2..10; default 5. */
+  bins?: { r?: number; f?: number; m?: number };
+  binning?: 'quantile' | 'rfm-package' | 'fixed';
+  /** For binning 'fixed': ascending cut points per dimension (n-1 each). */
+  breakpoints?: { r?: number[]; f?: number[]; m?: number[] };
+  segments: RfmSegment[];
+}
+
+export interface RfmSegment {
+  /** The tier id this segment maps to. */
+  tier: string;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+export type Method = ScorecardMethod | RulesMethod | MatrixMethod | RfmMethod;
+export type MethodKind = Method['kind'];
+
+export interface Tier {
+  id: string;
+  label: LocalizedText;
+  /** #RRGGBB */
+  fill: string;
+  /** #RRGGBB */
+  font: string;
+  strategy?: LocalizedText;
+  /** Follow-up cadence, e.g. "daily / 日志". */
+  cadence?: LocalizedText;
+  /** Target share of customers in this tier, 0..1. */
+  targetShare?: number;
+  /** A score reported for rows graded into this tier by rules tables (e.g. pipeline level). */
+  score?: number;
+}
+
+export const TABLE_FORMAT = 'tierwise/grading-table';
+export const TABLE_FORMAT_VERSION = 1;
+
+export interface GradingTable {
+  format: typeof TABLE_FORMAT;
+  version: number;
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+  /** Grouping for preset pickers, e.g. "scorecard", "pipeline". */
+  category?: string;
+  inputs: InputDef[];
+  method: Method;
+  /** Ordered best first. */
+  tiers: Tier[];
+}
+
+/** Bounds that make tables from a stranger's workbook safe to compile. */
+export const TABLE_LIMITS = {
+  inputs: 64,
+  tiers: 64,
+  criteria: 64,
+  bandsPerCriterion: 64,
+  rules: 256,
+  conditionNodes: 2048,
+  conditionDepth: 16,
+  categoryValues: 256,
+  aliasesPerItem: 32,
+  matrixSide: 64,
+  textLength: 1000,
+  idLength: 64,
+  compositionDepth: 8,
+} as const;
