@@ -1,0 +1,109 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+
+export type CsvValue = string | number | null | undefined;
+
+export interface CsvWriteOptions {
+  /** One character; default ','. */
+  delimiter?: string;
+  /** Default '\r\n' (RFC 4180). */
+  newline?: '\r\n' | '\n';
+  /** Start with a UTF-8 BOM, so Excel opens Chinese text correctly. */
+  bom?: boolean;
+  /** Open the file with the 'wx' flag: fail when it exists. Default false. */
+  exclusive?: boolean;
+}
+
+export interface CsvWriter {
+  /** Buffers a row; resolves once the stream has room again (backpressure). */
+  writeRow(cells: readonly CsvValue[]): Promise<void>;
+  /** Flushes and closes (a stream passed in is ended too). */
+  close(): Promise<void>;
+  /** Closes without flushing; for giving up after an error. */
+  abort(): void;
+}
+
+/** One field, quoted only when it has to be: a delimiter, quote, CR or LF inside. */
+export function escapeCsvField(value: CsvValue, delimiter = ','): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? formatNumber(value) : value;
+  if (needsQuotes(text, delimiter)) return `"${text.replace(/"/g, '""')}"`;
+  return text;
+}
+
+/** A whole record, without the line break. */
+export function formatCsvRow(cells: readonly CsvValue[], delimiter = ','): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) out += delimiter;
+    out += escapeCsvField(cells[i], delimiter);
+  }
+  return out;
+}
+
+function needsQuotes(text: string, delimiter: string): boolean {
+  return text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r');
+}
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  // 15 significant digits drop float noise such as 84.00000000000001.
+  return String(Number(value.toPrecision(15)));
+}
+
+const FLUSH_AT = 1 << 16;
+
+/** A CSV writer on a file path (created or truncated) or on a stream. */
+export function createCsvWriter(target: string | Writable, options: CsvWriteOptions = {}): CsvWriter {
+  const delimiter = options.delimiter ?? ',';
+  const newline = options.newline ?? '\r\n';
+  const stream =
+    typeof target === 'string' ? createWriteStream(target, { flags: options.exclusive ? 'wx' : 'w' }) : target;
+  let failure: Error | undefined;
+  const onError = (error: Error): void => {
+    failure ??= error;
+  };
+  stream.on('error', onError);
+  let buffer = options.bom ? '\uFEFF' : '';
+
+  const flush = async (): Promise<void> => {
+    if (failure) throw failure;
+    if (buffer.length === 0) return;
+    const text = buffer;
+    buffer = '';
+    if (!stream.write(text, 'utf8')) await waitForDrain(stream, () => failure);
+    if (failure) throw failure;
+  };
+
+  return {
+    async writeRow(cells) {
+      buffer += formatCsvRow(cells, delimiter) + newline;
+      if (buffer.length >= FLUSH_AT) await flush();
+    },
+    async close() {
+      await flush();
+      await new Promise<void>((resolve, reject) => {
+        stream.end(() => (failure ? reject(failure) : resolve()));
+        stream.once('error', reject);
+      });
+    },
+    abort() {
+      buffer = '';
+      stream.destroy();
+    },
+  };
+}
+
+function waitForDrain(stream: Writable, failed: () => Error | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      const error = failed();
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+  });
+}
