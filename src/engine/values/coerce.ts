@@ -750,7 +750,9 @@ const LINE_BREAKS = /[\r\n\t\u2028\u2029]+/g;
 function displayNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return '0';
-  const text = String(Number(n.toPrecision(15)));
+  const rounded = Number(n.toPrecision(15));
+  // Near Number.MAX_VALUE the rounding overflows: show the double as it is.
+  const text = String(Number.isFinite(rounded) ? rounded : n);
   const e = text.indexOf('e');
   if (e < 0) return text;
   const negative = text.charCodeAt(0) === MINUS;

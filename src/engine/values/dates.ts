@@ -38,7 +38,8 @@ export function isoDateToSerial(year: number, month: number, day: number): numbe
   if (day > daysInMonth(year, month)) return NaN;
   const unixDays = Date.UTC(year, month - 1, day) / MS_PER_DAY;
   const serial = unixDays + EPOCH_OFFSET;
-  return serial < FICTITIOUS_LEAP_DAY_SERIAL ? serial - 1 : serial;
+  // Counted from 1899-12-30, 1900-02-28 would be 60; before the fictitious day Excel is one lower.
+  return serial <= FICTITIOUS_LEAP_DAY_SERIAL ? serial - 1 : serial;
 }
 
 /**
