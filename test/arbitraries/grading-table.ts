@@ -1,0 +1,424 @@
+/**
+ * fast-check arbitraries for VALID grading tables (scorecard, rules, matrix):
+ * unique ids per kind, existing tiers and inputs, sorted contiguous numeric
+ * bands, category bands covering each value once, boolean bands true+false,
+ * strictly decreasing thresholds ending unbounded, #RRGGBB colours, target
+ * shares summing to at most 1, matrix cells rows x columns.
+ * Texts include the awkward ones a sheet must survive ("=SUM(A1)", "a;b", "007", "TRUE").
+ */
+import fc from 'fast-check';
+import type {
+  AxisBand,
+  BandMatch,
+  CategoryValue,
+  ConditionNode,
+  Criterion,
+  GradingTable,
+  InputDef,
+  LocalizedText,
+  MatrixAxis,
+  Method,
+  Multiplier,
+  NumericRange,
+  Rule,
+  ScoreBand,
+  Threshold,
+  Tier,
+} from '../../src/engine/model';
+import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from '../../src/engine/model';
+
+const TRICKY_IDS = ['TRUE', 'ALL', 'ANY', 'NOT', 'Tiers', 'Matrix', 'x', 'any', 'otherwise', 'R', 'Inputs'];
+
+/** An id matching /^[A-Za-z][A-Za-z0-9_-]{0,63}$/ (short most of the time). */
+export function arbId(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 8, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{60,63}$/) },
+    { weight: 2, arbitrary: fc.constantFrom(...TRICKY_IDS) },
+  );
+}
+
+function uniqueIds(min: number, max: number): fc.Arbitrary<string[]> {
+  return fc.uniqueArray(arbId(), { minLength: min, maxLength: max, selector: (id) => id.toLowerCase() });
+}
+
+const TRICKY_TEXTS = [
+  '=SUM(A1)',
+  'a;b',
+  "'quoted",
+  '007',
+  'TRUE',
+  'false',
+  '#N/A',
+  '+1',
+  '-x',
+  '@me',
+  'back\\slash',
+  '全；角',
+  ' padded ',
+  '3 months',
+];
+const CHINESE = fc
+  .array(fc.constantFrom(...'客户分级标准月均销售额回款天数等级策略跟进频率类别金额时间潜在'), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((chars) => chars.join(''));
+
+/** Free text (labels, strategy ...). */
+export function arbText(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.string({ minLength: 1, maxLength: 16 }) },
+    { weight: 3, arbitrary: CHINESE },
+    { weight: 2, arbitrary: fc.constantFrom(...TRICKY_TEXTS) },
+  );
+}
+
+/** A list item: trimmed, not empty (lists are trimmed per item). */
+function arbItem(): fc.Arbitrary<string> {
+  return arbText()
+    .map((text) => text.trim())
+    .filter((text) => text !== '');
+}
+
+export function arbLocalized(): fc.Arbitrary<LocalizedText> {
+  return fc.record({ en: arbText(), zh: CHINESE }, { requiredKeys: ['en'] });
+}
+
+/** Finite doubles without -0, including values that are hard to print exactly. */
+export function arbNumber(): fc.Arbitrary<number> {
+  return fc
+    .oneof(
+      { weight: 4, arbitrary: fc.integer({ min: -100000, max: 100000 }) },
+      { weight: 3, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }) },
+      { weight: 1, arbitrary: fc.constantFrom(0.1, 1e-7, 1234567.891, 0.30000000000000004, 5e-324, 1e21) },
+    )
+    .map((n) => (n === 0 ? 0 : n));
+}
+
+function arbColour(): fc.Arbitrary<string> {
+  return fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).toUpperCase().padStart(6, '0')}`);
+}
+
+/** Contiguous numeric ranges: optional outer bounds, cut points each inclusive on exactly one side. */
+export function arbNumericRanges(maxCuts = 4): fc.Arbitrary<NumericRange[]> {
+  return fc
+    .record({
+      points: fc.uniqueArray(arbNumber(), { minLength: 1, maxLength: maxCuts + 2 }),
+      sides: fc.array(fc.boolean(), { minLength: maxCuts + 2, maxLength: maxCuts + 2 }),
+      boundedBelow: fc.boolean(),
+      boundedAbove: fc.boolean(),
+    })
+    .map(({ points, sides, boundedBelow, boundedAbove }) => {
+      const sorted = [...points].sort((a, b) => a - b);
+      const low = boundedBelow && sorted.length > 1 ? sorted.shift() : undefined;
+      const high = boundedAbove && sorted.length > 1 ? sorted.pop() : undefined;
+      const ranges: NumericRange[] = [];
+      let lower: NumericRange = low === undefined ? {} : { gte: low };
+      sorted.forEach((cut, i) => {
+        const upperInclusive = sides[i] ?? true;
+        ranges.push({ ...lower, ...(upperInclusive ? { lte: cut } : { lt: cut }) });
+        lower = upperInclusive ? { gt: cut } : { gte: cut };
+      });
+      ranges.push({ ...lower, ...(high === undefined ? {} : { lte: high }) });
+      return ranges;
+    });
+}
+
+/** Category values split into 1..n non-empty groups, each value in exactly one. */
+function arbPartition(values: string[]): fc.Arbitrary<string[][]> {
+  return fc
+    .tuple(
+      fc.shuffledSubarray(values, { minLength: values.length, maxLength: values.length }),
+      fc.array(fc.boolean(), { minLength: values.length, maxLength: values.length }),
+    )
+    .map(([shuffled, breaks]) => {
+      const groups: string[][] = [];
+      shuffled.forEach((value, i) => {
+        if (i === 0 || breaks[i]) groups.push([value]);
+        else (groups[groups.length - 1] as string[]).push(value);
+      });
+      return groups;
+    });
+}
+
+/** Band matches covering the input's domain once. */
+function arbMatches(input: InputDef): fc.Arbitrary<BandMatch[]> {
+  if (input.type === 'boolean') return fc.boolean().map((first) => [{ is: first }, { is: !first }]);
+  if (input.type === 'category')
+    return arbPartition((input.values ?? []).map((v) => v.id)).map((groups) => groups.map((values) => ({ values })));
+  return arbNumericRanges().map((ranges) => ranges.map((range) => ({ range })));
+}
+
+function arbInputs(): fc.Arbitrary<InputDef[]> {
+  return fc
+    .record({
+      ids: uniqueIds(3, 7),
+      types: fc.array(fc.constantFrom('number', 'number', 'category', 'boolean'), { minLength: 7, maxLength: 7 }),
+    })
+    .chain(({ ids, types }) =>
+      fc.tuple(
+        ...ids.map((id, i) => {
+          // The first input is always a number, the second a category, so every method has both.
+          const type = i === 0 ? 'number' : i === 1 ? 'category' : (types[i] as InputDef['type']);
+          return fc
+            .record(
+              {
+                label: arbLocalized(),
+                aliases: fc.array(arbItem(), { minLength: 1, maxLength: 3 }),
+                required: fc.boolean(),
+                description: arbLocalized(),
+                values: uniqueIds(2, 5).chain((valueIds) =>
+                  fc.tuple(
+                    ...valueIds.map((valueId) =>
+                      fc.record(
+                        {
+                          id: fc.constant(valueId),
+                          label: arbLocalized(),
+                          aliases: fc.array(arbItem(), { minLength: 1, maxLength: 3 }),
+                        },
+                        { requiredKeys: ['id'] },
+                      ),
+                    ),
+                  ),
+                ),
+              },
+              { requiredKeys: ['label', 'values'] },
+            )
+            .map(({ values, ...rest }): InputDef => {
+              const input: InputDef = { id, type, ...rest };
+              if (type === 'category') input.values = values as CategoryValue[];
+              return input;
+            });
+        }),
+      ),
+    );
+}
+
+/** A condition leaf valid for the input's type. */
+function arbLeaf(inputs: InputDef[]): fc.Arbitrary<ConditionNode> {
+  return fc.constantFrom(...inputs).chain((input): fc.Arbitrary<ConditionNode> => {
+    const id = input.id;
+    if (input.type === 'boolean') {
+      return fc.oneof(
+        fc.record({ input: fc.constant(id), op: fc.constantFrom('=' as const, '<>' as const), value: fc.boolean() }),
+        fc.record({ input: fc.constant(id), op: fc.constantFrom('blank' as const, 'not_blank' as const) }),
+      );
+    }
+    if (input.type === 'category') {
+      const ids = (input.values ?? []).map((v) => v.id);
+      return fc.oneof(
+        fc.record({
+          input: fc.constant(id),
+          op: fc.constantFrom('=' as const, '<>' as const),
+          value: fc.constantFrom(...ids),
+        }),
+        fc.record({
+          input: fc.constant(id),
+          op: fc.constant('in' as const),
+          values: fc.subarray(ids, { minLength: 1 }),
+        }),
+        fc.record({ input: fc.constant(id), op: fc.constant('contains' as const), value: arbText() }),
+        fc.record({ input: fc.constant(id), op: fc.constantFrom('blank' as const, 'not_blank' as const) }),
+      );
+    }
+    return fc.oneof(
+      fc.record({
+        input: fc.constant(id),
+        op: fc.constantFrom('=' as const, '<>' as const, '<' as const, '<=' as const, '>' as const, '>=' as const),
+        value: arbNumber(),
+      }),
+      fc.record({
+        input: fc.constant(id),
+        op: fc.constant('between' as const),
+        range: arbNumericRanges(1).map((ranges) => ranges[Math.floor(ranges.length / 2)] as NumericRange),
+      }),
+      fc.record({
+        input: fc.constant(id),
+        op: fc.constant('in' as const),
+        values: fc.uniqueArray(arbNumber(), { minLength: 1, maxLength: 4 }),
+      }),
+      fc.record({ input: fc.constant(id), op: fc.constantFrom('blank' as const, 'not_blank' as const) }),
+    );
+  });
+}
+
+/** Condition trees up to depth 4 with ALL / ANY / NOT. */
+export function arbCondition(inputs: InputDef[]): fc.Arbitrary<ConditionNode> {
+  const { node } = fc.letrec<{ node: ConditionNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', maxDepth: 3 },
+      { weight: 3, arbitrary: arbLeaf(inputs) },
+      { weight: 1, arbitrary: fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })) },
+      { weight: 1, arbitrary: fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((any) => ({ any })) },
+      { weight: 1, arbitrary: tie('node').map((not) => ({ not })) },
+    ),
+  }));
+  return node;
+}
+
+function arbTiers(): fc.Arbitrary<Tier[]> {
+  return uniqueIds(2, 5).chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc
+          .record(
+            {
+              label: arbLocalized(),
+              fill: arbColour(),
+              font: arbColour(),
+              strategy: arbLocalized(),
+              cadence: arbLocalized(),
+              targetShare: fc.integer({ min: 0, max: Math.floor(100 / ids.length) }).map((n) => n / 100),
+              score: fc.integer({ min: 0, max: 100 }),
+            },
+            { requiredKeys: ['label', 'fill', 'font'] },
+          )
+          .map((rest): Tier => ({ id, ...rest })),
+      ),
+    ),
+  );
+}
+
+/** Thresholds over all tiers, best first, strictly decreasing bounds, the last unbounded. */
+function arbThresholds(tiers: Tier[]): fc.Arbitrary<Threshold[]> {
+  return fc
+    .tuple(
+      fc.uniqueArray(arbNumber(), { minLength: tiers.length - 1, maxLength: tiers.length - 1 }),
+      fc.array(fc.boolean(), { minLength: tiers.length, maxLength: tiers.length }),
+    )
+    .map(([bounds, inclusive]) => {
+      const sorted = [...bounds].sort((a, b) => b - a);
+      return tiers.map((tier, i): Threshold => {
+        const bound = sorted[i];
+        if (bound === undefined) return { tier: tier.id };
+        return inclusive[i] ? { tier: tier.id, gte: bound } : { tier: tier.id, gt: bound };
+      });
+    });
+}
+
+function arbScorecard(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
+  const criterion = (id: string): fc.Arbitrary<Criterion> =>
+    fc.constantFrom(...inputs).chain((input) =>
+      fc
+        .record(
+          {
+            matches: arbMatches(input),
+            points: fc.array(arbNumber(), { minLength: 8, maxLength: 8 }),
+            label: arbLocalized(),
+            weight: fc.constantFrom(0.5, 0.3, 2, 1.05),
+            blankPoints: fc.integer({ min: 0, max: 50 }),
+          },
+          { requiredKeys: ['matches', 'points'] },
+        )
+        .map(({ matches, points, ...rest }): Criterion => ({
+          id,
+          input: input.id,
+          ...rest,
+          bands: matches.map((match, i): ScoreBand => ({ match, points: points[i % points.length] as number })),
+        })),
+    );
+  const multiplier = (id: string): fc.Arbitrary<Multiplier> =>
+    fc
+      .record(
+        { factor: fc.constantFrom(1.05, 0.9, 1.2, 2), when: arbCondition(inputs), label: arbLocalized() },
+        { requiredKeys: ['factor', 'when'] },
+      )
+      .map((rest) => ({ id, ...rest }));
+  return fc
+    .record(
+      {
+        criteria: uniqueIds(1, 3).chain((ids) => fc.tuple(...ids.map(criterion))),
+        multipliers: uniqueIds(1, 2).chain((ids) => fc.tuple(...ids.map(multiplier))),
+        thresholds: arbThresholds(tiers),
+        round: fc.integer({ min: 0, max: 4 }),
+      },
+      { requiredKeys: ['criteria', 'thresholds'] },
+    )
+    .map((rest) => ({ kind: 'scorecard' as const, ...rest }));
+}
+
+function arbRules(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
+  const tierIds = tiers.map((t) => t.id);
+  const rule: fc.Arbitrary<Rule> = fc.record(
+    { tier: fc.constantFrom(...tierIds), when: arbCondition(inputs), label: arbLocalized() },
+    { requiredKeys: ['tier', 'when'] },
+  );
+  return fc
+    .record(
+      { rules: fc.array(rule, { minLength: 1, maxLength: 5 }), default: fc.constantFrom(...tierIds) },
+      { requiredKeys: ['rules'] },
+    )
+    .map((rest) => ({ kind: 'rules' as const, ...rest }));
+}
+
+function arbAxis(inputs: InputDef[]): fc.Arbitrary<MatrixAxis> {
+  return fc.constantFrom(...inputs).chain((input) =>
+    arbMatches(input).chain((matches) =>
+      fc
+        .tuple(
+          fc.uniqueArray(arbId(), {
+            minLength: matches.length,
+            maxLength: matches.length,
+            selector: (id) => id.toLowerCase(),
+          }),
+          fc.array(fc.option(arbLocalized(), { nil: undefined }), {
+            minLength: matches.length,
+            maxLength: matches.length,
+          }),
+        )
+        .map(([ids, labels]) => ({
+          input: input.id,
+          bands: matches.map((match, i): AxisBand => {
+            const band: AxisBand = { id: ids[i] as string, match };
+            const label = labels[i];
+            if (label !== undefined) band.label = label;
+            return band;
+          }),
+        })),
+    ),
+  );
+}
+
+function arbMatrix(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
+  const tierIds = tiers.map((t) => t.id);
+  return fc.tuple(arbAxis(inputs), arbAxis(inputs), fc.boolean()).chain(([rows, columns, score]): fc.Arbitrary<Method> => {
+    const cell: fc.Arbitrary<string | number> = score ? arbNumber() : fc.constantFrom(...tierIds);
+    const cells = fc.array(fc.array(cell, { minLength: columns.bands.length, maxLength: columns.bands.length }), {
+      minLength: rows.bands.length,
+      maxLength: rows.bands.length,
+    });
+    return score
+      ? fc
+          .tuple(cells, arbThresholds(tiers))
+          .map(([c, thresholds]) => ({
+            kind: 'matrix' as const,
+            rows,
+            columns,
+            cells: c,
+            output: 'score' as const,
+            thresholds,
+          }))
+      : cells.map((c) => ({ kind: 'matrix' as const, rows, columns, cells: c, output: 'tier' as const }));
+  });
+}
+
+/** A valid grading table using the scorecard, rules or matrix method. */
+export function arbGradingTable(): fc.Arbitrary<GradingTable> {
+  return fc.tuple(arbInputs(), arbTiers()).chain(([inputs, tiers]) =>
+    fc
+      .record(
+        {
+          id: arbId(),
+          name: arbLocalized(),
+          description: arbLocalized(),
+          category: fc.constantFrom('scorecard', 'pipeline', 'matrix'),
+          method: fc.oneof(arbScorecard(inputs, tiers), arbRules(inputs, tiers), arbMatrix(inputs, tiers)),
+        },
+        { requiredKeys: ['id', 'name', 'method'] },
+      )
+      .map((rest): GradingTable => ({ format: TABLE_FORMAT, version: TABLE_FORMAT_VERSION, ...rest, inputs, tiers }))
+      // Plain objects, as a table read from JSON is (fast-check records have a null prototype).
+      .map((table) => JSON.parse(JSON.stringify(table)) as GradingTable),
+  );
+}
