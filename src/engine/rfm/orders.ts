@@ -1,0 +1,152 @@
+import type { GradeError } from '../errors';
+import { cellErrorCode, displayCell, isAmbiguousDate, isBlank, parseDate, parseNumber } from '../values/coerce';
+import type { Cell } from '../values/cell';
+import type { OrderColumns } from './aggregate';
+import type { OrderRowError } from './types';
+
+export interface OrderReadOptions {
+  /** How errors name the three inputs (e.g. the column headers); default customer, date, amount. */
+  names?: { customer?: string; date?: string; amount?: string };
+  /** Errors kept with details; all are counted. Default 1000. */
+  maxErrors?: number;
+}
+
+export interface OrdersRead {
+  orders: OrderColumns;
+  /** The first `maxErrors` bad rows, with their row numbers as given to `add`. */
+  errors: OrderRowError[];
+  /** All bad rows. */
+  errorCount: number;
+}
+
+/**
+ * Collects raw order rows (customer, date, amount cells) into columns,
+ * interning customer ids as it goes. A row with a blank customer, or a date
+ * or amount that cannot be read, is counted and reported with its row number,
+ * never silently dropped. Rows may be fed one at a time (a streaming reader)
+ * or as a 2-D array.
+ */
+export class OrderCollector {
+  private customer = new Int32Array(1024);
+  private date = new Float64Array(1024);
+  private amount = new Float64Array(1024);
+  private count = 0;
+  private readonly ids: Array<string | number> = [];
+  private readonly index = new Map<string, number>();
+  private readonly errors: OrderRowError[] = [];
+  private errorCount = 0;
+  private readonly names: { customer: string; date: string; amount: string };
+  private readonly maxErrors: number;
+
+  constructor(options: OrderReadOptions = {}) {
+    this.names = {
+      customer: options.names?.customer ?? 'customer',
+      date: options.names?.date ?? 'date',
+      amount: options.names?.amount ?? 'amount',
+    };
+    this.maxErrors = options.maxErrors ?? 1000;
+  }
+
+  /** Adds one order; `row` is how the error report numbers it (a line or sheet row). */
+  add(customer: Cell, date: Cell, amount: Cell, row: number): boolean {
+    const day = parseDate(date);
+    const value = parseNumber(amount);
+    const error =
+      customerError(customer, this.names.customer) ??
+      (day === day ? undefined : dateError(date, this.names.date)) ??
+      (value === value ? undefined : amountError(amount, this.names.amount));
+    if (error) {
+      this.errorCount++;
+      if (this.errors.length < this.maxErrors) this.errors.push({ row, error });
+      return false;
+    }
+    if (this.count === this.customer.length) this.grow();
+    const key = typeof customer === 'string' ? customer.trim() : displayCell(customer);
+    let c = this.index.get(key);
+    if (c === undefined) {
+      c = this.ids.length;
+      this.index.set(key, c);
+      this.ids.push(key);
+    }
+    const i = this.count++;
+    this.customer[i] = c;
+    this.date[i] = day;
+    this.amount[i] = value;
+    return true;
+  }
+
+  /** Adds rows of a 2-D array; `columns` are the positions of the three cells; rows are numbered from `firstRow`. */
+  addRows(
+    rows: ArrayLike<ArrayLike<Cell>>,
+    columns: { customer: number; date: number; amount: number },
+    firstRow = 1,
+  ): void {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      this.add(row[columns.customer], row[columns.date], row[columns.amount], firstRow + i);
+    }
+  }
+
+  finish(): OrdersRead {
+    return {
+      orders: {
+        count: this.count,
+        customer: this.customer.subarray(0, this.count),
+        date: this.date.subarray(0, this.count),
+        amount: this.amount.subarray(0, this.count),
+        ids: this.ids,
+      },
+      errors: this.errors,
+      errorCount: this.errorCount,
+    };
+  }
+
+  private grow(): void {
+    const size = this.customer.length * 2;
+    const customer = new Int32Array(size);
+    customer.set(this.customer);
+    const date = new Float64Array(size);
+    date.set(this.date);
+    const amount = new Float64Array(size);
+    amount.set(this.amount);
+    this.customer = customer;
+    this.date = date;
+    this.amount = amount;
+  }
+}
+
+function customerError(cell: Cell, input: string): GradeError | undefined {
+  if (isBlank(cell)) return { kind: 'blank', input };
+  const code = cellErrorCode(cell);
+  return code === undefined ? undefined : { kind: 'cell-error', input, value: code };
+}
+
+/** Why a cell is not a date (call only when parseDate gave NaN). */
+export function dateError(cell: Cell, input: string): GradeError {
+  if (isBlank(cell)) return { kind: 'blank', input };
+  const code = cellErrorCode(cell);
+  if (code !== undefined) return { kind: 'cell-error', input, value: code };
+  return isAmbiguousDate(cell)
+    ? { kind: 'not-a-date', input, value: displayCell(cell), ambiguous: true }
+    : { kind: 'not-a-date', input, value: displayCell(cell) };
+}
+
+/** Why a cell is not a number (call only when parseNumber gave NaN). */
+export function amountError(cell: Cell, input: string): GradeError {
+  if (isBlank(cell)) return { kind: 'blank', input };
+  const code = cellErrorCode(cell);
+  return code === undefined
+    ? { kind: 'not-a-number', input, value: displayCell(cell) }
+    : { kind: 'cell-error', input, value: code };
+}
+
+/** Reads a 2-D array of order rows (no header) in one call. */
+export function readOrders(
+  rows: ArrayLike<ArrayLike<Cell>>,
+  columns: { customer: number; date: number; amount: number },
+  options: OrderReadOptions & { firstRow?: number } = {},
+): OrdersRead {
+  const collector = new OrderCollector(options);
+  collector.addRows(rows, columns, options.firstRow ?? 1);
+  return collector.finish();
+}
