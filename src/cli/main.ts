@@ -1,4 +1,66 @@
-export async function main(args: string[]): Promise<number> {
-  process.stdout.write(`args ${args.join(' ')}\n`);
-  return 0;
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { peekLocale } from './args';
+import type { CliCommand, CliIo } from './command';
+import { demoCommand } from './commands/demo';
+import { gradeCommand } from './commands/grade';
+import { presetsCommand } from './commands/presets';
+import { validateCommand } from './commands/validate';
+import { renderColumns } from './format';
+import { PROJECT_ROOT } from './paths';
+import type { Locale } from '../engine/model';
+import { cliText, isCliMessageKey } from './text';
+
+export const COMMANDS: readonly CliCommand[] = [presetsCommand, gradeCommand, validateCommand, demoCommand];
+
+const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+/** `tierwise <command> ...`: dispatches to a command and returns the exit code. */
+export async function main(args: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const locale = peekLocale(args);
+  // A --lang before the command is passed on to it.
+  const global: string[] = [];
+  let i = 0;
+  while (i < args.length && (args[i] === '--lang' || args[i]?.startsWith('--lang='))) {
+    const take = args[i] === '--lang' ? 2 : 1;
+    global.push(...args.slice(i, i + take));
+    i += take;
+  }
+  const name = args[i];
+  const rest = [...args.slice(i + 1), ...global];
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command.run(rest, io);
+  if (name === '--version') {
+    io.stdout(`${readVersion()}\n`);
+    return 0;
+  }
+  const usage = cliText(locale, 'cli.usage', { commands: commandList(locale) });
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return 0;
+  }
+  if (name !== undefined) {
+    io.stderr(
+      cliText(locale, 'cli.error', { message: cliText(locale, 'cli.unknown-command', { command: name }) }) + '\n\n',
+    );
+  }
+  io.stderr(usage);
+  return 2;
+}
+
+function commandList(locale: Locale): string {
+  const rows = COMMANDS.map((c) => {
+    const key = `${c.name}.summary`;
+    return [c.name, isCliMessageKey(key) ? cliText(locale, key) : c.summary];
+  });
+  return renderColumns(rows, [], '  ').join('\n');
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
 }

@@ -1,0 +1,355 @@
+import { realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mapColumns } from '../../engine/columns';
+import type { CompiledTable } from '../../engine/grader';
+import { formatGradeError } from '../../engine/messages';
+import type { Locale } from '../../engine/model';
+import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
+import { localize } from '../../i18n';
+import { startCommand, type CommandContext, type OptionSpec } from '../args';
+import type { CliCommand } from '../command';
+import { createCsvWriter, openCsv, type CsvProblem, type CsvWriter } from '../csv';
+import { formatShare, renderColumns } from '../format';
+import { loadCompiledTable } from '../table-source';
+import { cliText, formatCsvProblem } from '../text';
+
+/** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
+export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
+
+/** Rows graded per engine call: bounds memory on big files while keeping calls few. */
+export const GRADE_CHUNK_ROWS = 65536;
+
+/** The share is flagged when it differs from the tier's target by more than this. */
+const TARGET_TOLERANCE = 0.05;
+
+/** At most this many ragged rows are listed. */
+const RAGGED_LISTED = 10;
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'table', kind: 'value' },
+  { name: 'out', kind: 'value' },
+  { name: 'force', kind: 'flag' },
+  { name: 'map', kind: 'list' },
+  { name: 'explain', kind: 'flag' },
+  { name: 'bom', kind: 'flag' },
+  { name: 'delimiter', kind: 'value' },
+];
+
+export const gradeCommand: CliCommand = {
+  name: 'grade',
+  summary: 'Grade the rows of a CSV file with a grading table',
+  usage:
+    'Usage: tierwise grade INPUT.csv --table PRESET_OR_FILE.json [--out OUT.csv] [--map input_id=Header ...] [--explain]\n',
+  async run(argv, io) {
+    const context = startCommand(this, argv, io, OPTIONS, (locale) => cliText(locale, 'grade.usage'));
+    if (typeof context === 'number') return context;
+    const { locale, args } = context;
+    const [input, extra] = args.positionals;
+    if (input === undefined) {
+      return context.usageError(
+        cliText(locale, 'cli.missing-argument', { what: cliText(locale, 'grade.missing-input') }),
+      );
+    }
+    if (extra !== undefined) return context.usageError(cliText(locale, 'cli.extra-argument', { argument: extra }));
+    const tableSpec = args.values.get('table');
+    if (tableSpec === undefined) {
+      return context.usageError(
+        cliText(locale, 'cli.missing-argument', { what: cliText(locale, 'grade.missing-table') }),
+      );
+    }
+    const delimiter = parseDelimiter(args.values.get('delimiter'));
+    if (delimiter === undefined) {
+      return context.usageError(cliText(locale, 'grade.bad-delimiter', { value: args.values.get('delimiter') ?? '' }));
+    }
+    const overrides: Record<string, string> = {};
+    for (const entry of args.lists.get('map') ?? []) {
+      const eq = entry.indexOf('=');
+      if (eq <= 0 || eq === entry.length - 1)
+        return context.usageError(cliText(locale, 'grade.map-syntax', { argument: entry }));
+      overrides[entry.slice(0, eq).trim()] = entry.slice(eq + 1);
+    }
+    const loaded = await loadCompiledTable(tableSpec, context);
+    if (!loaded.ok) return loaded.exitCode;
+    const result = await gradeCsvFile(
+      {
+        compiled: loaded.compiled,
+        input,
+        out: args.values.get('out'),
+        force: args.flags.has('force'),
+        overrides,
+        explain: args.flags.has('explain'),
+        bom: args.flags.has('bom'),
+        delimiter,
+      },
+      context,
+    );
+    return result.exitCode;
+  },
+};
+
+function parseDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return ',';
+  if (value.toLowerCase() === 'tab' || value === '\\t') return '\t';
+  return value.length === 1 && !'"\r\n'.includes(value) ? value : undefined;
+}
+
+export interface GradeFileRequest {
+  compiled: CompiledTable;
+  /** The input CSV, as the user named it (relative to the working directory). */
+  input: string;
+  /** Default: INPUT.graded.csv next to the input. */
+  out?: string;
+  force: boolean;
+  overrides: Record<string, string>;
+  explain: boolean;
+  bom: boolean;
+  delimiter: string;
+}
+
+/** The default output next to the input: customers.csv -> customers.graded.csv. */
+export function defaultOutputPath(input: string): string {
+  const ext = extname(input);
+  const stem = ext.toLowerCase() === '.csv' ? basename(input, ext) : basename(input);
+  return join(dirname(input), `${stem}.graded.csv`);
+}
+
+/** The exit code (0 all rows graded, 1 some rows ungraded or the file unusable, 2 bad usage), and what was written. */
+export interface GradeFileResult {
+  exitCode: number;
+  /** Present when the output file was written. */
+  written?: { path: string; summary: GradeSummary };
+}
+
+/**
+ * Grades a CSV file into a new CSV file: the input's columns unchanged and in
+ * order, then Score, Tier, Error (and Explanation). Streams in chunks; writes
+ * to a temporary file renamed into place at the end, so a failure never leaves
+ * a half-written output. Prints the per-tier summary; problems go to stderr.
+ */
+export async function gradeCsvFile(request: GradeFileRequest, context: CommandContext): Promise<GradeFileResult> {
+  const { compiled, locale } = { compiled: request.compiled, locale: context.locale };
+  const cwd = context.io.cwd;
+  const usage = (message: string): GradeFileResult => ({ exitCode: context.usageError(message) });
+  const inputPath = resolve(cwd, request.input);
+  const outName = request.out ?? defaultOutputPath(request.input);
+  const outPath = resolve(cwd, outName);
+
+  // Check the mapping inputs before touching any file.
+  const knownInputs = compiled.columns.map((c) => c.id);
+  for (const [inputId, header] of Object.entries(request.overrides)) {
+    if (!knownInputs.includes(inputId)) {
+      return usage(
+        cliText(locale, 'grade.map-unknown-input', {
+          argument: `${inputId}=${header}`,
+          input: inputId,
+          inputs: knownInputs.join(', '),
+        }),
+      );
+    }
+  }
+
+  const opened = await openCsv(inputPath, { file: request.input, delimiter: request.delimiter });
+  if (!opened.ok) {
+    context.error(formatCsvProblem(opened.problem, locale));
+    return { exitCode: 1 };
+  }
+  const csv = opened.table;
+  if (csv.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: request.input }));
+  const header = csv.header;
+  const headerList = header.map((h) => (h === '' ? '""' : h)).join(', ');
+
+  const mapping = mapColumns(compiled.columns, header, request.overrides);
+  const bad = mapping.badOverrides[0];
+  if (bad) {
+    return usage(
+      cliText(locale, 'grade.map-unknown-header', {
+        argument: `${bad.input}=${bad.header}`,
+        file: request.input,
+        header: bad.header,
+        headers: headerList,
+      }),
+    );
+  }
+  if (mapping.missingRequired.length > 0) {
+    context.error(
+      cliText(locale, 'grade.missing-columns', { file: request.input, count: mapping.missingRequired.length }),
+    );
+    for (const id of mapping.missingRequired) {
+      const def = compiled.columns.find((c) => c.id === id);
+      const expected = [id, ...(def?.aliases ?? [])].map((name) => `"${name}"`).join(', ');
+      context.io.stderr(
+        cliText(locale, 'grade.missing-column', { input: id, label: localize(def?.label, locale), expected }) + '\n',
+      );
+    }
+    context.io.stderr(cliText(locale, 'grade.headers-found', { file: request.input, headers: headerList }) + '\n');
+    context.io.stderr(cliText(locale, 'grade.hint-map', { input: mapping.missingRequired[0] as string }) + '\n');
+    return { exitCode: 1 };
+  }
+  for (const id of mapping.unmapped) {
+    if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
+  }
+
+  // Never write over the input, and never over an existing file without --force.
+  const inputReal = await realpath(inputPath).catch(() => inputPath);
+  const outReal = await realpath(outPath).catch(() => outPath);
+  if (outReal === inputReal || outPath === inputPath) {
+    return usage(cliText(locale, 'grade.out-is-input', { file: outName }));
+  }
+  if (!request.force && (await exists(outPath))) {
+    return usage(cliText(locale, 'grade.out-exists', { file: outName }));
+  }
+
+  const headerOf = new Map(mapping.matched.map((m) => [m.input, m.header]));
+  const nameOf = (id: string): string =>
+    headerOf.get(id) ?? (localize(compiled.columns.find((c) => c.id === id)?.label, locale) || id);
+  const outputHeader = [...header];
+  const added: string[] = [GRADE_COLUMNS.score, GRADE_COLUMNS.tier, GRADE_COLUMNS.error];
+  if (request.explain) added.push(GRADE_COLUMNS.explanation);
+  for (const name of added) outputHeader.push(uniqueName(name, outputHeader));
+
+  const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
+  let writer: CsvWriter;
+  try {
+    writer = createCsvWriter(tempPath, { bom: request.bom });
+    await writer.writeRow(outputHeader);
+  } catch (error) {
+    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    return { exitCode: 1 };
+  }
+
+  const ragged: CsvProblem[] = [];
+  let raggedCount = 0;
+  let fatal: CsvProblem | undefined;
+  let summary: GradeSummary | undefined;
+  let rows = 0;
+  const explainKey = locale === 'zh-CN' ? 'zh' : 'en';
+  let chunk: string[][] = [];
+
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const batch = compiled.gradeRows(chunk, mapping.map);
+    const part = summarize(compiled, batch);
+    summary = summary ? mergeSummaries(summary, part) : part;
+    for (let i = 0; i < chunk.length; i++) {
+      const cells = chunk[i] as string[];
+      const tier = batch.tiers[i] as number;
+      const score = batch.scores[i] as number;
+      const error = batch.errors.get(i);
+      const outRow: Array<string | number> = [
+        ...cells,
+        error || Number.isNaN(score) ? '' : score,
+        tier >= 0 ? (compiled.tiers[tier]?.id ?? '') : '',
+        error ? formatGradeError(error, locale, nameOf) : '',
+      ];
+      if (request.explain) {
+        const explained = compiled.explainRow(cells, mapping.map);
+        outRow.push(explained.ok ? explained.explanation.text[explainKey] : '');
+      }
+      await writer.writeRow(outRow);
+    }
+    rows += chunk.length;
+    chunk = [];
+  };
+
+  try {
+    for await (const record of csv.rows) {
+      if (record.kind === 'problem') {
+        if (record.problem.kind !== 'ragged-row') {
+          fatal = record.problem;
+          break;
+        }
+        raggedCount++;
+        if (ragged.length < RAGGED_LISTED) ragged.push(record.problem);
+        continue;
+      }
+      if (raggedCount > 0) continue; // the output will not be written; keep reading to count
+      chunk.push(record.cells);
+      if (chunk.length >= GRADE_CHUNK_ROWS) await flush();
+    }
+    if (!fatal && raggedCount === 0) await flush();
+  } catch (error) {
+    writer.abort();
+    await unlink(tempPath).catch(() => undefined);
+    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    return { exitCode: 1 };
+  }
+
+  if (fatal || raggedCount > 0) {
+    writer.abort();
+    await unlink(tempPath).catch(() => undefined);
+    if (fatal) context.error(formatCsvProblem(fatal, locale));
+    for (const problem of ragged) context.error(formatCsvProblem(problem, locale));
+    if (raggedCount > ragged.length) {
+      context.io.stderr(cliText(locale, 'csv.ragged-more', { count: raggedCount - ragged.length }) + '\n');
+    }
+    context.io.stderr(cliText(locale, 'grade.aborted', { file: outName }) + '\n');
+    return { exitCode: 1 };
+  }
+
+  try {
+    await writer.close();
+    await rename(tempPath, outPath);
+  } catch (error) {
+    await unlink(tempPath).catch(() => undefined);
+    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    return { exitCode: 1 };
+  }
+
+  const final =
+    summary ??
+    summarize(compiled, { count: 0, scores: new Float64Array(0), tiers: new Int32Array(0), errors: new Map() });
+  for (const line of formatSummary(compiled, final, locale)) context.print(line);
+  context.print(cliText(locale, 'grade.wrote', { rows, file: displayPath(outPath, cwd) }));
+  return { exitCode: final.ungraded > 0 ? 1 : 0, written: { path: outPath, summary: final } };
+}
+
+/** The per-tier table: tier, label, count, share, target share, and a * where the share misses the target. */
+export function formatSummary(compiled: CompiledTable, summary: GradeSummary, locale: Locale): string[] {
+  const heading = cliText(locale, 'summary.columns').split('|');
+  let offTarget = false;
+  const rows = summary.tiers.map((tier, k) => {
+    const target = tier.targetShare;
+    const off = target !== undefined && summary.graded > 0 && Math.abs(tier.share - target) > TARGET_TOLERANCE;
+    offTarget ||= off;
+    return [
+      tier.id,
+      localize(compiled.tiers[k]?.label, locale),
+      String(tier.count),
+      formatShare(tier.share),
+      target === undefined ? '' : formatShare(target),
+      off ? '*' : '',
+    ];
+  });
+  rows.push([cliText(locale, 'summary.ungraded'), '', String(summary.ungraded), '', '', '']);
+  rows.push([cliText(locale, 'summary.total'), '', String(summary.total), '', '', '']);
+  const title = cliText(locale, 'summary.title', {
+    table: `${compiled.table.id} ${localize(compiled.table.name, locale)}`,
+    rows: summary.total,
+  });
+  const lines = [title, ...renderColumns([heading, ...rows], [2, 3, 4], '  ')];
+  if (offTarget) lines.push(cliText(locale, 'summary.off-target'));
+  return lines;
+}
+
+function uniqueName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path as short as it can be said: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
