@@ -29,7 +29,7 @@ export const BUSINESS_CLASS: GradingTable = {
       id: 'years_as_customer',
       type: 'number',
       label: { en: 'Years as customer', zh: '合作年限' },
-      aliases: ['合作年限', '合作年数', '客户年限', '忠诚度', 'Years as customer', 'Tenure', 'Customer years'],
+      aliases: ['合作年限', '合作年数', '客户年限', 'Years as customer', 'Tenure', 'Customer years'],
       required: false,
     },
     {

@@ -52,12 +52,10 @@ export const CLOSE_HORIZON: GradingTable = {
       aliases: [
         '预计成交月数',
         '预计成交时间（月）',
-        '成交时间',
         '距成交月数',
         '几个月内成交',
         'Months to close',
         'Expected months to close',
-        'Time to close',
       ],
       required: false,
     },

@@ -49,7 +49,7 @@ export const ORDER_VOLUME: GradingTable = {
       id: 'process',
       type: 'category',
       label: { en: 'Process class', zh: '交易进程' },
-      aliases: ['交易进程', '交易状态', '客户类型', '客户类别', 'Process class', 'Process', 'Deal status'],
+      aliases: ['交易进程', '交易状态', 'Process class', 'Process', 'Deal status'],
       required: false,
       values: [
         {

@@ -28,15 +28,7 @@ export const POTENTIAL_TIME_AMOUNT: GradingTable = {
       id: 'months_to_close',
       type: 'number',
       label: { en: 'Months to close', zh: '预计成交月数' },
-      aliases: [
-        '预计成交月数',
-        '预计成交时间（月）',
-        '成交时间',
-        '距成交月数',
-        'Months to close',
-        'Expected months to close',
-        'Time to close',
-      ],
+      aliases: ['预计成交月数', '预计成交时间（月）', '距成交月数', 'Months to close', 'Expected months to close'],
       required: false,
     },
     {

@@ -223,9 +223,9 @@ export const SALES_PIPELINE: GradingTable = {
       'Explicit rejection',
       'Rejected',
     ]),
-    fact('has_company_name', 'Company name known', '已知公司名称', ['公司名称', 'Company name']),
-    fact('has_phone', 'Phone known', '已知电话', ['电话', 'Phone']),
-    fact('has_fax', 'Fax known', '已知传真', ['传真', 'Fax']),
+    fact('has_company_name', 'Company name known', '已知公司名称', ['已知公司名', 'Has company name']),
+    fact('has_phone', 'Phone known', '已知电话', ['有电话', 'Has phone']),
+    fact('has_fax', 'Fax known', '已知传真', ['有传真', 'Has fax']),
     {
       id: 'industry',
       type: 'category',

@@ -88,7 +88,6 @@ export const WEIGHTED_BONUS: GradingTable = {
         '近两年累计销售达到规定比例',
         '近两年累计销售达标',
         '两年累计销售达标',
-        '奖励系数',
         '2-year share reached',
         '2-year sales target met',
         'Bonus qualified',
