@@ -1,0 +1,486 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { formatGradeError } from '../../engine/messages';
+import type { GradingTable, Locale } from '../../engine/model';
+import {
+  aggregateOrders,
+  analyzeRfm,
+  OrderCollector,
+  OTHERS_SEGMENT,
+  rfmCode,
+  RFM_PRESETS,
+  validateRfmMethod,
+  type DimensionCuts,
+  type RfmCap,
+  type RfmDimension,
+  type RfmMethodSpec,
+  type RfmScoringOptions,
+} from '../../engine/rfm';
+import { parseDate, parseNumber, serialToIsoDate } from '../../engine/values/coerce';
+import { localize } from '../../i18n';
+import { rfmEnUS, type RfmMessageKey } from '../../i18n/rfm.en-US';
+import { rfmZhCN } from '../../i18n/rfm.zh-CN';
+import { startCommand, type CommandContext, type OptionSpec } from '../args';
+import type { CliCommand } from '../command';
+import { createCsvWriter, openCsv } from '../csv';
+import { formatShare, renderColumns } from '../format';
+import { cliText, formatCsvProblem } from '../text';
+
+const TEXTS: Record<Locale, Record<RfmMessageKey, string>> = { 'en-US': rfmEnUS, 'zh-CN': rfmZhCN };
+
+function rfmText(locale: Locale, key: RfmMessageKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'customer', kind: 'value' },
+  { name: 'date', kind: 'value' },
+  { name: 'amount', kind: 'value' },
+  { name: 'as-of', kind: 'value' },
+  { name: 'bins', kind: 'value' },
+  { name: 'binning', kind: 'value' },
+  { name: 'breakpoints', kind: 'list' },
+  { name: 'closed', kind: 'value' },
+  { name: 'cap', kind: 'list' },
+  { name: 'segments', kind: 'value' },
+  { name: 'out', kind: 'value' },
+  { name: 'force', kind: 'flag' },
+  { name: 'delimiter', kind: 'value' },
+  { name: 'bom', kind: 'flag' },
+];
+
+/** Header names tried, in order, when a column option is not given (compared case- and space-insensitively). */
+const COLUMN_GUESSES = {
+  customer: [
+    'customer_id',
+    'customer',
+    'customerid',
+    'client_id',
+    'user_id',
+    'id',
+    '客户编号',
+    '客户id',
+    '客户',
+    '会员编号',
+  ],
+  date: [
+    'order_date',
+    'date',
+    'orderdate',
+    'purchase_date',
+    'invoice_date',
+    'transaction_date',
+    '订单日期',
+    '日期',
+    '下单日期',
+    '消费日期',
+  ],
+  amount: ['revenue', 'amount', 'sales', 'total', 'value', 'price', '金额', '订单金额', '消费金额', '销售额'],
+} as const;
+
+type ColumnRole = keyof typeof COLUMN_GUESSES;
+
+/** Bad rows listed one by one before "... and N more". */
+const BAD_ROWS_LISTED = 20;
+
+const DIMENSIONS: readonly RfmDimension[] = ['r', 'f', 'm'];
+
+export const rfmCommand: CliCommand = {
+  name: 'rfm',
+  summary: rfmEnUS['rfm.summary'],
+  usage: rfmEnUS['rfm.usage'],
+  async run(argv, io) {
+    const context = startCommand(this, argv, io, OPTIONS, (locale) => rfmText(locale, 'rfm.usage'));
+    if (typeof context === 'number') return context;
+    return runRfm(context);
+  },
+};
+
+interface Settings {
+  scoring: RfmScoringOptions;
+  asOf?: number;
+  table: GradingTable;
+  method: RfmMethodSpec;
+  delimiter: string;
+}
+
+async function runRfm(context: CommandContext): Promise<number> {
+  const { locale, args, io } = context;
+  const t = (key: RfmMessageKey, params?: Record<string, string | number>): string => rfmText(locale, key, params);
+  const [input, extra] = args.positionals;
+  if (input === undefined) {
+    return context.usageError(cliText(locale, 'cli.missing-argument', { what: t('rfm.missing-input') }));
+  }
+  if (extra !== undefined) return context.usageError(cliText(locale, 'cli.extra-argument', { argument: extra }));
+  const settings = await readSettings(context, t);
+  if (typeof settings === 'number') return settings;
+
+  const inputPath = resolve(io.cwd, input);
+  const outName = args.values.get('out') ?? defaultOutput(input);
+  const outPath = resolve(io.cwd, outName);
+  if (outPath === inputPath) return context.usageError(t('rfm.out-is-input', { file: outName }));
+  if (!args.flags.has('force') && (await exists(outPath)))
+    return context.usageError(t('rfm.out-exists', { file: outName }));
+
+  // Reading
+  const started = performance.now();
+  const opened = await openCsv(inputPath, { file: input, delimiter: settings.delimiter });
+  if (!opened.ok) {
+    context.error(formatCsvProblem(opened.problem, locale));
+    return 1;
+  }
+  const csv = opened.table;
+  if (csv.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: input }));
+  const columns = {} as Record<ColumnRole, number>;
+  for (const role of ['customer', 'date', 'amount'] as const) {
+    const found = findColumn(csv.header, role, args.values.get(role));
+    if (found < 0) {
+      const headers = csv.header.join(', ');
+      const given = args.values.get(role);
+      context.error(
+        given === undefined
+          ? t('rfm.no-column', { file: input, what: t(`rfm.what.${role}`), option: `--${role}`, headers })
+          : t('rfm.unknown-column', { file: input, column: given, option: `--${role}`, headers }),
+      );
+      return 1;
+    }
+    columns[role] = found;
+  }
+  const names = {
+    customer: csv.header[columns.customer]!,
+    date: csv.header[columns.date]!,
+    amount: csv.header[columns.amount]!,
+  };
+  const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
+  let ragged = 0;
+  const raggedListed: string[] = [];
+  for await (const record of csv.rows) {
+    if (record.kind === 'row') {
+      const cells = record.cells;
+      collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
+    } else if (record.problem.kind === 'ragged-row') {
+      ragged++;
+      if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
+    } else {
+      context.error(formatCsvProblem(record.problem, locale));
+      return 1;
+    }
+  }
+  const read = collector.finish();
+  const readMs = performance.now() - started;
+
+  // Grading
+  const gradeStart = performance.now();
+  const { customers, ordersAfterAsOf } = aggregateOrders(
+    read.orders,
+    settings.asOf === undefined ? {} : { asOf: settings.asOf },
+  );
+  const analysis = analyzeRfm(customers, { ...settings.scoring, segments: settings.method.segments });
+  const gradeMs = performance.now() - gradeStart;
+
+  // Bad rows: every one counted, the first ones listed with their line numbers.
+  for (const message of raggedListed) context.warn(message);
+  for (const { row, error } of read.errors) {
+    context.warn(t('rfm.bad-row', { file: input, line: row, message: formatGradeError(error, locale) }));
+  }
+  const badCount = read.errorCount + ragged;
+  const listed = read.errors.length + raggedListed.length;
+  if (badCount > listed) context.warn(t('rfm.bad-rows-more', { count: badCount - listed }));
+  if (badCount > 0) context.warn(t('rfm.bad-rows-total', { count: badCount }));
+
+  // Writing
+  const writeStart = performance.now();
+  const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
+  const writer = createCsvWriter(outPath, { delimiter: settings.delimiter, bom: args.flags.has('bom') });
+  try {
+    await writer.writeRow([
+      names.customer,
+      'recency_days',
+      'frequency',
+      'monetary',
+      'first_order',
+      'last_order',
+      'aov',
+      'R',
+      'F',
+      'M',
+      'RFM',
+      'segment',
+    ]);
+    const { r, f, m } = analysis.scores;
+    for (let i = 0; i < customers.count; i++) {
+      await writer.writeRow([
+        String(customers.ids[i]),
+        customers.recency[i],
+        customers.frequency[i],
+        round2(customers.monetary[i]!),
+        serialToIsoDate(customers.firstOrder[i]!),
+        serialToIsoDate(customers.lastOrder[i]!),
+        round2(customers.aov[i]!),
+        r[i] || '',
+        f[i] || '',
+        m[i] || '',
+        rfmCode(r[i]!, f[i]!, m[i]!),
+        segmentName(analysis.segments[i]!),
+      ]);
+    }
+    await writer.close();
+  } catch (error) {
+    writer.abort();
+    context.error(
+      cliText(locale, 'csv.unreadable', {
+        file: outName,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    return 1;
+  }
+  const writeMs = performance.now() - writeStart;
+
+  // Report
+  const number = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  context.print(t('rfm.read', { orders: number(read.orders.count), customers: number(customers.count), file: input }));
+  context.print(
+    t('rfm.as-of', {
+      date: serialToIsoDate(customers.asOf),
+      note: settings.asOf === undefined ? t('rfm.as-of-default') : '',
+    }),
+  );
+  if (ordersAfterAsOf > 0) {
+    context.print(t('rfm.after-as-of', { count: number(ordersAfterAsOf), date: serialToIsoDate(customers.asOf) }));
+  }
+  context.print('');
+  context.print(t('rfm.cuts-title', { binning: settings.scoring.binning ?? 'quantile' }));
+  const distribution = { r: analysis.scores.r, f: analysis.scores.f, m: analysis.scores.m };
+  for (const d of DIMENSIONS) {
+    const cuts = analysis.scores.cuts[d];
+    context.print(`  ${t(`rfm.dimension.${d}`)}`);
+    const counts = new Array<number>(cuts.bins + 1).fill(0);
+    for (const s of distribution[d]) counts[s] = counts[s]! + 1;
+    const rows = [t('rfm.cuts-columns').split('|')];
+    for (let score = cuts.bins; score >= 1; score--)
+      rows.push([String(score), binText(cuts, score, number), number(counts[score]!)]);
+    for (const line of renderColumns(rows, [0, 2], '    ')) context.print(line);
+    if (cuts.cap !== undefined) {
+      const above = customersAbove(
+        d === 'r' ? customers.recency : d === 'f' ? customers.frequency : customers.monetary,
+        cuts.cap,
+      );
+      context.print(`    ${t('rfm.capped', { cap: number(cuts.cap), count: number(above) })}`);
+    }
+    const unused = [];
+    for (let score = 1; score <= cuts.bins; score++) if (counts[score] === 0) unused.push(score);
+    if (unused.length > 0 && customers.count > 0)
+      context.print(`    ${t('rfm.unused-scores', { scores: unused.join(', ') })}`);
+  }
+  context.print('');
+  context.print(t('rfm.segments-title', { table: localize(settings.table.name, locale) }));
+  const header = t('rfm.segments-columns').split('|');
+  const lines = [header];
+  let orders = 0;
+  let revenue = 0;
+  for (const row of analysis.summary) {
+    if (row.customers === 0 && row.segment === settings.method.segments.length) continue;
+    orders += row.orders;
+    revenue += row.revenue;
+    lines.push([
+      segmentName(row.segment === settings.method.segments.length ? -1 : row.segment),
+      number(row.customers),
+      formatShare(row.customerShare),
+      number(row.orders),
+      number(round2(row.revenue)),
+      formatShare(row.revenueShare),
+      Number.isNaN(row.aov) ? '' : number(round2(row.aov)),
+    ]);
+  }
+  lines.push([
+    t('rfm.total'),
+    number(customers.count),
+    formatShare(customers.count > 0 ? 1 : 0),
+    number(orders),
+    number(round2(revenue)),
+    formatShare(revenue !== 0 ? 1 : 0),
+    orders > 0 ? number(round2(revenue / orders)) : '',
+  ]);
+  for (const line of renderColumns(lines, [1, 2, 3, 4, 5, 6], '  ')) context.print(line);
+  context.print('');
+  context.print(t('rfm.wrote', { count: number(customers.count), file: outName }));
+  context.print(t('rfm.timing', { read: Math.round(readMs), grade: Math.round(gradeMs), write: Math.round(writeMs) }));
+  return badCount > 0 ? 1 : 0;
+}
+
+async function readSettings(
+  context: CommandContext,
+  t: (key: RfmMessageKey, params?: Record<string, string | number>) => string,
+): Promise<Settings | number> {
+  const { args, io } = context;
+  const delimiterOption = args.values.get('delimiter');
+  const delimiter =
+    delimiterOption === undefined
+      ? ','
+      : delimiterOption.toLowerCase() === 'tab' || delimiterOption === '\\t'
+        ? '\t'
+        : delimiterOption;
+  if (delimiter.length !== 1 || '"\r\n'.includes(delimiter)) {
+    return context.usageError(cliText(context.locale, 'grade.bad-delimiter', { value: delimiterOption ?? '' }));
+  }
+  const scoring: RfmScoringOptions = {};
+  const asOfText = args.values.get('as-of');
+  let asOf: number | undefined;
+  if (asOfText !== undefined) {
+    asOf = parseDate(asOfText);
+    if (Number.isNaN(asOf)) return context.usageError(t('rfm.bad-as-of', { value: asOfText }));
+  }
+  const binsText = args.values.get('bins');
+  if (binsText !== undefined) {
+    const bins = parseBins(binsText);
+    if (!bins) return context.usageError(t('rfm.bad-bins', { value: binsText }));
+    scoring.bins = bins;
+  }
+  const binning = args.values.get('binning') ?? 'quantile';
+  if (binning !== 'quantile' && binning !== 'rfm-package' && binning !== 'fixed') {
+    return context.usageError(t('rfm.bad-binning', { value: binning }));
+  }
+  scoring.binning = binning;
+  const breakpoints: Partial<Record<RfmDimension, number[]>> = {};
+  for (const entry of args.lists.get('breakpoints') ?? []) {
+    const parsed = parseDimensionList(entry);
+    if (!parsed) return context.usageError(t('rfm.bad-breakpoints', { value: entry }));
+    breakpoints[parsed.dimension] = parsed.values;
+  }
+  if (binning === 'fixed') {
+    const missing = DIMENSIONS.filter((d) => !breakpoints[d]);
+    if (missing.length > 0) return context.usageError(t('rfm.missing-breakpoints', { dimensions: missing.join(', ') }));
+    scoring.breakpoints = breakpoints;
+    scoring.bins = { r: breakpoints.r!.length + 1, f: breakpoints.f!.length + 1, m: breakpoints.m!.length + 1 };
+  }
+  const closed = args.values.get('closed');
+  if (closed !== undefined) {
+    if (closed !== 'right' && closed !== 'left') return context.usageError(t('rfm.bad-closed', { value: closed }));
+    scoring.closed = closed;
+  }
+  for (const entry of args.lists.get('cap') ?? []) {
+    const cap = parseCap(entry);
+    if (!cap) return context.usageError(t('rfm.bad-cap', { value: entry }));
+    scoring.caps = { ...scoring.caps, [cap.dimension]: cap.cap };
+  }
+
+  const segmentsSpec = args.values.get('segments') ?? 'rfm';
+  let table = RFM_PRESETS.find((p) => p.id === segmentsSpec);
+  if (!table) {
+    try {
+      table = JSON.parse(await readFile(resolve(io.cwd, segmentsSpec), 'utf8')) as GradingTable;
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
+    }
+  }
+  const method = table.method as unknown as RfmMethodSpec;
+  if (method?.kind !== 'rfm' || !Array.isArray(method.segments) || !Array.isArray(table.tiers)) {
+    return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem: t('rfm.segments-not-rfm') }));
+  }
+  // The segment ranges are checked against the bins of this run.
+  const effective: RfmMethodSpec = { ...method, ...scoring, segments: method.segments };
+  const problems = validateRfmMethod(effective, table.tiers, 'method').filter((p) => p.code !== 'tier-unreachable');
+  if (problems.length > 0) {
+    const problem = problems.map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.detail ?? {})}`).join('; ');
+    return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
+  }
+  return { scoring, ...(asOf === undefined ? {} : { asOf }), table, method: effective, delimiter };
+}
+
+function parseBins(text: string): RfmScoringOptions['bins'] | undefined {
+  const ok = (n: number): boolean => Number.isInteger(n) && n >= 2 && n <= 10;
+  if (/^\d+$/.test(text.trim())) {
+    const n = Number(text);
+    return ok(n) ? { r: n, f: n, m: n } : undefined;
+  }
+  const out: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([rfm])\s*=\s*(\d+)\s*$/i.exec(part);
+    if (!match || !ok(Number(match[2]))) return undefined;
+    out[match[1]!.toLowerCase()] = Number(match[2]);
+  }
+  return out;
+}
+
+function parseDimensionList(text: string): { dimension: RfmDimension; values: number[] } | undefined {
+  const match = /^\s*([rfm])\s*=(.+)$/i.exec(text);
+  if (!match) return undefined;
+  const values = match[2]!.split(',').map((v) => parseNumber(v.trim()));
+  if (values.length === 0 || values.length > 9 || values.some((v) => Number.isNaN(v))) return undefined;
+  if (values.some((v, k) => k > 0 && !(v > values[k - 1]!))) return undefined;
+  return { dimension: match[1]!.toLowerCase() as RfmDimension, values };
+}
+
+function parseCap(text: string): { dimension: RfmDimension; cap: RfmCap } | undefined {
+  const match = /^\s*([rfm])\s*=\s*([^%]+?)\s*(%?)\s*$/i.exec(text);
+  if (!match) return undefined;
+  const value = parseNumber(match[2]!);
+  if (Number.isNaN(value)) return undefined;
+  const dimension = match[1]!.toLowerCase() as RfmDimension;
+  if (match[3] === '%') return value > 0 && value <= 100 ? { dimension, cap: { percentile: value / 100 } } : undefined;
+  return { dimension, cap: { value } };
+}
+
+function findColumn(header: readonly string[], role: ColumnRole, given: string | undefined): number {
+  const norm = (s: string): string =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+  if (given !== undefined) {
+    const exact = header.indexOf(given);
+    return exact >= 0 ? exact : header.findIndex((h) => norm(h) === norm(given));
+  }
+  for (const guess of COLUMN_GUESSES[role]) {
+    const found = header.findIndex((h) => norm(h) === norm(guess));
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
+/** The label of segment s (-1: no rule matched: the table's default tier, else "Others"). */
+function segmentLabel(settings: Settings, s: number): { en: string; zh?: string } {
+  const tierId = s >= 0 ? settings.method.segments[s]!.tier : settings.method.default;
+  const tier = settings.table.tiers.find((x) => x.id === tierId);
+  return tier?.label ?? OTHERS_SEGMENT.name;
+}
+
+/** The values a score covers, e.g. "<= 114", "115 .. 180" for integer data shown with the cut rule. */
+function binText(cuts: DimensionCuts, score: number, number: (n: number) => string): string {
+  const bin = cuts.reversed ? cuts.bins + 1 - score : score;
+  const lo = bin === 1 ? undefined : cuts.cuts[bin - 2];
+  const hi = bin === cuts.bins ? undefined : cuts.cuts[bin - 1];
+  const [loOp, hiOp] = cuts.closed === 'right' ? ['>', '<='] : ['>=', '<'];
+  if (lo === undefined && hi === undefined) return '';
+  if (lo === undefined) return `${hiOp} ${number(hi!)}`;
+  if (hi === undefined) return `${loOp} ${number(lo)}`;
+  return `${loOp} ${number(lo)}, ${hiOp} ${number(hi)}`;
+}
+
+function customersAbove(values: Float64Array, cap: number): number {
+  let n = 0;
+  for (const v of values) if (v > cap) n++;
+  return n;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function defaultOutput(input: string): string {
+  const ext = extname(input);
+  const stem = ext.toLowerCase() === '.csv' ? basename(input, ext) : basename(input);
+  return join(dirname(input), `${stem}.rfm.csv`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
