@@ -2,6 +2,7 @@ export { CsvParser, type CsvRow, type CsvParserOptions } from './parser';
 export { decodeChunks, detectEncoding, type DetectedEncoding, type TextEncodingName } from './decode';
 export {
   openCsv,
+  readCsvBatches,
   readCsvRecords,
   type CsvOpenResult,
   type CsvProblem,

@@ -15,8 +15,11 @@ export interface CsvWriteOptions {
 }
 
 export interface CsvWriter {
-  /** Buffers a row; resolves once the stream has room again (backpressure). */
-  writeRow(cells: readonly CsvValue[]): Promise<void>;
+  /**
+   * Buffers a row. Returns a promise only when the buffer was handed to the
+   * stream and the caller must wait for room (backpressure); await it then.
+   */
+  writeRow(cells: readonly CsvValue[]): Promise<void> | undefined;
   /** Flushes and closes (a stream passed in is ended too). */
   close(): Promise<void>;
   /** Closes without flushing; for giving up after an error. */
@@ -26,9 +29,8 @@ export interface CsvWriter {
 /** One field, quoted only when it has to be: a delimiter, quote, CR or LF inside. */
 export function escapeCsvField(value: CsvValue, delimiter = ','): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? formatNumber(value) : value;
-  if (needsQuotes(text, delimiter)) return `"${text.replace(/"/g, '""')}"`;
-  return text;
+  if (typeof value === 'number') return formatNumber(value);
+  return needsQuotes(value, delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** A whole record, without the line break. */
@@ -41,11 +43,15 @@ export function formatCsvRow(cells: readonly CsvValue[], delimiter = ','): strin
   return out;
 }
 
+const SPECIAL_WITH_COMMA = /[",\r\n]/;
+const SPECIAL = /["\r\n]/;
+
 function needsQuotes(text: string, delimiter: string): boolean {
-  return text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r');
+  return delimiter === ',' ? SPECIAL_WITH_COMMA.test(text) : SPECIAL.test(text) || text.includes(delimiter);
 }
 
 function formatNumber(value: number): string {
+  if (Number.isSafeInteger(value)) return String(value);
   if (!Number.isFinite(value)) return '';
   // 15 significant digits drop float noise such as 84.00000000000001.
   return String(Number(value.toPrecision(15)));
@@ -76,9 +82,9 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
   };
 
   return {
-    async writeRow(cells) {
+    writeRow(cells) {
       buffer += formatCsvRow(cells, delimiter) + newline;
-      if (buffer.length >= FLUSH_AT) await flush();
+      return buffer.length >= FLUSH_AT ? flush() : undefined;
     },
     async close() {
       await flush();
