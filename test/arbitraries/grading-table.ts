@@ -26,6 +26,7 @@ import type {
   Tier,
 } from '../../src/engine/model';
 import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from '../../src/engine/model';
+import { normalizeKey } from '../../src/engine/values/coerce';
 
 const TRICKY_IDS = ['TRUE', 'ALL', 'ANY', 'NOT', 'Tiers', 'Matrix', 'x', 'any', 'otherwise', 'R', 'Inputs'];
 
@@ -39,7 +40,7 @@ export function arbId(): fc.Arbitrary<string> {
 }
 
 function uniqueIds(min: number, max: number): fc.Arbitrary<string[]> {
-  return fc.uniqueArray(arbId(), { minLength: min, maxLength: max, selector: (id) => id.toLowerCase() });
+  return fc.uniqueArray(arbId(), { minLength: min, maxLength: max, selector: (id) => normalizeKey(id) });
 }
 
 const TRICKY_TEXTS = [
@@ -382,16 +383,16 @@ function arbAxis(inputs: InputDef[]): fc.Arbitrary<MatrixAxis> {
 
 function arbMatrix(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
   const tierIds = tiers.map((t) => t.id);
-  return fc.tuple(arbAxis(inputs), arbAxis(inputs), fc.boolean()).chain(([rows, columns, score]): fc.Arbitrary<Method> => {
-    const cell: fc.Arbitrary<string | number> = score ? arbNumber() : fc.constantFrom(...tierIds);
-    const cells = fc.array(fc.array(cell, { minLength: columns.bands.length, maxLength: columns.bands.length }), {
-      minLength: rows.bands.length,
-      maxLength: rows.bands.length,
-    });
-    return score
-      ? fc
-          .tuple(cells, arbThresholds(tiers))
-          .map(([c, thresholds]) => ({
+  return fc
+    .tuple(arbAxis(inputs), arbAxis(inputs), fc.boolean())
+    .chain(([rows, columns, score]): fc.Arbitrary<Method> => {
+      const cell: fc.Arbitrary<string | number> = score ? arbNumber() : fc.constantFrom(...tierIds);
+      const cells = fc.array(fc.array(cell, { minLength: columns.bands.length, maxLength: columns.bands.length }), {
+        minLength: rows.bands.length,
+        maxLength: rows.bands.length,
+      });
+      return score
+        ? fc.tuple(cells, arbThresholds(tiers)).map(([c, thresholds]) => ({
             kind: 'matrix' as const,
             rows,
             columns,
@@ -399,8 +400,53 @@ function arbMatrix(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
             output: 'score' as const,
             thresholds,
           }))
-      : cells.map((c) => ({ kind: 'matrix' as const, rows, columns, cells: c, output: 'tier' as const }));
-  });
+        : cells.map((c) => ({ kind: 'matrix' as const, rows, columns, cells: c, output: 'tier' as const }));
+    });
+}
+
+/**
+ * What is easier to repair than to generate: category aliases that answer for
+ * two values are dropped, duplicate tier labels get a suffix, tiers no rule,
+ * cell or threshold reaches are removed.
+ */
+function makeConsistent(table: GradingTable): GradingTable {
+  for (const input of table.inputs) {
+    const owner = new Map<string, string>();
+    for (const value of input.values ?? []) owner.set(normalizeKey(value.id), value.id);
+    for (const value of input.values ?? []) {
+      if (value.aliases === undefined) continue;
+      value.aliases = value.aliases.filter((alias) => {
+        const key = normalizeKey(alias);
+        const other = owner.get(key);
+        if (other !== undefined && other !== value.id) return false;
+        owner.set(key, value.id);
+        return true;
+      });
+      if (value.aliases.length === 0) delete value.aliases;
+    }
+  }
+  const method = table.method;
+  const reached = new Set<string>();
+  if (method.kind === 'rules') {
+    method.rules.forEach((rule) => reached.add(rule.tier));
+    if (method.default !== undefined) reached.add(method.default);
+  } else if (method.kind === 'matrix' && method.output === 'tier') {
+    method.cells.flat().forEach((cell) => reached.add(String(cell)));
+  } else {
+    table.tiers.forEach((tier) => reached.add(tier.id));
+  }
+  table.tiers = table.tiers.filter((tier) => reached.has(tier.id));
+  for (const lang of ['en', 'zh'] as const) {
+    const seen = new Set<string>();
+    table.tiers.forEach((tier, i) => {
+      let label = tier.label[lang];
+      if (label === undefined) return;
+      if (seen.has(label)) label = `${label} ${i}`;
+      tier.label[lang] = label;
+      seen.add(label);
+    });
+  }
+  return table;
 }
 
 /** A valid grading table using the scorecard, rules or matrix method. */
@@ -419,6 +465,6 @@ export function arbGradingTable(): fc.Arbitrary<GradingTable> {
       )
       .map((rest): GradingTable => ({ format: TABLE_FORMAT, version: TABLE_FORMAT_VERSION, ...rest, inputs, tiers }))
       // Plain objects, as a table read from JSON is (fast-check records have a null prototype).
-      .map((table) => JSON.parse(JSON.stringify(table)) as GradingTable),
+      .map((table) => makeConsistent(JSON.parse(JSON.stringify(table)) as GradingTable)),
   );
 }

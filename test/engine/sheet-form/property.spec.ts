@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { validateTable } from '../../../src/engine/compile';
 import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form';
 import { arbGradingTable } from '../../arbitraries/grading-table';
 
@@ -22,6 +23,17 @@ describe('sheet form, property', () => {
         expect(cells.every((row) => row.length === width && row.every((cell) => cell !== undefined))).toBe(true);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('table arbitrary', () => {
+  it('given any generated table, then the engine finds no problem in it', () => {
+    fc.assert(
+      fc.property(arbGradingTable(), (table) => {
+        expect(validateTable(table)).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
