@@ -11,8 +11,7 @@ export type ColumnMap = ArrayLike<number>;
 
 /** One row's result. */
 export type Graded =
-  | { ok: true; tier: string; tierIndex: number; score: number | null }
-  | { ok: false; error: GradeError };
+  { ok: true; tier: string; tierIndex: number; score: number | null } | { ok: false; error: GradeError };
 
 /** Many rows' results, columnar so that a million rows allocate three arrays. */
 export interface GradeBatch {
@@ -46,8 +45,23 @@ export type ExplanationStep =
   | { kind: 'threshold'; tier: string; bound: string }
   | { kind: 'rule'; index: number; tier: string; matched: boolean; conditions: ConditionTrace[] }
   | { kind: 'default'; tier: string }
-  | { kind: 'matrix'; row: ExplainedValue; rowBand: string; column: ExplainedValue; columnBand: string; cell: string | number }
-  | { kind: 'source'; input: string; table: string; output: 'score' | 'tier'; value: number | string };
+  | {
+      kind: 'matrix';
+      row: ExplainedValue;
+      rowBand: string;
+      column: ExplainedValue;
+      columnBand: string;
+      cell: string | number;
+    }
+  /** A derived input: another table's result for this row, with that table's own steps. */
+  | {
+      kind: 'source';
+      input: string;
+      table: string;
+      output: 'score' | 'tier';
+      value: number | string;
+      steps: ExplanationStep[];
+    };
 
 /** A leaf condition and whether it held. */
 export interface ConditionTrace {

@@ -1,0 +1,104 @@
+/**
+ * Grading speed of the engine (issue 2). Run: `npx tsx bench/engine.ts [rows]`.
+ * Prints rows/s for the payment scorecard on numeric cells and on text cells,
+ * for a 10-tier / 30-condition rules table, at 10k, 100k and 1M rows, and the
+ * numpy peer's figure from the same run.
+ */
+import { compileTable } from '../src/engine/compile';
+import type { CompiledTable, Condition, GradingTable } from '../src/engine';
+import { paymentScorecard, tiers } from '../test/engine/fixtures';
+import { bestOf, mib, rate, runPeer, seededRandom } from './support';
+
+const MAX = Number(process.argv[2] ?? 1_000_000);
+const SIZES = [10_000, 100_000, 1_000_000].filter((n) => n <= MAX);
+
+function compiled(table: GradingTable): CompiledTable {
+  const result = compileTable(table);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.compiled;
+}
+
+/** Same distribution as ../shared/peers/numpy_scorecard.py: sales U(0,40000), days integer U[0,90). */
+function numericRows(n: number): Array<[number, number]> {
+  const random = seededRandom(1);
+  return Array.from({ length: n }, () => [random() * 40000, Math.floor(random() * 90)]);
+}
+
+function textRows(rows: Array<[number, number]>): Array<[string, string]> {
+  return rows.map(([sales, days], i) => {
+    const s = Math.round(sales);
+    const form = i % 3;
+    const text =
+      form === 0
+        ? s.toLocaleString('en-US')
+        : form === 1
+          ? `${(s / 10000).toFixed(4)}万`
+          : `¥${s.toLocaleString('en-US')}`;
+    return [text, String(days)];
+  });
+}
+
+/** Ten tiers, three conditions each (30 in all) on five inputs; the best tier is rare so most rows test every rule. */
+function rulesTable(): GradingTable {
+  const ids = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10'];
+  const inputs = ['a', 'b', 'c', 'd', 'e'];
+  const rules = ids.map((tier, k) => {
+    const conditions: Condition[] = [
+      { input: inputs[k % 5]!, op: '>=', value: 90 - k * 8 },
+      { input: inputs[(k + 1) % 5]!, op: 'between', range: { gt: k * 3, lte: 100 } },
+      { input: inputs[(k + 2) % 5]!, op: '<>', value: k },
+    ];
+    return {
+      tier,
+      when: k % 2 === 0 ? { all: conditions } : { any: [{ all: conditions.slice(0, 2) }, conditions[2]!] },
+    };
+  });
+  return {
+    format: 'tierwise/grading-table',
+    version: 1,
+    id: 'bench-rules',
+    name: { en: 'Bench rules' },
+    inputs: inputs.map((id) => ({ id, type: 'number' as const, label: { en: id } })),
+    method: { kind: 'rules', rules: rules.slice(0, 9), default: 'T10' },
+    tiers: tiers(...ids),
+  };
+}
+
+function measure(label: string, table: CompiledTable, all: ArrayLike<ArrayLike<unknown>>): void {
+  for (const n of SIZES) {
+    const rows = Array.prototype.slice.call(all, 0, n) as Array<Array<number | string>>;
+    table.gradeRows(rows); // warm-up
+    const before = process.memoryUsage().heapUsed;
+    let graded = 0;
+    const ms = bestOf(n >= 1_000_000 ? 5 : 9, () => {
+      graded = table.gradeRows(rows).count;
+    });
+    const grown = process.memoryUsage().heapUsed - before;
+    console.log(
+      `${label.padEnd(34)} ${String(n).padStart(9)} rows ${ms.toFixed(1).padStart(8)} ms  ${rate(graded, ms).padStart(18)}  heap +${mib(Math.max(0, grown))}`,
+    );
+  }
+}
+
+const numeric = numericRows(MAX);
+const scorecard = compiled(paymentScorecard);
+measure('payment-scorecard, numeric cells', scorecard, numeric);
+const best = (() => {
+  const rows = numeric;
+  return bestOf(5, () => scorecard.gradeRows(rows));
+})();
+measure('payment-scorecard, text cells', scorecard, textRows(numeric));
+
+const random = seededRandom(7);
+const rulesRows = Array.from({ length: MAX }, () => Array.from({ length: 5 }, () => Math.floor(random() * 100)));
+measure('rules, 10 tiers / 30 conditions', compiled(rulesTable()), rulesRows);
+
+const peer = runPeer('numpy_scorecard.py', [String(MAX)]);
+if (peer && !peer.startsWith('failed')) {
+  const numpyRate = Number(/rows_per_s=(\d+)/.exec(peer)?.[1]);
+  const ours = MAX / (best / 1000);
+  console.log(peer);
+  console.log(`tierwise/numpy on ${MAX} numeric rows: ${(ours / numpyRate).toFixed(2)}x`);
+} else {
+  console.log(`numpy peer not run (${peer ?? 'python3/numpy missing: apt-get install -y python3-numpy'})`);
+}

@@ -1,0 +1,131 @@
+import type { TableProblem } from './errors';
+import { assertNever } from './errors';
+import { writeExplanation } from './explain';
+import type { CompiledTable } from './grader';
+import { CompiledGradingTable, type DerivedSlot } from './grading/compiled-table';
+import { compileMatrix } from './grading/matrix';
+import type { MethodContext, MethodEvaluator } from './grading/method';
+import { compileRules } from './grading/rules';
+import { compileScorecard } from './grading/scorecard';
+import type { GradingTable, InputDef } from './model';
+import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from './model';
+import { contentKey } from './table/canonical';
+import { checkShape, isPlainObject } from './table/check-shape';
+import { gradingTableShape } from './table/shape';
+import { validateSemantics, type TableResolver } from './table/validate';
+
+export type { TableResolver };
+
+export interface CompileOptions {
+  /** Finds tables that this one takes results from (workbook tables, presets). */
+  resolve?: TableResolver;
+}
+
+export type CompileResult = { ok: true; compiled: CompiledTable } | { ok: false; problems: TableProblem[] };
+
+/**
+ * Every problem of a table, structural and semantic, with JSON paths; empty
+ * when the table is valid. Tables from other tables' sources are checked too.
+ */
+export function validateTable(input: unknown, options: CompileOptions = {}): TableProblem[] {
+  return check(input, options, []);
+}
+
+/**
+ * Validates a table once and compiles it into a fast grader. Never throws on
+ * bad data: an invalid table gives `{ ok: false, problems }`.
+ */
+export function compileTable(input: unknown, options: CompileOptions = {}): CompileResult {
+  const problems = validateTable(input, options);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, compiled: build(input as GradingTable, options) };
+}
+
+function check(input: unknown, options: CompileOptions, trail: string[]): TableProblem[] {
+  if (!isPlainObject(input)) return [{ code: 'not-an-object', path: '', detail: { found: typeof input } }];
+  if (input.format !== TABLE_FORMAT) {
+    return [{ code: 'bad-format', path: 'format', detail: { expected: TABLE_FORMAT } }];
+  }
+  if (typeof input.version === 'number' && input.version > TABLE_FORMAT_VERSION) {
+    return [
+      {
+        code: 'unsupported-version',
+        path: 'version',
+        detail: { found: input.version, supported: TABLE_FORMAT_VERSION },
+      },
+    ];
+  }
+  const structural = checkShape(input, gradingTableShape);
+  if (structural.length > 0) return structural;
+  const table = input as unknown as GradingTable;
+  const problems = validateSemantics(table, options.resolve);
+  if (problems.length > 0) return problems;
+  if (table.method.kind === 'rfm') {
+    return [
+      { code: 'wrong-type', path: 'method.kind', detail: { expected: 'scorecard, rules or matrix', found: 'rfm' } },
+    ];
+  }
+  // Tables this one draws on must be valid themselves; their problems point through the input.
+  table.inputs.forEach((def, i) => {
+    const id = def.source?.table;
+    if (id === undefined || trail.includes(id) || id === table.id) return;
+    const source = options.resolve?.(id);
+    if (!source) return;
+    for (const p of check(source, options, [...trail, table.id])) {
+      problems.push({ ...p, path: `inputs[${i}].source(${id}).${p.path}` });
+    }
+  });
+  return problems;
+}
+
+function build(table: GradingTable, options: CompileOptions): CompiledGradingTable {
+  const slotOf = new Map(table.inputs.map((input, slot) => [input.id, slot]));
+  const ctx: MethodContext = {
+    slotOf: (id) => slotOf.get(id)!,
+    inputOf: (id) => table.inputs[slotOf.get(id)!]!,
+    tierIndex: (id) => table.tiers.findIndex((t) => t.id === id),
+  };
+  const sources = table.inputs
+    .map((input, slot) => ({ input, slot }))
+    .filter((x) => x.input.source)
+    .map((x) => ({ ...x, compiled: build(options.resolve!(x.input.source!.table)!, options) }));
+
+  // Columns: this table's own inputs first, then inputs its sources read that it does not have.
+  const columns: InputDef[] = table.inputs.filter((input) => !input.source);
+  for (const s of sources) {
+    for (const column of s.compiled.columns) {
+      if (!columns.some((c) => c.id === column.id)) columns.push(column);
+    }
+  }
+  const derived: DerivedSlot[] = sources.map((s) => ({
+    slot: s.slot,
+    input: s.input,
+    source: s.compiled,
+    columnIndex: Int32Array.from(s.compiled.columns, (c) => columns.findIndex((own) => own.id === c.id)),
+  }));
+  return new CompiledGradingTable(
+    table,
+    contentKey(table),
+    columns,
+    compileMethod(table, ctx),
+    derived,
+    writeExplanation,
+  );
+}
+
+function compileMethod(table: GradingTable, ctx: MethodContext): MethodEvaluator {
+  const method = table.method;
+  switch (method.kind) {
+    case 'scorecard':
+      return compileScorecard(method, ctx);
+    case 'rules':
+      return compileRules(method, table.tiers, ctx);
+    case 'matrix':
+      return compileMatrix(method, ctx);
+    case 'rfm':
+      // check() turns rfm tables away until the RFM module provides their grader.
+      throw new Error('unreachable: rfm tables are compiled by engine/rfm');
+    default:
+      return assertNever(method, 'method');
+  }
+}

@@ -1,0 +1,190 @@
+import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, Graded } from '../grader';
+import type { GradeError } from '../errors';
+import type { GradingTable, InputDef, Tier } from '../model';
+import type { Cell } from '../values/cell';
+import { makeDecoder, type Decoder } from './decode';
+import type { MethodEvaluator } from './method';
+import { BLOCK_SIZE, BlockState } from './row-state';
+
+/** How a derived input is filled: another compiled table graded on the same row. */
+export interface DerivedSlot {
+  slot: number;
+  input: InputDef;
+  source: CompiledGradingTable;
+  /** For each of the source's columns, its index in this table's columns. */
+  columnIndex: Int32Array;
+}
+
+/** A column map resolved for this table and, recursively, for the tables it draws on. */
+interface Binding {
+  map: Int32Array;
+  sources: Binding[];
+}
+
+/** Writes the one-line text of an explanation in both languages. */
+export type ExplanationWriter = (steps: ExplanationStep[], table: CompiledGradingTable) => { en: string; zh: string };
+
+/**
+ * The grader behind every CompiledTable: decode a row's cells into slots,
+ * fill derived inputs from source tables, then run the method.
+ */
+export class CompiledGradingTable implements CompiledTable {
+  readonly tiers: readonly Tier[];
+  readonly hasScore: boolean;
+  private readonly decoders: Decoder[];
+  private readonly decodedSlots: Int32Array;
+  /** 1 where the decoded input is a number input. */
+  private readonly numeric: Uint8Array;
+  private readonly state: BlockState;
+  private readonly identity: Int32Array;
+  private readonly bindings = new WeakMap<object, Binding>();
+
+  constructor(
+    readonly table: GradingTable,
+    readonly key: string,
+    readonly columns: readonly InputDef[],
+    private readonly method: MethodEvaluator,
+    readonly derived: readonly DerivedSlot[],
+    private readonly writeExplanation: ExplanationWriter,
+  ) {
+    this.tiers = table.tiers;
+    this.hasScore = method.hasScore;
+    // Own column inputs come first in `columns`, in the table's order; their slot is their index in table.inputs.
+    const own = table.inputs.map((input, slot) => ({ input, slot })).filter((x) => !x.input.source);
+    this.decoders = own.map((x) => makeDecoder(x.input, x.slot));
+    this.decodedSlots = Int32Array.from(own, (x) => x.slot);
+    this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' ? 1 : 0));
+    this.state = new BlockState(table.inputs.length);
+    this.identity = Int32Array.from(columns, (_c, i) => i);
+  }
+
+  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
+    const count = rows.length;
+    const scores = new Float64Array(count);
+    const tiers = new Int32Array(count);
+    const errors = new Map<number, GradeError>();
+    const binding = this.bind(map);
+    const state = this.state;
+    for (let start = 0; start < count; start += BLOCK_SIZE) {
+      const size = Math.min(BLOCK_SIZE, count - start);
+      this.evaluate(rows, start, size, binding, state, undefined);
+      tiers.set(state.tier.subarray(0, size), start);
+      scores.set(state.score.subarray(0, size), start);
+      for (let r = 0; r < size; r++) if (state.failed[r] === 1) errors.set(start + r, state.errors[r]!);
+    }
+    return { count, scores, tiers, errors };
+  }
+
+  gradeRow(row: ArrayLike<Cell>, map?: ColumnMap): Graded {
+    const state = this.state;
+    this.evaluate([row], 0, 1, this.bind(map), state, undefined);
+    return this.single(state);
+  }
+
+  explainRow(row: ArrayLike<Cell>, map?: ColumnMap): Explained {
+    const steps: ExplanationStep[] = [];
+    const state = this.state;
+    this.evaluate([row], 0, 1, this.bind(map), state, steps);
+    const graded = this.single(state);
+    return graded.ok ? { ...graded, explanation: { steps, text: this.writeExplanation(steps, this) } } : graded;
+  }
+
+  private single(state: BlockState): Graded {
+    if (state.failed[0] === 1) return { ok: false, error: state.errors[0]! };
+    const tier = state.tier[0]!;
+    const score = state.score[0]!;
+    return { ok: true, tier: this.tiers[tier]!.id, tierIndex: tier, score: Number.isNaN(score) ? null : score };
+  }
+
+  /**
+   * Grades rows[start .. start+size) into `state`: decode column by column,
+   * fill derived inputs from source tables, then run the method. With a trace
+   * (a block of one row) the steps of the explanation are recorded.
+   */
+  private evaluate(
+    rows: ArrayLike<ArrayLike<Cell>>,
+    start: number,
+    size: number,
+    binding: Binding,
+    state: BlockState,
+    trace: ExplanationStep[] | undefined,
+  ): void {
+    state.begin(size);
+    const { map } = binding;
+    const failed = state.failed;
+    for (let k = 0; k < this.decoders.length; k++) {
+      const decode = this.decoders[k]!;
+      const slot = this.decodedSlots[k]!;
+      const column = map[k] ?? -1;
+      const values = state.values[slot]!;
+      const blank = state.blank[slot]!;
+      const fast = this.numeric[k] === 1;
+      if (trace) state.raw[slot] = column >= 0 ? rows[start]![column] : undefined;
+      for (let r = 0; r < size; r++) {
+        if (failed[r] === 1) continue;
+        const cell = column >= 0 ? rows[start + r]![column] : undefined;
+        // Finite numbers in number inputs are the common case; take them without a call.
+        if (fast && typeof cell === 'number' && cell - cell === 0) {
+          values[r] = cell;
+          blank[r] = 0;
+        } else {
+          decode(cell, state, r);
+        }
+      }
+    }
+    for (let d = 0; d < this.derived.length; d++) {
+      const { slot, input, source } = this.derived[d]!;
+      const steps: ExplanationStep[] | undefined = trace ? [] : undefined;
+      const inner = source.state;
+      source.evaluate(rows, start, size, binding.sources[d]!, inner, steps);
+      const byScore = input.source!.output === 'score';
+      for (let r = 0; r < size; r++) {
+        if (failed[r] === 1) continue;
+        if (inner.failed[r] === 1) {
+          state.fail(r, inner.errors[r]!);
+          continue;
+        }
+        state.values[slot]![r] = byScore ? inner.score[r]! : inner.tier[r]!;
+        state.blank[slot]![r] = 0;
+      }
+      if (trace && inner.failed[0] === 0) {
+        const value = byScore ? inner.score[0]! : source.tiers[inner.tier[0]!]!.id;
+        trace.push({
+          kind: 'source',
+          input: input.id,
+          table: source.table.id,
+          output: input.source!.output,
+          value,
+          steps: steps!,
+        });
+      }
+    }
+    this.method.evaluate(state, trace);
+  }
+
+  /** Resolves a column map once per map object; a map changed in place is noticed and resolved again. */
+  private bind(map: ColumnMap | undefined): Binding {
+    if (map === undefined) map = this.identity;
+    const key = map as object;
+    const known = this.bindings.get(key);
+    if (known && sameMap(known.map, map)) return known;
+    const binding = this.resolve(Int32Array.from(map));
+    this.bindings.set(key, binding);
+    return binding;
+  }
+
+  private resolve(map: Int32Array): Binding {
+    return {
+      map,
+      sources: this.derived.map((d) =>
+        d.source.resolve(Int32Array.from(d.columnIndex, (i) => (i >= 0 ? (map[i] ?? -1) : -1))),
+      ),
+    };
+  }
+}
+
+function sameMap(a: Int32Array, b: ColumnMap): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,76 @@
+import type { ExplainedValue, ExplanationStep } from '../grader';
+import type { InputDef, Threshold } from '../model';
+import { formatThresholdBound } from '../table/ranges';
+import { displayCell, serialToIsoDate } from '../values/coerce';
+import type { SlotResolver } from './conditions';
+import type { BlockState } from './row-state';
+
+/** What a method needs from the table it belongs to. */
+export interface MethodContext extends SlotResolver {
+  tierIndex(tierId: string): number;
+}
+
+/**
+ * A compiled method. `evaluate` reads the decoded inputs of a block of rows
+ * and sets each row's tier (and score), or fails the row with the reason;
+ * rows already failed are skipped. With a trace (a block of one row, while
+ * explaining) it also records the steps an explanation shows.
+ */
+export interface MethodEvaluator {
+  readonly hasScore: boolean;
+  evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void;
+}
+
+/**
+ * Score -> tier index, best tier first; validation guarantees the last
+ * threshold is open. With a trace, records the total and the bound it met.
+ */
+export function makeThresholds(
+  thresholds: readonly Threshold[],
+  ctx: MethodContext,
+): (score: number, trace: ExplanationStep[] | undefined) => number {
+  const n = thresholds.length;
+  const bound = new Float64Array(n);
+  const inclusive = new Uint8Array(n);
+  const tier = new Int32Array(n);
+  thresholds.forEach((t, k) => {
+    bound[k] = t.gte ?? t.gt ?? -Infinity;
+    inclusive[k] = t.gt === undefined ? 1 : 0;
+    tier[k] = ctx.tierIndex(t.tier);
+  });
+  const last = n - 1;
+  return (score, trace) => {
+    // Bounds go down, so the bounds a score misses are the first k: count them without branches.
+    let k = 0;
+    for (let j = 0; j < last; j++) k += +(score < bound[j]!) | (+(score === bound[j]!) & (inclusive[j]! ^ 1));
+    if (trace) {
+      trace.push({ kind: 'total', score });
+      trace.push({ kind: 'threshold', tier: thresholds[k]!.tier, bound: formatThresholdBound(thresholds, k) });
+    }
+    return tier[k]!;
+  };
+}
+
+/** A decoded slot as explanations show it: the cell as given and the value it was read as. */
+export function explainValue(state: BlockState, slot: number, input: InputDef): ExplainedValue {
+  const raw = displayCell(state.raw[slot]);
+  if (state.blank[slot]![0] === 1) return { input: input.id, raw, value: null };
+  const v = state.values[slot]![0]!;
+  switch (input.type) {
+    case 'number':
+      return { input: input.id, raw, value: v };
+    case 'boolean':
+      return { input: input.id, raw, value: v === 1 };
+    case 'date':
+      return { input: input.id, raw, value: serialToIsoDate(v) };
+    case 'category':
+      return { input: input.id, raw, value: input.values?.[v]?.id ?? null };
+    case 'text':
+      return { input: input.id, raw, value: raw };
+  }
+}
+
+/** Removes binary floating-point noise (80 × 1.05 = 84.00000000000001) before thresholds. */
+export function cleanFloat(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
