@@ -2,6 +2,13 @@
 // The command-line entry: runs the TypeScript sources through tsx, so the
 // command works right after `npm ci` with no separate build step.
 require('tsx/cjs');
+// `tierwise ... | head`: a closed pipe ends the output quietly, not with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = require('../src/cli/main.ts');
 main(process.argv.slice(2)).then(
   (code) => {

@@ -51,7 +51,7 @@ export const cliZhCN: Record<CliMessageKey, string> = {
 
   'grade.summary': '用分级表为 CSV 文件的每一行打分定级',
   'grade.usage':
-    '用法：tierwise grade 输入.csv --table 预置编号或分级表.json [选项]\n\n  --table 编号|文件     预置分级表编号（见 tierwise presets）或分级表 JSON 文件\n  --out 文件           输出位置（默认：输入文件旁的 输入.graded.csv）\n  --force              --out 已存在时覆盖\n  --map 输入=表头       指定某个输入从哪一列读取（可重复）\n  --explain            增加 Explanation（说明）列\n  --bom                输出文件以 UTF-8 BOM 开头（便于 Excel 打开）\n  --delimiter 字符      输入文件的分隔符（默认逗号；制表符写 tab）\n  --lang zh-CN|en-US   提示信息和说明的语言\n\n输出：输入的所有列原样保留，其后是 Score（得分）、Tier（等级编号）和 Error\n（无法分级的原因），加 --explain 时还有 Explanation（说明）。\n',
+    '用法：tierwise grade 输入.csv --table 预置编号或分级表.json [选项]\n\n  --table 编号|文件     预置分级表编号（见 tierwise presets）或分级表 JSON 文件\n  --out 文件           输出位置（默认：输入文件旁的 输入.graded.csv；- 表示标准输出）\n  --force              --out 已存在时覆盖\n  --map 输入=表头       指定某个输入从哪一列读取（可重复）\n  --explain            增加 Explanation（说明）列\n  --bom                输出文件以 UTF-8 BOM 开头（便于 Excel 打开）\n  --delimiter 字符      输入文件的分隔符（默认逗号；制表符写 tab）\n  --lang zh-CN|en-US   提示信息和说明的语言\n\n输出：输入的所有列原样保留，其后是 Score（得分）、Tier（等级编号）和 Error\n（无法分级的原因），加 --explain 时还有 Explanation（说明）。\n',
   'grade.missing-input': '输入的 CSV 文件',
   'grade.missing-table': '--table 选项（预置编号或 JSON 文件）',
   'grade.missing-columns': '{file}：有 {count} 个必填输入找不到对应的列：',

@@ -162,7 +162,7 @@ describe('tierwise grade', () => {
     expect(existsSync(join(dir, 'ragged.graded.csv'))).toBe(false);
   });
 
-  it('given an existing --out then it is kept unless --force; the input is never overwritten (exit 2)', async () => {
+  it('given an existing --out then it is kept unless --force; the input is never overwritten (exit 2); - is stdout', async () => {
     writeFileSync(join(dir, 'keep.csv'), 'monthly_sales,payment_days\n25000,10\n');
     writeFileSync(join(dir, 'taken.csv'), 'precious\n');
     const refused = await tierwise('grade', 'keep.csv', '--table', 'payment-scorecard', '--out', 'taken.csv');
@@ -187,6 +187,12 @@ describe('tierwise grade', () => {
     const forced = await tierwise('grade', 'keep.csv', '--table', 'payment-scorecard', '--out', 'taken.csv', '--force');
     expect(forced.code).toBe(0);
     expect(readCsv('taken.csv')[1]).toEqual(['25000', '10', '100', 'A', '']);
+
+    // "-" writes the CSV to stdout and the summary to stderr.
+    const piped = await tierwise('grade', 'keep.csv', '--table', 'payment-scorecard', '--out', '-');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe('monthly_sales,payment_days,Score,Tier,Error\r\n25000,10,100,A,\r\n');
+    expect(piped.stderr).toMatch(/Total\s+1/);
   });
 
   it('given a GBK-encoded file (Chinese Excel\'s "CSV") then it is read as GB18030 and says so', async () => {

@@ -1,5 +1,6 @@
-import { realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { mapColumns } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import { formatGradeError } from '../../engine/messages';
@@ -8,7 +9,7 @@ import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summa
 import { localize } from '../../i18n';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, openCsv, type CsvProblem, type CsvWriter } from '../csv';
+import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
 import { formatShare, renderColumns } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { cliText, formatCsvProblem } from '../text';
@@ -190,14 +191,13 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   }
 
   // Never write over the input, and never over an existing file without --force.
-  const inputReal = await realpath(inputPath).catch(() => inputPath);
-  const outReal = await realpath(outPath).catch(() => outPath);
-  if (outReal === inputReal || outPath === inputPath) {
-    return usage(cliText(locale, 'grade.out-is-input', { file: outName }));
+  const target = await outputTarget(outName, outPath, inputPath, request.force);
+  if (target.kind === 'problem') {
+    const key = target.problem;
+    return usage(cliText(locale, key === 'is-directory' ? 'csv.is-directory' : key, { file: outName }));
   }
-  if (!request.force && (await exists(outPath))) {
-    return usage(cliText(locale, 'grade.out-exists', { file: outName }));
-  }
+  // With the CSV on stdout, everything else goes to stderr.
+  const say = target.kind === 'stdout' ? (text: string) => context.io.stderr(text + '\n') : context.print;
 
   const headerOf = new Map(mapping.matched.map((m) => [m.input, m.header]));
   const nameOf = (id: string): string =>
@@ -207,15 +207,14 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   if (request.explain) added.push(GRADE_COLUMNS.explanation);
   for (const name of added) outputHeader.push(uniqueName(name, outputHeader));
 
-  const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  let writer: CsvWriter;
-  try {
-    writer = createCsvWriter(tempPath, { bom: request.bom });
-    await writer.writeRow(outputHeader);
-  } catch (error) {
-    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
-    return { exitCode: 1 };
-  }
+  const tempPath = target.kind === 'file' ? target.temp : undefined;
+  const discard = async (): Promise<void> => {
+    if (tempPath) await unlink(tempPath).catch(() => undefined);
+  };
+  const writer = createCsvWriter(target.kind === 'stdout' ? textSink(context.io.stdout) : (tempPath ?? target.path), {
+    bom: request.bom,
+  });
+  await writer.writeRow(outputHeader);
 
   const ragged: CsvProblem[] = [];
   let raggedCount = 0;
@@ -272,14 +271,14 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
     if (!fatal && raggedCount === 0) await flush();
   } catch (error) {
     writer.abort();
-    await unlink(tempPath).catch(() => undefined);
+    await discard();
     context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
     return { exitCode: 1 };
   }
 
   if (fatal || raggedCount > 0) {
     writer.abort();
-    await unlink(tempPath).catch(() => undefined);
+    await discard();
     if (fatal) context.error(formatCsvProblem(fatal, locale));
     for (const problem of ragged) context.error(formatCsvProblem(problem, locale));
     if (raggedCount > ragged.length) {
@@ -291,9 +290,9 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
 
   try {
     await writer.close();
-    await rename(tempPath, outPath);
+    if (target.kind === 'file') await rename(target.temp, target.path);
   } catch (error) {
-    await unlink(tempPath).catch(() => undefined);
+    await discard();
     context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
     return { exitCode: 1 };
   }
@@ -301,8 +300,8 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   const final =
     summary ??
     summarize(compiled, { count: 0, scores: new Float64Array(0), tiers: new Int32Array(0), errors: new Map() });
-  for (const line of formatSummary(compiled, final, locale)) context.print(line);
-  context.print(cliText(locale, 'grade.wrote', { rows, file: displayPath(outPath, cwd) }));
+  for (const line of formatSummary(compiled, final, locale)) say(line);
+  say(cliText(locale, 'grade.wrote', { rows, file: target.kind === 'stdout' ? '-' : displayPath(outPath, cwd) }));
   return { exitCode: final.ungraded > 0 ? 1 : 0, written: { path: outPath, summary: final } };
 }
 
@@ -342,13 +341,46 @@ function uniqueName(name: string, taken: readonly string[]): string {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Where the graded CSV goes. A plain file (new, or replaced with --force) is
+ * written to a temporary file beside it and renamed into place, so a failure
+ * never leaves half a file. "-" is stdout. Anything else that exists (a
+ * symlink, a FIFO, a device such as /dev/stdout) is written in place and
+ * never replaced: renaming over it would swap out the link or device node.
+ */
+type OutputTarget =
+  | { kind: 'stdout' }
+  | { kind: 'file'; path: string; temp: string }
+  | { kind: 'in-place'; path: string }
+  | { kind: 'problem'; problem: 'grade.out-is-input' | 'grade.out-exists' | 'is-directory' };
+
+async function outputTarget(
+  outName: string,
+  outPath: string,
+  inputPath: string,
+  force: boolean,
+): Promise<OutputTarget> {
+  if (outName === '-') return { kind: 'stdout' };
+  const inputReal = await realpath(inputPath).catch(() => inputPath);
+  const outReal = await realpath(outPath).catch(() => outPath);
+  if (outReal === inputReal || outPath === inputPath) return { kind: 'problem', problem: 'grade.out-is-input' };
+  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
+  const entry = await lstat(outPath).catch(() => undefined);
+  if (!entry) return { kind: 'file', path: outPath, temp };
+  const info = await stat(outPath).catch(() => undefined);
+  if (info?.isDirectory()) return { kind: 'problem', problem: 'is-directory' };
+  if (info?.isFile() && !force) return { kind: 'problem', problem: 'grade.out-exists' };
+  return entry.isFile() ? { kind: 'file', path: outPath, temp } : { kind: 'in-place', path: outPath };
+}
+
+/** A stream over the command's stdout function (process.stdout writes to pipes and files synchronously). */
+function textSink(write: (text: string) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      done();
+    },
+  });
 }
 
 /** A path as short as it can be said: relative to the working directory when inside it. */
