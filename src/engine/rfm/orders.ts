@@ -34,6 +34,8 @@ export class OrderCollector {
   private readonly ids: Array<string | number> = [];
   private readonly index = new Map<string, number>();
   private readonly errors: OrderRowError[] = [];
+  /** Order dates repeat (a few thousand days): each spelling is parsed once. */
+  private readonly days = new Map<string, number>();
   private errorCount = 0;
   private readonly names: { customer: string; date: string; amount: string };
   private readonly maxErrors: number;
@@ -49,7 +51,7 @@ export class OrderCollector {
 
   /** Adds one order; `row` is how the error report numbers it (a line or sheet row). */
   add(customer: Cell, date: Cell, amount: Cell, row: number): boolean {
-    const day = parseDate(date);
+    const day = typeof date === 'string' ? this.dayOf(date) : parseDate(date);
     const value = parseNumber(amount);
     const error =
       customerError(customer, this.names.customer) ??
@@ -99,6 +101,15 @@ export class OrderCollector {
       errors: this.errors,
       errorCount: this.errorCount,
     };
+  }
+
+  private dayOf(text: string): number {
+    let day = this.days.get(text);
+    if (day === undefined) {
+      day = parseDate(text);
+      if (this.days.size < 65536) this.days.set(text, day);
+    }
+    return day;
   }
 
   private grow(): void {

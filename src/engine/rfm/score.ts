@@ -1,5 +1,5 @@
 import { TierwiseUsageError, assertNever } from '../errors';
-import { cutProbabilities, extent, quantilesInPlace } from './quantile';
+import { cutProbabilities, quantilesOf } from './quantile';
 import type {
   CustomerColumns,
   DimensionCuts,
@@ -56,14 +56,7 @@ export function computeCuts(
     };
   }
   const cap = capValue(values, count, options.caps?.[dimension]);
-  const scratch = new Float64Array(count);
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const v = values[i]!;
-    if (v === v && (cap === undefined || v <= cap)) scratch[n++] = v;
-  }
-  const { min, max } = extent(scratch, n);
-  const quantiles = quantilesInPlace(scratch, n, cutProbabilities(bins));
+  const { quantiles, population: n, min, max } = quantilesOf(values, count, cutProbabilities(bins), cap ?? Infinity);
   const base = { dimension, bins, binning, reversed, population: n, min, max, ...(cap === undefined ? {} : { cap }) };
   switch (binning) {
     case 'quantile':
@@ -78,13 +71,7 @@ export function computeCuts(
 function capValue(values: ArrayLike<number>, count: number, cap: RfmCap | undefined): number | undefined {
   if (!cap) return undefined;
   if ('value' in cap) return cap.value;
-  const scratch = new Float64Array(count);
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const v = values[i]!;
-    if (v === v) scratch[n++] = v;
-  }
-  return quantilesInPlace(scratch, n, [cap.percentile])[0];
+  return quantilesOf(values, count, [cap.percentile]).quantiles[0];
 }
 
 function finiteExtent(values: ArrayLike<number>, count: number): { min: number; max: number } {
