@@ -61,7 +61,9 @@ function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, 
       }
       case 'source': {
         const source = compiled.derived.find((d) => d.input.id === step.input)?.source;
-        if (source) parts.push(explainSteps(step.steps, source, locale));
+        // Only the part of the source's reasoning this table uses: its score, or its tier.
+        const used = step.output === 'score' ? step.steps.filter((s) => s.kind !== 'threshold') : step.steps;
+        if (source) parts.push(explainSteps(used, source, locale));
         break;
       }
     }

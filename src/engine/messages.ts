@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../i18n';
+import { isMessageKey, translate, type MessageKey } from '../i18n';
 import type { GradeError, TableProblem } from './errors';
 import { assertNever } from './errors';
 import type { Locale } from './model';
@@ -45,6 +45,10 @@ export function formatGradeError(
 /** "method.criteria[0].bands[2]: the bands ... overlap", located by cell when the table came from a sheet. */
 export function formatProblem(problem: TableProblem, locale: Locale): string {
   const where = problem.cell ?? (problem.path || '(table)');
-  const key = `problem.${problem.code}` as MessageKey;
-  return `${where}: ${translate(locale, key, problem.detail ?? {})}`;
+  const detail = problem.detail ?? {};
+  // Sheet-form syntax problems name their own message; the rest are worded by their code.
+  const own = detail.key;
+  const key: MessageKey =
+    problem.code === 'sheet-syntax' && typeof own === 'string' && isMessageKey(own) ? own : `problem.${problem.code}`;
+  return `${where}: ${translate(locale, key, detail)}`;
 }
