@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,5 +183,29 @@ describe('tierwise rfm', () => {
     const result = await run([join(DATA, 'rfm-orders.csv'), '--out', out]);
     expect(result.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('keep');
+  });
+
+  test('as a process: node bin/tierwise.js rfm ... prints the cut points and writes the customers', () => {
+    const out = join(dir, 'p.csv');
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        join(__dirname, '../../bin/tierwise.js'),
+        'rfm',
+        join(DATA, 'rfm-orders.csv'),
+        '--as-of',
+        '2006-12-31',
+        '--binning',
+        'rfm-package',
+        '--segments',
+        'rfm-11',
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(stdout).toContain('Read 4,906 orders of 995 customers');
+    expect(stdout).toContain('Hibernating');
+    expect(readCsv(out).find((r) => r[0] === 'Add Senger')![10]).toBe('412');
   });
 });
