@@ -1,5 +1,5 @@
 import type { TableProblem } from './errors';
-import { assertNever } from './errors';
+import { assertNever, TierwiseUsageError } from './errors';
 import { writeExplanation } from './explain';
 import type { CompiledTable } from './grader';
 import { CompiledGradingTable, type DerivedSlot } from './grading/compiled-table';
@@ -8,6 +8,7 @@ import type { MethodContext, MethodEvaluator } from './grading/method';
 import { compileRules } from './grading/rules';
 import { compileScorecard } from './grading/scorecard';
 import type { GradingTable, InputDef } from './model';
+import { compileRfmTable, validateRfmMethod } from './rfm/compile-table';
 import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from './model';
 import { contentKey } from './table/canonical';
 import { checkShape, isPlainObject } from './table/check-shape';
@@ -38,7 +39,10 @@ export function validateTable(input: unknown, options: CompileOptions = {}): Tab
 export function compileTable(input: unknown, options: CompileOptions = {}): CompileResult {
   const problems = validateTable(input, options);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, compiled: build(input as GradingTable, options) };
+  const table = input as GradingTable;
+  // RFM scores need the whole population (quantiles), so RFM tables have their own grader.
+  if (table.method.kind === 'rfm') return { ok: true, compiled: compileRfmTable(table, table.method) };
+  return { ok: true, compiled: build(table, options) };
 }
 
 function check(input: unknown, options: CompileOptions, trail: string[]): TableProblem[] {
@@ -61,9 +65,8 @@ function check(input: unknown, options: CompileOptions, trail: string[]): TableP
   const problems = validateSemantics(table, options.resolve);
   if (problems.length > 0) return problems;
   if (table.method.kind === 'rfm') {
-    return [
-      { code: 'wrong-type', path: 'method.kind', detail: { expected: 'scorecard, rules or matrix', found: 'rfm' } },
-    ];
+    const rfm = validateRfmMethod(table.method, table.tiers, 'method', table.inputs);
+    if (rfm.length > 0) return rfm;
   }
   // Tables this one draws on must be valid themselves; their problems point through the input.
   table.inputs.forEach((def, i) => {
@@ -123,8 +126,7 @@ function compileMethod(table: GradingTable, ctx: MethodContext): MethodEvaluator
     case 'matrix':
       return compileMatrix(method, ctx);
     case 'rfm':
-      // check() turns rfm tables away until the RFM module provides their grader.
-      throw new Error('unreachable: rfm tables are compiled by engine/rfm');
+      throw new TierwiseUsageError('rfm tables are compiled by engine/rfm (compileRfmTable)');
     default:
       return assertNever(method, 'method');
   }

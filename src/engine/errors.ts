@@ -18,6 +18,8 @@ export type GradeError =
   | { kind: 'out-of-range'; input: string; value: number }
   /** No rule matched and the table has no default tier: the row is ungraded. */
   | { kind: 'no-match' }
+  /** Quantile RFM scores need the whole population: grade the column, not one row. */
+  | { kind: 'needs-batch' }
   /** The text is longer than the engine accepts. */
   | { kind: 'too-long'; input: string; length: number };
 

@@ -16,6 +16,8 @@ export function formatGradeError(
   switch (error.kind) {
     case 'no-match':
       return translate(locale, 'grade.no-match');
+    case 'needs-batch':
+      return translate(locale, 'grade.needs-batch');
     case 'blank':
       return translate(locale, 'grade.blank', { input: nameOf(error.input) });
     case 'cell-error':

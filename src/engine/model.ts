@@ -60,10 +60,7 @@ export interface NumericRange {
 }
 
 /** What a band or axis cell matches: a numeric range, category ids, or a boolean. */
-export type BandMatch =
-  | { range: NumericRange }
-  | { values: string[] }
-  | { is: boolean };
+export type BandMatch = { range: NumericRange } | { values: string[] } | { is: boolean };
 
 export interface ScoreBand {
   match: BandMatch;
@@ -156,23 +153,41 @@ export interface MatrixMethod {
   thresholds?: Threshold[];
 }
 
-/** RFM scoring; implemented in engine/rfm (see that module for the details). */
+/**
+ * RFM scoring (recency, frequency, monetary) and named segments; implemented
+ * in engine/rfm, whose types.ts documents the binning modes precisely.
+ */
 export interface RfmMethod {
   kind: 'rfm';
   /** Scores per dimension, 2..10; default 5. */
   bins?: { r?: number; f?: number; m?: number };
+  /** Default 'quantile'. */
   binning?: 'quantile' | 'rfm-package' | 'fixed';
-  /** For binning 'fixed': ascending cut points per dimension (n-1 each). */
+  /** For binning 'fixed': ascending cut points per dimension (bins - 1 each). */
   breakpoints?: { r?: number[]; f?: number[]; m?: number[] };
+  /** For binning 'fixed': which bin a value equal to a breakpoint falls in; default 'right' ((a, b]). */
+  closed?: 'right' | 'left';
+  /** Outlier caps: values above are left out when computing cut points, and still scored. */
+  caps?: { r?: RfmCap; f?: RfmCap; m?: RfmCap };
+  /** As-of date (Excel serial day) when recency is given as a last-purchase date. */
+  asOf?: number;
+  /** Ordered; the first segment whose ranges all hold wins. */
   segments: RfmSegment[];
+  /** Tier for customers no segment matches ("Others"); absent: such rows are ungraded. */
+  default?: string;
 }
 
+export type RfmCap = { percentile: number } | { value: number };
+
+/** One segment rule: closed score ranges [low, high]; a missing range means any score. */
 export interface RfmSegment {
   /** The tier id this segment maps to. */
   tier: string;
-  r: [number, number];
-  f: [number, number];
-  m: [number, number];
+  r?: [number, number];
+  f?: [number, number];
+  m?: [number, number];
+  /** Range on the FM score: the mean of F and M, rounded half up. */
+  fm?: [number, number];
 }
 
 export type Method = ScorecardMethod | RulesMethod | MatrixMethod | RfmMethod;

@@ -5,7 +5,7 @@
 export const enUS = {
   // Row errors (GradeError kinds)
   'grade.blank': '{input}: the cell is empty',
-  'grade.cell-error': "{input}: the cell holds the error {value}",
+  'grade.cell-error': '{input}: the cell holds the error {value}',
   'grade.not-a-number': "{input}: '{value}' is not a number",
   'grade.not-a-boolean': "{input}: '{value}' is not yes/no (use TRUE/FALSE, yes/no, 是/否, 1/0)",
   'grade.not-a-date': "{input}: '{value}' is not a date (use 2024-03-15 or an Excel date)",
@@ -13,6 +13,7 @@ export const enUS = {
   'grade.unknown-category': "{input}: '{value}' is not one of {allowed}",
   'grade.out-of-range': '{input}: {value} is outside every band of the table',
   'grade.no-match': 'ungraded: no rule matched and the table has no default tier',
+  'grade.needs-batch': 'RFM scores by quantile need all customers at once: grade the whole column, not one row',
   'grade.too-long': '{input}: the text is {length} characters long, more than the 1,000 allowed',
 
   // Table problems (TableProblem codes)
@@ -21,7 +22,8 @@ export const enUS = {
   'problem.wrong-type': 'expected {expected}, found {found}',
   'problem.unknown-field': "unknown field '{field}'",
   'problem.bad-format': "this is not a Tierwise grading table (format must be '{expected}')",
-  'problem.unsupported-version': 'the table is version {found}; this Tierwise reads version {supported} and older. Update the add-in.',
+  'problem.unsupported-version':
+    'the table is version {found}; this Tierwise reads version {supported} and older. Update the add-in.',
   'problem.bad-id': "'{id}' is not a valid id (letters, digits, _ and -, starting with a letter, at most 64)",
   'problem.duplicate-id': "'{id}' is used twice",
   'problem.unknown-input': "no input named '{input}'",

@@ -11,6 +11,7 @@ export const zhCN: Record<MessageKey, string> = {
   'grade.unknown-category': '{input}：“{value}”不在可选值 {allowed} 之中',
   'grade.out-of-range': '{input}：{value} 不在分级表的任何区间内',
   'grade.no-match': '未分级：没有匹配的规则，且分级表没有默认等级',
+  'grade.needs-batch': '按分位数计算的 RFM 分数需要全部客户：请对整列评分，而不是单行',
   'grade.too-long': '{input}：文本长 {length} 个字符，超过上限 1,000',
 
   'problem.not-an-object': '应为对象',
@@ -18,7 +19,8 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.wrong-type': '应为{expected}，实际为{found}',
   'problem.unknown-field': '未知字段“{field}”',
   'problem.bad-format': '这不是 Tierwise 分级表（format 应为“{expected}”）',
-  'problem.unsupported-version': '分级表版本为 {found}；此版本的 Tierwise 只能读取 {supported} 及更早版本，请更新加载项。',
+  'problem.unsupported-version':
+    '分级表版本为 {found}；此版本的 Tierwise 只能读取 {supported} 及更早版本，请更新加载项。',
   'problem.bad-id': '“{id}”不是有效的标识（字母开头，可含字母、数字、_ 和 -，最多 64 个字符）',
   'problem.duplicate-id': '“{id}”重复使用',
   'problem.unknown-input': '没有名为“{input}”的输入项',

@@ -12,6 +12,7 @@ import { PAYMENT_SCORECARD } from './payment-scorecard';
 import { PHARMA_NINE_BOX } from './pharma-nine-box';
 import { PHARMA_POTENTIAL } from './pharma-potential';
 import { POTENTIAL_TIME_AMOUNT } from './potential-time-amount';
+import { RFM_PRESETS } from '../rfm/presets';
 import { REAL_ESTATE } from './real-estate';
 import { SALES_PIPELINE } from './sales-pipeline';
 import { SPEND_ABCD } from './spend-abcd';
@@ -22,7 +23,8 @@ import { WEIGHTED_BONUS } from './weighted-bonus';
 /**
  * The built-in grading tables, one per scheme of grading-systems.md (sections
  * 1-8, 10, 11), grouped by `category`: scorecards, pipelines, matrices (and
- * the tables they take results from), segments. RFM presets live in engine/rfm.
+ * the tables they take results from), segments, and the RFM tables (section 9,
+ * defined in engine/rfm).
  */
 export const PRESETS: readonly GradingTable[] = [
   // scorecard
@@ -48,6 +50,8 @@ export const PRESETS: readonly GradingTable[] = [
   BUSINESS_CLASS,
   LIFECYCLE,
   STAR_LEVELS,
+  // rfm
+  ...RFM_PRESETS,
 ];
 
 /** The ids of the built-in tables, in PRESETS order. */

@@ -15,7 +15,7 @@ import type { DimensionCuts, RfmDimension, RfmMethodSpec, RfmScores, ScoreRange 
  * Proposed GradeError kind (not yet in errors.ts): the table cuts scores by
  * quantiles of the whole population, so one row alone cannot be graded.
  */
-export const NEEDS_BATCH = { kind: 'needs-batch' } as unknown as GradeError;
+export const NEEDS_BATCH: GradeError = { kind: 'needs-batch' };
 
 /** A batch graded by an RFM table, with everything the analyst sees. */
 export interface RfmBatch extends GradeBatch {

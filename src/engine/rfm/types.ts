@@ -4,7 +4,7 @@
  * unchanged (see the report for the proposed model change).
  */
 import type { GradeError } from '../errors';
-import type { LocalizedText } from '../model';
+import type { LocalizedText, RfmMethod, RfmSegment } from '../model';
 
 export type RfmDimension = 'r' | 'f' | 'm';
 
@@ -35,41 +35,16 @@ export type RfmClosed = 'right' | 'left';
  * An outlier cap: values above it are left out when cut points are computed,
  * and still scored (they land in the top bin). `percentile` is 0..1 (type 7).
  */
-export type RfmCap = { percentile: number } | { value: number };
+export type { RfmCap } from '../model';
 
 /** A closed range of scores, [low, high]. */
 export type ScoreRange = [number, number];
 
-/** One segment rule of an RFM table; a missing range means any score. */
-export interface RfmSegmentRule {
-  /** The tier id this segment maps to. */
-  tier: string;
-  r?: ScoreRange;
-  f?: ScoreRange;
-  m?: ScoreRange;
-  /** Range on the FM score: the mean of F and M, rounded half up. */
-  fm?: ScoreRange;
-}
+/** One segment rule of an RFM table (the model's RfmSegment). */
+export type RfmSegmentRule = RfmSegment;
 
-/** The RFM method as this module implements it (proposed for model.ts). */
-export interface RfmMethodSpec {
-  kind: 'rfm';
-  /** Scores per dimension, 2..10; default 5. */
-  bins?: { r?: number; f?: number; m?: number };
-  /** Default 'quantile'. */
-  binning?: RfmBinning;
-  /** For binning 'fixed': ascending cut points per dimension (bins - 1 each). */
-  breakpoints?: { r?: number[]; f?: number[]; m?: number[] };
-  /** For binning 'fixed'; default 'right'. */
-  closed?: RfmClosed;
-  caps?: { r?: RfmCap; f?: RfmCap; m?: RfmCap };
-  /** As-of date (Excel serial day) when recency is given as a last-purchase date. */
-  asOf?: number;
-  /** Ordered; the first segment whose ranges all hold wins. */
-  segments: RfmSegmentRule[];
-  /** Tier for customers no segment matches ("Others"); absent: such rows are ungraded. */
-  default?: string;
-}
+/** The RFM method as this module implements it: the model's RfmMethod. */
+export type RfmMethodSpec = RfmMethod;
 
 /** The scoring part of a method (everything but the segments). */
 export type RfmScoringOptions = Pick<RfmMethodSpec, 'bins' | 'binning' | 'breakpoints' | 'closed' | 'caps'>;

@@ -256,6 +256,15 @@ const matrixShape: Shape = {
 
 const binsInt: Shape = { t: 'number', integer: true, minimum: 2, maximum: 10 };
 const scoreRange: Shape = { t: 'tuple', items: [num(), num()] };
+const capByPercentile: Shape = { t: 'object', required: { percentile: { t: 'number', minimum: 0, maximum: 1 } } };
+const capByValue: Shape = { t: 'object', required: { value: num() } };
+const capShape: Shape = {
+  t: 'union',
+  name: 'RfmCap',
+  expected: 'an object with percentile (0..1) or value',
+  options: [capByPercentile, capByValue],
+  select: (v): Shape | undefined => ('percentile' in v ? capByPercentile : 'value' in v ? capByValue : undefined),
+};
 const rfmShape: Shape = {
   t: 'object',
   required: {
@@ -264,7 +273,8 @@ const rfmShape: Shape = {
       {
         t: 'object',
         name: 'RfmSegment',
-        required: { tier: id(), r: scoreRange, f: scoreRange, m: scoreRange },
+        required: { tier: id() },
+        optional: { r: scoreRange, f: scoreRange, m: scoreRange, fm: scoreRange },
       },
       TABLE_LIMITS.tiers,
       1,
@@ -278,6 +288,10 @@ const rfmShape: Shape = {
       required: {},
       optional: { r: list(num(), 9), f: list(num(), 9), m: list(num(), 9) },
     },
+    closed: { t: 'string', enum: ['right', 'left'] },
+    caps: { t: 'object', required: {}, optional: { r: capShape, f: capShape, m: capShape } },
+    asOf: { t: 'number', integer: true, minimum: 1, maximum: 2958465, title: 'Excel serial day' },
+    default: id(),
   },
 };
 
