@@ -23,6 +23,8 @@ export const sheetFormEnUS = {
   'sheet.cell-error': 'the cell holds the error {value}',
   'sheet.matrix-header': "'{text}' is not a band id of the matrix {axis}",
   'sheet.bad-boolean': "'{value}' is not TRUE or FALSE",
+  'sheet.half-range': 'fill in both {from} and {to}, or leave both blank for any score',
+  'sheet.bad-date': "'{value}' is not a date; type it as 2024-12-31",
   'sheet.too-big': 'the block has {found} {what}; at most {limit} are read',
 } as const;
 

@@ -22,5 +22,7 @@ export const sheetFormZhCN: Record<SheetFormMessageKey, string> = {
   'sheet.cell-error': '单元格是错误值 {value}',
   'sheet.matrix-header': '“{text}”不是矩阵{axis}的区间编号',
   'sheet.bad-boolean': '“{value}”不是 TRUE 或 FALSE',
+  'sheet.half-range': '请同时填写{from}和{to}，或两者都留空（表示任意得分）',
+  'sheet.bad-date': '“{value}”不是日期；请按 2024-12-31 的格式填写',
   'sheet.too-big': '此区域有 {found} {what}，最多读取 {limit}',
 };

@@ -39,6 +39,8 @@ export const TITLE_KEYS = {
   output: { en: 'Output', zh: '输出' },
   binning: { en: 'Binning', zh: '分箱方式' },
   bins: { en: 'Bins (R, F, M)', zh: '分档数 (R, F, M)' },
+  closed: { en: 'Closed side', zh: '闭区间方向' },
+  asOf: { en: 'As of', zh: '截止日期' },
 } as const satisfies Record<string, Word>;
 
 export type TitleKey = keyof typeof TITLE_KEYS;
@@ -48,7 +50,7 @@ export const METHOD_TITLE_KEYS: Record<MethodKind, TitleKey[]> = {
   scorecard: ['round'],
   rules: ['default'],
   matrix: ['rowsInput', 'columnsInput', 'output'],
-  rfm: ['binning', 'bins'],
+  rfm: ['binning', 'bins', 'closed', 'asOf', 'default'],
 };
 
 interface ColumnSpec extends Word {
@@ -137,6 +139,11 @@ export const SECTIONS = {
     zh: '分割点',
     columns: [col('dimension', 'Dimension', '维度'), col('points', 'Cut points', '分割点')],
   },
+  caps: {
+    en: 'Caps',
+    zh: '封顶',
+    columns: [col('dimension', 'Dimension', '维度'), col('kind', 'Cap by', '封顶方式'), col('value', 'Cap', '封顶值')],
+  },
   segments: {
     en: 'Segments',
     zh: '分群',
@@ -148,6 +155,8 @@ export const SECTIONS = {
       col('fTo', 'F to', 'F 止'),
       col('mFrom', 'M from', 'M 起'),
       col('mTo', 'M to', 'M 止'),
+      col('fmFrom', 'FM from', 'FM 起'),
+      col('fmTo', 'FM to', 'FM 止'),
     ],
   },
   tiers: {
@@ -182,7 +191,9 @@ export const REQUIRED_COLUMNS: Record<SectionKey, string[]> = {
   matrixColumns: ['id', 'match'],
   matrix: [],
   breakpoints: ['dimension'],
-  segments: ['tier', 'rFrom', 'rTo', 'fFrom', 'fTo', 'mFrom', 'mTo'],
+  caps: ['dimension', 'kind', 'value'],
+  // A range pair left out (or blank) means any score, so only the tier is required.
+  segments: ['tier'],
   tiers: ['id', 'labelEn', 'fill', 'font'],
 };
 
@@ -198,6 +209,7 @@ export const SECTION_ORDER: Array<{ key: SectionKey; methods: MethodKind[] | 'al
   { key: 'matrix', methods: ['matrix'] },
   { key: 'thresholds', methods: ['scorecard', 'matrix'] },
   { key: 'breakpoints', methods: ['rfm'] },
+  { key: 'caps', methods: ['rfm'] },
   { key: 'segments', methods: ['rfm'] },
   { key: 'tiers', methods: 'all' },
 ];
@@ -233,6 +245,17 @@ export function matchWord<K extends string>(text: string, words: Record<K, Word>
   }
   return undefined;
 }
+
+/** RFM keywords as printed first, then the other spellings parse accepts. */
+export const CLOSED_WORDS: Record<'right' | 'left', string[]> = {
+  right: ['right', '右', '右闭', '(a, b]'],
+  left: ['left', '左', '左闭', '[a, b)'],
+};
+export const DIMENSION_WORDS: Record<'r' | 'f' | 'm', string[]> = { r: ['R'], f: ['F'], m: ['M'] };
+export const CAP_WORDS: Record<'percentile' | 'value', string[]> = {
+  percentile: ['percentile', '百分位', '分位数'],
+  value: ['value', '数值', '固定值'],
+};
 
 /** The last threshold's operator cell: no bound. */
 export const OTHERWISE_WORDS = ['otherwise', 'else', 'other', '其余', '其他', '否则'];

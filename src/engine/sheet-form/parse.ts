@@ -32,9 +32,12 @@ import type {
 import { TABLE_FORMAT } from '../model';
 import type { TableProblem, TableProblemCode } from '../errors';
 import type { Cell } from '../values/cell';
-import { parseBoolean } from '../values/coerce';
+import { parseBoolean, parseDate } from '../values/coerce';
 import { sheetFormEnUS, type SheetFormMessageKey } from '../../i18n/sheet-form.en-US';
 import {
+  CAP_WORDS,
+  CLOSED_WORDS,
+  DIMENSION_WORDS,
   GROUP_WORDS,
   MARKER,
   MARKER_ZH,
@@ -462,7 +465,7 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
       method = readMatrix(reader, title, sections, end);
       break;
     case 'rfm':
-      method = readRfm(reader, title, sections.get('breakpoints'), need('segments', 'method.segments'));
+      method = readRfm(reader, title, sections, need('segments', 'method.segments'));
       break;
   }
   const tiers = readTiers(reader, need('tiers', 'tiers'));
@@ -1053,15 +1056,18 @@ function readRules(
     }
   }
   const method: RulesMethod = { kind: 'rules', rules };
-  const entry = title.get('default');
-  if (entry !== undefined) {
-    const tier = reader.word(entry.cells[1], 'method.default', entry.index, 1);
-    if (tier !== undefined) {
-      method.default = tier;
-      reader.at('method.default', entry.index, 1);
-    }
-  }
+  const fallback = readDefault(reader, title);
+  if (fallback !== undefined) method.default = fallback;
   return method;
+}
+
+/** The "Default tier" title entry (rules, rfm). */
+function readDefault(reader: Reader, title: Map<TitleKey, { index: number; cells: Cell[] }>): string | undefined {
+  const entry = title.get('default');
+  if (entry === undefined) return undefined;
+  const tier = reader.word(entry.cells[1], 'method.default', entry.index, 1);
+  if (tier !== undefined) reader.at('method.default', entry.index, 1);
+  return tier;
 }
 
 function readAxis(reader: Reader, section: Section | undefined, input: string, path: string): MatrixAxis {
@@ -1194,7 +1200,7 @@ function readMatrixCell(
 function readRfm(
   reader: Reader,
   title: Map<TitleKey, { index: number; cells: Cell[] }>,
-  breakpointsSection: Section | undefined,
+  sections: Map<SectionKey, Section>,
   segmentsSection: Section | undefined,
 ): RfmMethod {
   const method: RfmMethod = { kind: 'rfm', segments: [] };
@@ -1210,7 +1216,7 @@ function readRfm(
   if (bins !== undefined) {
     method.bins = {};
     reader.at('method.bins', bins.index, 1);
-    (['r', 'f', 'm'] as const).forEach((dimension, i) => {
+    DIMENSIONS.forEach((dimension, i) => {
       const value = reader.number(bins.cells[i + 1], `method.bins.${dimension}`, bins.index, i + 1);
       if (value !== undefined && method.bins) {
         method.bins[dimension] = value;
@@ -1218,11 +1224,26 @@ function readRfm(
       }
     });
   }
+  const closed = title.get('closed');
+  if (closed !== undefined) {
+    const value = reader.keyword(closed.cells[1], CLOSED_WORDS, 'method.closed', closed.index, 1);
+    if (value !== undefined) {
+      method.closed = value;
+      reader.at('method.closed', closed.index, 1);
+    }
+  }
+  const asOf = title.get('asOf');
+  if (asOf !== undefined) {
+    const serial = readDate(reader, asOf.cells[1], 'method.asOf', asOf.index, 1);
+    if (serial !== undefined) method.asOf = serial;
+  }
+  const fallback = readDefault(reader, title);
+  const breakpointsSection = sections.get('breakpoints');
   if (breakpointsSection !== undefined) {
     const breakpoints: NonNullable<RfmMethod['breakpoints']> = {};
     if (breakpointsSection.header !== undefined) reader.at('method.breakpoints', breakpointsSection.header.index, 0);
     for (const { index, cells } of breakpointsSection.raw) {
-      const dimension = reader.keyword(cells[0], { r: ['R'], f: ['F'], m: ['M'] }, 'method.breakpoints', index, 0);
+      const dimension = reader.keyword(cells[0], DIMENSION_WORDS, 'method.breakpoints', index, 0);
       if (dimension === undefined) continue;
       if (breakpoints[dimension] !== undefined) {
         reader.syntax(`method.breakpoints.${dimension}`, index, 0, 'sheet.duplicate-key', {
@@ -1244,25 +1265,122 @@ function readRfm(
     }
     method.breakpoints = breakpoints;
   }
+  const capsSection = sections.get('caps');
+  if (capsSection !== undefined) {
+    const caps = readCaps(reader, capsSection);
+    if (caps !== undefined) method.caps = caps;
+  }
   if (segmentsSection !== undefined && requireColumns(reader, segmentsSection)) {
     segmentsSection.rows.forEach((row, i) => {
       const r = rowReader(reader, row);
       const path = `method.segments[${i}]`;
       reader.at(path, row.index, 0);
-      const pair = (from: string, to: string, dim: 'r' | 'f' | 'm'): [number, number] => [
-        r.number(from, `${path}.${dim}[0]`, true) ?? 0,
-        r.number(to, `${path}.${dim}[1]`, true) ?? 0,
-      ];
-      const segment: RfmSegment = {
-        tier: r.word('tier', `${path}.tier`, true) ?? '',
-        r: pair('rFrom', 'rTo', 'r'),
-        f: pair('fFrom', 'fTo', 'f'),
-        m: pair('mFrom', 'mTo', 'm'),
-      };
+      const segment: RfmSegment = { tier: r.word('tier', `${path}.tier`, true) ?? '' };
+      for (const key of ['r', 'f', 'm', 'fm'] as const) {
+        const range = readScoreRange(reader, row, key, `${path}.${key}`);
+        if (range !== undefined) segment[key] = range;
+      }
       method.segments.push(segment);
     });
   }
+  if (fallback !== undefined) method.default = fallback;
   return method;
+}
+
+const DIMENSIONS = ['r', 'f', 'm'] as const;
+
+/**
+ * A segment's range on one score from its "from" and "to" columns. Both blank
+ * (or both columns left out): absent, any score. One of the two blank: a problem at it.
+ */
+function readScoreRange(
+  reader: Reader,
+  row: DataRow,
+  key: 'r' | 'f' | 'm' | 'fm',
+  path: string,
+): [number, number] | undefined {
+  const from = cellOfRow(row, `${key}From`);
+  const to = cellOfRow(row, `${key}To`);
+  const fromBlank = isBlankCell(from.cell);
+  const toBlank = isBlankCell(to.cell);
+  if (fromBlank && toBlank) return undefined;
+  const headings = SECTIONS.segments.columns;
+  const words = {
+    from: heading(headings.find((c) => c.key === `${key}From`) as { en: string; zh: string }),
+    to: heading(headings.find((c) => c.key === `${key}To`) as { en: string; zh: string }),
+  };
+  if (fromBlank || toBlank) {
+    // The blank cell when its column is there, else the filled one.
+    const blank = fromBlank ? from : to;
+    const column = blank.col >= 0 ? blank.col : (fromBlank ? to : from).col;
+    reader.syntax(path, row.index, column, 'sheet.half-range', words);
+    return undefined;
+  }
+  const low = reader.number(from.cell, `${path}[0]`, row.index, from.col);
+  const high = reader.number(to.cell, `${path}[1]`, row.index, to.col);
+  reader.at(path, row.index, from.col);
+  reader.at(`${path}[0]`, row.index, from.col);
+  reader.at(`${path}[1]`, row.index, to.col);
+  return low === undefined || high === undefined ? undefined : [low, high];
+}
+
+/** The Caps section: one row per capped dimension, by percentile (0..1) or by value. */
+function readCaps(reader: Reader, section: Section): RfmMethod['caps'] {
+  if (!requireColumns(reader, section)) return undefined;
+  const caps: NonNullable<RfmMethod['caps']> = {};
+  if (section.header !== undefined) reader.at('method.caps', section.header.index, 0);
+  for (const row of section.rows) {
+    const r = rowReader(reader, row);
+    const dimensionCell = cellOfRow(row, 'dimension');
+    if (isBlankCell(dimensionCell.cell)) {
+      reader.problem('missing-field', 'method.caps', row.index, r.col('dimension'), { field: 'dimension' });
+      continue;
+    }
+    const dimension = reader.keyword(dimensionCell.cell, DIMENSION_WORDS, 'method.caps', row.index, r.col('dimension'));
+    if (dimension === undefined) continue;
+    const path = `method.caps.${dimension}`;
+    if (caps[dimension] !== undefined) {
+      reader.syntax(path, row.index, r.col('dimension'), 'sheet.duplicate-key', { text: dimension.toUpperCase() });
+      continue;
+    }
+    reader.at(path, row.index, r.col('dimension'));
+    const kindCell = cellOfRow(row, 'kind');
+    const kind = isBlankCell(kindCell.cell)
+      ? undefined
+      : reader.keyword(kindCell.cell, CAP_WORDS, `${path}.kind`, row.index, r.col('kind'));
+    if (kind === undefined && isBlankCell(kindCell.cell))
+      reader.problem('missing-field', `${path}.kind`, row.index, r.col('kind'), { field: 'kind' });
+    const value = r.number('value', `${path}.${kind ?? 'value'}`, true);
+    if (kind === undefined || value === undefined) continue;
+    caps[dimension] = kind === 'percentile' ? { percentile: value } : { value };
+  }
+  return caps;
+}
+
+/**
+ * An Excel serial day from a date cell (a number is taken as the serial, as
+ * is), a Date, or a date text such as "2024-12-31" (see parseDate).
+ */
+function readDate(reader: Reader, cell: Cell, path: string, index: number, column: number): number | undefined {
+  if (isBlankCell(cell)) {
+    reader.problem('missing-field', path, index, column, { field: lastSegment(path) });
+    return undefined;
+  }
+  reader.at(path, index, column);
+  if (typeof cell === 'number') return cell;
+  if (cell instanceof Date) {
+    const serial = parseDate(cell);
+    if (Number.isNaN(serial)) reader.syntax(path, index, column, 'sheet.bad-date', { value: String(cell) });
+    return Number.isNaN(serial) ? undefined : serial;
+  }
+  const t = reader.text(cell, path, index, column);
+  if (t === undefined) return undefined;
+  const serial = parseDate(t.text);
+  if (Number.isNaN(serial)) {
+    reader.syntax(path, index, column, 'sheet.bad-date', { value: t.text });
+    return undefined;
+  }
+  return serial;
 }
 
 function readTiers(reader: Reader, section: Section | undefined): Tier[] {

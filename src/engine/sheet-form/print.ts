@@ -71,7 +71,7 @@
 import type { BandMatch, ConditionNode, GradingTable, LocalizedText, MatrixAxis, Threshold } from '../model';
 import { assertNever } from '../errors';
 import type { Cell } from '../values/cell';
-import { parseBoolean, parseNumber } from '../values/coerce';
+import { parseBoolean, parseNumber, serialToIsoDate } from '../values/coerce';
 import {
   heading,
   MARKER,
@@ -248,6 +248,9 @@ export function printSheetTable(table: GradingTable): Cell[][] {
     case 'rfm':
       if (method.binning !== undefined) block.key('binning', method.binning);
       if (method.bins !== undefined) block.key('bins', num(method.bins.r), num(method.bins.f), num(method.bins.m));
+      if (method.closed !== undefined) block.key('closed', method.closed);
+      if (method.asOf !== undefined) block.key('asOf', dateCell(method.asOf));
+      if (method.default !== undefined) block.key('default', quoteText(method.default));
       break;
     default:
       assertNever(method, 'method');
@@ -328,14 +331,29 @@ export function printSheetTable(table: GradingTable): Cell[][] {
     case 'rfm':
       if (method.breakpoints !== undefined) {
         block.section('breakpoints');
-        for (const dimension of ['r', 'f', 'm'] as const) {
+        for (const dimension of DIMENSIONS) {
           const points = method.breakpoints[dimension];
           if (points !== undefined) block.row(dimension.toUpperCase(), ...points);
         }
       }
+      if (method.caps !== undefined) {
+        block.section('caps');
+        for (const dimension of DIMENSIONS) {
+          const cap = method.caps[dimension];
+          if (cap === undefined) continue;
+          if ('percentile' in cap) block.row(dimension.toUpperCase(), 'percentile', cap.percentile);
+          else block.row(dimension.toUpperCase(), 'value', cap.value);
+        }
+      }
       block.section('segments');
       for (const segment of method.segments) {
-        block.row(quoteText(segment.tier), ...segment.r, ...segment.f, ...segment.m);
+        block.row(
+          quoteText(segment.tier),
+          ...scoreRange(segment.r),
+          ...scoreRange(segment.f),
+          ...scoreRange(segment.m),
+          ...scoreRange(segment.fm),
+        );
       }
       break;
     default:
@@ -356,6 +374,19 @@ export function printSheetTable(table: GradingTable): Cell[][] {
     );
   }
   return block.done();
+}
+
+const DIMENSIONS = ['r', 'f', 'm'] as const;
+
+/** A segment's score range as its from / to cells; an absent range (any score) is two blank cells. */
+function scoreRange(range: readonly [number, number] | undefined): [Cell, Cell] {
+  return range === undefined ? [null, null] : [range[0], range[1]];
+}
+
+/** An as-of serial as an ISO date text ("'2024-12-31", kept as text by Excel); a serial no date has, as a number. */
+function dateCell(serial: number): Cell {
+  const iso = Number.isInteger(serial) ? serialToIsoDate(serial) : '';
+  return iso === '' ? serial : quoteText(iso);
 }
 
 function printThresholds(block: Block, thresholds: readonly Threshold[]): void {
