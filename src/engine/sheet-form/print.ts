@@ -7,14 +7,15 @@
  *   Id / 编号              | payment-scorecard
  *   Name / 名称            | Payment scorecard | 回款评分卡      (English in B, Chinese in C)
  *   Method / 方法          | scorecard                             (scorecard | rules | matrix | rfm)
- *   ...method keys: Round to decimals (scorecard), Default tier (rules),
- *      Rows input / Columns input / Output (matrix), Binning / Bins (R, F, M) (rfm)
+ *   ...method keys: Round to decimals (scorecard), Default tier (rules, rfm),
+ *      Rows input / Columns input / Output (matrix), Binning / Bins (R, F, M) /
+ *      Closed side / As of (rfm)
  *
  * then sections, each a heading row ("Criteria / 评分项", alone in column A),
  * a row of column headings ("Points / 分值"), and data rows. Blank rows between
  * sections are decoration. Sections: Inputs, Category values, Criteria,
  * Multipliers, Rules, Matrix rows, Matrix columns, Matrix, Thresholds,
- * Breakpoints, Segments, Tiers.
+ * Breakpoints, Caps, Segments, Tiers.
  *
  * Criteria: the first row of a criterion carries its id, input, weight, blank
  * points and label; each row carries one band and its points:
@@ -59,6 +60,19 @@
  *
  * Thresholds: Tier | Operator (>= or >) | Score; the last row's operator is
  * "otherwise / 其余" with no score.
+ *
+ * RFM: "Closed side" is right ((a, b], the default) or left ([a, b)). "As of"
+ * is printed as an ISO date text ('2024-12-31, the Excel serial day of the
+ * model converted exactly, serial 60 being Excel's 1900-02-29); parse also reads
+ * a date cell (its serial) or a Date. "Breakpoints" has one row per dimension:
+ * R / F / M, then the cut points across. "Caps" has one row per capped
+ * dimension: Dimension | Cap by (percentile | value) | Cap (a number cell; a
+ * percentile is a share, 0.99). "Segments": Tier, then from / to pairs for R,
+ * F, M and FM (the mean of F and M); a blank pair is an absent range (any
+ * score), and a pair no segment uses is left out of the block:
+ *
+ *   Tier / 等级 | R from / R 起 | R to / R 止 | FM from / FM 起 | FM to / FM 止
+ *   champions   | 5             | 5           | 4               | 5
  *
  * Cells: numbers are number cells, booleans TRUE/FALSE cells, absent optional
  * fields empty cells. Lists (aliases, category values, "in" values) are one

@@ -329,6 +329,58 @@ export const rfmTable: GradingTable = {
   tiers: tiers(['champions', 'others']),
 };
 
+const rfmInputs: GradingTable['inputs'] = [
+  { id: 'recency', type: 'date', label: { en: 'Last order date', zh: '最近下单日期' } },
+  { id: 'frequency', type: 'number', label: { en: 'Orders', zh: '订单数' } },
+  { id: 'monetary', type: 'number', label: { en: 'Amount', zh: '金额' } },
+];
+
+/** Every RfmMethod option: fixed cut points closed on the left, all three cap forms, an as-of date, FM, a default. */
+export const rfmEveryOption: GradingTable = {
+  format: 'tierwise/grading-table',
+  version: 1,
+  id: 'rfm-every-option',
+  name: { en: 'RFM, every option', zh: 'RFM 全部选项' },
+  category: 'rfm',
+  inputs: rfmInputs,
+  method: {
+    kind: 'rfm',
+    bins: { r: 4, f: 5, m: 3 },
+    binning: 'fixed',
+    breakpoints: { r: [30, 90, 180], f: [1, 2, 5, 10], m: [500.5, 2000] },
+    closed: 'left',
+    caps: { r: { value: 365 }, f: { percentile: 0.99 }, m: { percentile: 0.995 } },
+    asOf: 45657,
+    segments: [
+      { tier: 'champions', r: [4, 4], f: [4, 5], m: [3, 3] },
+      { tier: 'loyal', fm: [3, 4] },
+      { tier: 'lost', r: [1, 1] },
+      { tier: 'new', r: [3, 4], f: [1, 1] },
+    ],
+    default: 'others',
+  },
+  tiers: tiers(['champions', 'loyal', 'lost', 'new', 'others']),
+};
+
+/** The other values of each option: rfm-package binning, closed right, one cap, Excel's 1900-02-29, a catch-all segment. */
+export const rfmPackageStyle: GradingTable = {
+  format: 'tierwise/grading-table',
+  version: 1,
+  id: 'rfm-package-style',
+  name: { en: 'RFM, package style' },
+  inputs: rfmInputs,
+  method: {
+    kind: 'rfm',
+    bins: { r: 10, f: 2 },
+    binning: 'rfm-package',
+    closed: 'right',
+    caps: { m: { value: 1e-7 } },
+    asOf: 60,
+    segments: [{ tier: 'top', r: [6, 10], fm: [2, 5] }, { tier: 'rest' }],
+  },
+  tiers: tiers(['top', 'rest']),
+};
+
 export const ALL_FIXTURES = {
   paymentScorecard,
   weightedScorecard,
@@ -336,4 +388,6 @@ export const ALL_FIXTURES = {
   nineBoxScore,
   timeAmountMatrix,
   rfmTable,
+  rfmEveryOption,
+  rfmPackageStyle,
 };

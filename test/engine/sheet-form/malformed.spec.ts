@@ -2,7 +2,7 @@ import type { TableProblemCode } from '../../../src/engine/errors';
 import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form';
 import type { GradingTable } from '../../../src/engine/model';
 import type { Cell } from '../../../src/engine/values/cell';
-import { nineBoxScore, paymentScorecard, salesPipeline } from './fixtures';
+import { nineBoxScore, paymentScorecard, rfmEveryOption, rfmPackageStyle, salesPipeline } from './fixtures';
 
 type Grid = Cell[][];
 
@@ -316,6 +316,125 @@ const cases: Case[] = [
       const { r } = find(cells, (cell, row) => cell === 80 && row[0] === 'A');
       setAt(cells, r, 2, null);
       return { cells, at: a1(r, 2) };
+    },
+  },
+  {
+    name: 'an rfm segment with R from filled and R to blank',
+    code: 'sheet-syntax',
+    key: 'sheet.half-range',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell) => cell === 'champions');
+      setAt(cells, r, 2, null);
+      return { cells, at: a1(r, 2) };
+    },
+  },
+  {
+    name: 'an rfm segment with only FM to filled',
+    code: 'sheet-syntax',
+    key: 'sheet.half-range',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell) => cell === 'loyal');
+      setAt(cells, r, 7, '');
+      return { cells, at: a1(r, 7) };
+    },
+  },
+  {
+    name: 'an rfm segment half filled where the other column is left out of the header',
+    code: 'sheet-syntax',
+    key: 'sheet.half-range',
+    build: () => {
+      const cells = printed(rfmPackageStyle);
+      const { r: header } = find(cells, (cell, row) => cell === 'Tier / 等级' && row[1] === 'R from / R 起');
+      setAt(cells, header, 2, null);
+      return { cells, at: a1(header + 1, 1) };
+    },
+  },
+  {
+    name: 'an rfm segment score that is not a number',
+    code: 'bad-number',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell) => cell === 'new');
+      setAt(cells, r, 4, 'four');
+      return { cells, at: a1(r, 4) };
+    },
+  },
+  {
+    name: 'a cap kind that is neither percentile nor value',
+    code: 'sheet-syntax',
+    key: 'sheet.bad-keyword',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell, row) => cell === 'percentile' && row[0] === 'F');
+      setAt(cells, r, 1, 'median');
+      return { cells, at: a1(r, 1) };
+    },
+  },
+  {
+    name: 'a cap without its number',
+    code: 'missing-field',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell, row) => cell === 'value' && row[0] === 'R');
+      setAt(cells, r, 2, null);
+      return { cells, at: a1(r, 2) };
+    },
+  },
+  {
+    name: 'a cap for a dimension that is not R, F or M',
+    code: 'sheet-syntax',
+    key: 'sheet.bad-keyword',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell, row) => cell === 'M' && row[1] === 'percentile');
+      setAt(cells, r, 0, 'X');
+      return { cells, at: a1(r, 0) };
+    },
+  },
+  {
+    name: 'two caps for the same dimension',
+    code: 'sheet-syntax',
+    key: 'sheet.duplicate-key',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell, row) => cell === 'M' && row[1] === 'percentile');
+      setAt(cells, r, 0, 'F');
+      return { cells, at: a1(r, 0) };
+    },
+  },
+  {
+    name: 'a closed side that is neither right nor left',
+    code: 'sheet-syntax',
+    key: 'sheet.bad-keyword',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell) => cell === 'Closed side / 闭区间方向');
+      setAt(cells, r, 1, 'both');
+      return { cells, at: a1(r, 1) };
+    },
+  },
+  {
+    name: 'an as-of date that is not a date',
+    code: 'sheet-syntax',
+    key: 'sheet.bad-date',
+    build: () => {
+      const cells = printed(rfmEveryOption);
+      const { r } = find(cells, (cell) => cell === 'As of / 截止日期');
+      setAt(cells, r, 1, '2024-02-30');
+      return { cells, at: a1(r, 1) };
+    },
+  },
+  {
+    name: 'a Caps section in a scorecard',
+    code: 'sheet-syntax',
+    key: 'sheet.section-not-for-method',
+    build: () => {
+      const cells = printed(paymentScorecard);
+      const { r } = find(cells, (cell) => cell === 'Tiers / 等级');
+      cells.splice(r, 0, ['Caps / 封顶'], ['Dimension / 维度', 'Cap by / 封顶方式', 'Cap / 封顶值'], ['R', 'value', 1]);
+      return { cells, at: a1(r, 0) };
     },
   },
   {
