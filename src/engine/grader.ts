@@ -94,6 +94,8 @@ export interface CompiledTable {
   /** A content hash of the table, for caches. */
   readonly key: string;
   gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch;
+  /** The same for data held column by column: `columns[c][r]` (CSV readers, typed arrays, SQL results). */
+  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch;
   gradeRow(row: ArrayLike<Cell>, map?: ColumnMap): Graded;
   explainRow(row: ArrayLike<Cell>, map?: ColumnMap): Explained;
 }

@@ -421,6 +421,29 @@ describe('matrix and composition', () => {
 });
 
 describe('batches', () => {
+  it('given the same data as columns, then gradeColumns equals gradeRows', () => {
+    const card = compile(paymentScorecard);
+    const rows: Cell[][] = [
+      [20000, 35],
+      ['3O', 1],
+      [5000, null],
+      ['1.2万', '30'],
+    ];
+    const columns = [rows.map((r) => r[0]), rows.map((r) => r[1])];
+    const byRows = card.gradeRows(rows);
+    const byColumns = card.gradeColumns(columns);
+    expect(byColumns).toEqual(byRows);
+    expect(card.gradeColumns([Float64Array.from([20000, 100]), Float64Array.from([35, 90])]).tiers).toEqual(
+      Int32Array.from([0, 2]),
+    );
+    expect(card.gradeColumns([['x'], ['y'], [20000, 35]], [2, 2]).count).toBe(2);
+  });
+
+  it('given columns of different lengths, then it is a usage error, not a silent truncation', () => {
+    const card = compile(paymentScorecard);
+    expect(() => card.gradeColumns([[1, 2], [3]])).toThrow(/different lengths/);
+  });
+
   it('given more rows than one block, then every row grades as it does alone', () => {
     const card = compile(paymentScorecard);
     const rows: Cell[][] = Array.from({ length: 5000 }, (_, i) => [

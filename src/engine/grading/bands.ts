@@ -64,3 +64,21 @@ export function bandsPassed(v: number, hi: Float64Array, hiInclusive: Uint8Array
   }
   return k;
 }
+
+const bits = new DataView(new ArrayBuffer(8));
+
+/** The largest double below x (for finite x and +Infinity; -Infinity stays). */
+export function nextDown(x: number): number {
+  if (x === -Infinity || x !== x) return x;
+  if (x === 0) return -Number.MIN_VALUE;
+  bits.setFloat64(0, x);
+  const high = bits.getUint32(0);
+  const low = bits.getUint32(4);
+  // Positive numbers shrink toward zero by decrementing the bit pattern; negative ones grow away from it.
+  const delta = x > 0 ? -1 : 1;
+  const nextLow = (low + delta) >>> 0;
+  const carry = x > 0 ? (low === 0 ? -1 : 0) : low === 0xffffffff ? 1 : 0;
+  bits.setUint32(0, high + carry);
+  bits.setUint32(4, nextLow);
+  return bits.getFloat64(0);
+}

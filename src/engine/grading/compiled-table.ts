@@ -1,10 +1,13 @@
 import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, Graded } from '../grader';
-import type { GradeError } from '../errors';
+import { TierwiseUsageError, type GradeError } from '../errors';
 import type { GradingTable, InputDef, Tier } from '../model';
 import type { Cell } from '../values/cell';
 import { makeDecoder, type Decoder } from './decode';
 import type { MethodEvaluator } from './method';
 import { BLOCK_SIZE, BlockState } from './row-state';
+
+/** Whether a batch is given as rows of cells (as Excel passes ranges) or as columns of cells. */
+type Layout = 'rows' | 'columns';
 
 /** How a derived input is filled: another compiled table graded on the same row. */
 export interface DerivedSlot {
@@ -59,7 +62,19 @@ export class CompiledGradingTable implements CompiledTable {
   }
 
   gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
-    const count = rows.length;
+    return this.gradeBatch(rows, 'rows', rows.length, map);
+  }
+
+  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
+    const binding = this.bind(map);
+    const lengths = new Set(Array.from(binding.map, (c) => (c >= 0 ? columns[c]?.length : undefined)));
+    lengths.delete(undefined);
+    if (lengths.size > 1)
+      throw new TierwiseUsageError(`gradeColumns: columns of different lengths (${[...lengths].join(', ')})`);
+    return this.gradeBatch(columns, 'columns', [...lengths][0] ?? 0, map);
+  }
+
+  private gradeBatch(data: ArrayLike<ArrayLike<Cell>>, layout: Layout, count: number, map?: ColumnMap): GradeBatch {
     const scores = new Float64Array(count);
     const tiers = new Int32Array(count);
     const errors = new Map<number, GradeError>();
@@ -67,7 +82,7 @@ export class CompiledGradingTable implements CompiledTable {
     const state = this.state;
     for (let start = 0; start < count; start += BLOCK_SIZE) {
       const size = Math.min(BLOCK_SIZE, count - start);
-      this.evaluate(rows, start, size, binding, state, undefined);
+      this.evaluate(data, layout, start, size, binding, state, undefined);
       tiers.set(state.tier.subarray(0, size), start);
       scores.set(state.score.subarray(0, size), start);
       for (let r = 0; r < size; r++) if (state.failed[r] === 1) errors.set(start + r, state.errors[r]!);
@@ -77,14 +92,14 @@ export class CompiledGradingTable implements CompiledTable {
 
   gradeRow(row: ArrayLike<Cell>, map?: ColumnMap): Graded {
     const state = this.state;
-    this.evaluate([row], 0, 1, this.bind(map), state, undefined);
+    this.evaluate([row], 'rows', 0, 1, this.bind(map), state, undefined);
     return this.single(state);
   }
 
   explainRow(row: ArrayLike<Cell>, map?: ColumnMap): Explained {
     const steps: ExplanationStep[] = [];
     const state = this.state;
-    this.evaluate([row], 0, 1, this.bind(map), state, steps);
+    this.evaluate([row], 'rows', 0, 1, this.bind(map), state, steps);
     const graded = this.single(state);
     return graded.ok ? { ...graded, explanation: { steps, text: this.writeExplanation(steps, this) } } : graded;
   }
@@ -97,12 +112,14 @@ export class CompiledGradingTable implements CompiledTable {
   }
 
   /**
-   * Grades rows[start .. start+size) into `state`: decode column by column,
+   * Grades rows start .. start+size of `data` (rows of cells, or columns of
+   * cells) into `state`: decode column by column,
    * fill derived inputs from source tables, then run the method. With a trace
    * (a block of one row) the steps of the explanation are recorded.
    */
   private evaluate(
-    rows: ArrayLike<ArrayLike<Cell>>,
+    data: ArrayLike<ArrayLike<Cell>>,
+    layout: Layout,
     start: number,
     size: number,
     binding: Binding,
@@ -119,10 +136,13 @@ export class CompiledGradingTable implements CompiledTable {
       const values = state.values[slot]!;
       const blank = state.blank[slot]!;
       const fast = this.numeric[k] === 1;
-      if (trace) state.raw[slot] = column >= 0 ? rows[start]![column] : undefined;
+      const columnCells = column >= 0 && layout === 'columns' ? data[column] : undefined;
+      const cellAt = (r: number): Cell =>
+        column < 0 ? undefined : columnCells ? columnCells[start + r] : data[start + r]![column];
+      if (trace) state.raw[slot] = cellAt(0);
       for (let r = 0; r < size; r++) {
         if (failed[r] === 1) continue;
-        const cell = column >= 0 ? rows[start + r]![column] : undefined;
+        const cell = cellAt(r);
         // Finite numbers in number inputs are the common case; take them without a call.
         if (fast && typeof cell === 'number' && cell - cell === 0) {
           values[r] = cell;
@@ -136,7 +156,7 @@ export class CompiledGradingTable implements CompiledTable {
       const { slot, input, source } = this.derived[d]!;
       const steps: ExplanationStep[] | undefined = trace ? [] : undefined;
       const inner = source.state;
-      source.evaluate(rows, start, size, binding.sources[d]!, inner, steps);
+      source.evaluate(data, layout, start, size, binding.sources[d]!, inner, steps);
       const byScore = input.source!.output === 'score';
       for (let r = 0; r < size; r++) {
         if (failed[r] === 1) continue;

@@ -1,6 +1,7 @@
 import type { ExplainedValue, ExplanationStep } from '../grader';
 import type { InputDef, Threshold } from '../model';
 import { formatThresholdBound } from '../table/ranges';
+import { nextDown } from './bands';
 import { displayCell, serialToIsoDate } from '../values/coerce';
 import type { SlotResolver } from './conditions';
 import type { BlockState } from './row-state';
@@ -29,20 +30,16 @@ export function makeThresholds(
   thresholds: readonly Threshold[],
   ctx: MethodContext,
 ): (score: number, trace: ExplanationStep[] | undefined) => number {
-  const n = thresholds.length;
-  const bound = new Float64Array(n);
-  const inclusive = new Uint8Array(n);
-  const tier = new Int32Array(n);
-  thresholds.forEach((t, k) => {
-    bound[k] = t.gte ?? t.gt ?? -Infinity;
-    inclusive[k] = t.gt === undefined ? 1 : 0;
-    tier[k] = ctx.tierIndex(t.tier);
-  });
-  const last = n - 1;
+  const last = thresholds.length - 1;
+  // A score misses bound j when it is at or below this: "s < b" is "s <= the double just below b".
+  const missAtOrBelow = Float64Array.from(thresholds.slice(0, last), (t) =>
+    t.gte !== undefined ? nextDown(t.gte) : t.gt!,
+  );
+  const tier = Int32Array.from(thresholds, (t) => ctx.tierIndex(t.tier));
   return (score, trace) => {
     // Bounds go down, so the bounds a score misses are the first k: count them without branches.
     let k = 0;
-    for (let j = 0; j < last; j++) k += +(score < bound[j]!) | (+(score === bound[j]!) & (inclusive[j]! ^ 1));
+    for (let j = 0; j < last; j++) k += +(score <= missAtOrBelow[j]!);
     if (trace) {
       trace.push({ kind: 'total', score });
       trace.push({ kind: 'threshold', tier: thresholds[k]!.tier, bound: formatThresholdBound(thresholds, k) });

@@ -23,8 +23,6 @@ export class BlockState {
   /** 1 once the row has an error; later steps skip it. */
   readonly failed: Uint8Array;
   readonly errors: Array<GradeError | undefined>;
-  /** Scratch: the band each row falls in, for the criterion being scored. */
-  readonly bandOut: Int32Array;
 
   constructor(slots: number, capacity = BLOCK_SIZE) {
     this.values = Array.from({ length: slots }, () => new Float64Array(capacity));
@@ -35,7 +33,6 @@ export class BlockState {
     this.tier = new Int32Array(capacity);
     this.failed = new Uint8Array(capacity);
     this.errors = new Array<GradeError | undefined>(capacity).fill(undefined);
-    this.bandOut = new Int32Array(capacity);
   }
 
   begin(size: number): void {

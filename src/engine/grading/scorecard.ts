@@ -1,6 +1,6 @@
 import type { ExplanationStep } from '../grader';
 import type { ScorecardMethod } from '../model';
-import { bandsPassed, makeBandFinder } from './bands';
+import { makeBandFinder, nextDown, type BandFinder } from './bands';
 import { compileCondition } from './conditions';
 import { cleanFloat, explainValue, makeThresholds, type MethodContext, type MethodEvaluator } from './method';
 import { BLOCK_SIZE, type BlockState } from './row-state';
@@ -18,30 +18,8 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
     const find = bands.find;
     const points = Float64Array.from(c.bands, (b) => b.points);
     const blankPoints = c.blankPoints ?? NaN;
-    // Numeric bands are scanned inline (no call): this is the hottest loop of the engine.
-    const lookup =
-      bands.kind === 'range'
-        ? rangeLookup(bands.lo, bands.loInclusive, bands.hi, bands.hiInclusive, bands.band)
-        : tableLookup(bands.table);
-    /** Adds this criterion's weighted points to each row's total: one tight loop per criterion. */
-    const add = (state: BlockState, total: Float64Array): void => {
-      const values = state.values[slot]!;
-      const blank = state.blank[slot]!;
-      const failed = state.failed;
-      lookup(values, failed, blank, state.size, state.bandOut);
-      const bandOut = state.bandOut;
-      for (let r = 0; r < state.size; r++) {
-        if (failed[r] === 1) continue;
-        if (blank[r] === 1) {
-          if (Number.isNaN(blankPoints)) state.fail(r, { kind: 'blank', input: input.id });
-          else total[r]! += blankPoints * weight;
-          continue;
-        }
-        const band = bandOut[r]!;
-        if (band < 0) state.fail(r, { kind: 'out-of-range', input: input.id, value: values[r]! });
-        else total[r]! += points[band]! * weight;
-      }
-    };
+    const add =
+      bands.kind === 'range' ? rangeAdder(bands, points, weight, slot) : tableAdder(bands.table, points, weight, slot);
     return { id: c.id, input, slot, weight, find, points, blankPoints, add };
   });
   const multipliers = (method.multipliers ?? []).map((m) => ({
@@ -56,12 +34,37 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
   const scale = method.round === undefined ? 0 : 10 ** method.round;
   const total = new Float64Array(BLOCK_SIZE);
 
+  /** One row's total, criterion by criterion, failing the row on a blank without blank points or a value outside the bands. */
+  const exactTotal = (state: BlockState, r: number): number => {
+    let sum = 0;
+    for (const c of criteria) {
+      if (state.blank[c.slot]![r] === 1) {
+        if (Number.isNaN(c.blankPoints)) {
+          state.fail(r, { kind: 'blank', input: c.input.id });
+          return NaN;
+        }
+        sum += c.blankPoints * c.weight;
+        continue;
+      }
+      const value = state.values[c.slot]![r]!;
+      const band = c.find(value);
+      if (band < 0) {
+        state.fail(r, { kind: 'out-of-range', input: c.input.id, value });
+        return NaN;
+      }
+      sum += c.points[band]! * c.weight;
+    }
+    return sum;
+  };
+
   return {
     hasScore: true,
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
       const n = state.size;
       total.fill(0, 0, n);
       for (let i = 0; i < criteria.length; i++) criteria[i]!.add(state, total);
+      // A NaN total means a blank or out-of-range value somewhere in the row: score it exactly.
+      for (let r = 0; r < n; r++) if (total[r] !== total[r] && state.failed[r] === 0) total[r] = exactTotal(state, r);
       for (let i = 0; i < multipliers.length; i++) {
         const m = multipliers[i]!;
         for (let r = 0; r < n; r++) if (state.failed[r] === 0 && m.test(state, r)) total[r]! *= m.factor;
@@ -95,37 +98,43 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
   };
 }
 
-type BandLookup = (values: Float64Array, failed: Uint8Array, blank: Uint8Array, n: number, out: Int32Array) => void;
+type Adder = (state: BlockState, total: Float64Array) => void;
 
-/** Writes each row's band for sorted contiguous numeric bands (-1 outside them). */
-function rangeLookup(
-  lo: number,
-  loInclusive: boolean,
-  hi: Float64Array,
-  hiInclusive: Uint8Array,
-  order: Int32Array,
-): BandLookup {
-  const count = hi.length;
-  return (values, failed, blank, n, out) => {
-    for (let r = 0; r < n; r++) {
-      if ((failed[r]! | blank[r]!) === 1) continue;
+/**
+ * Adds a numeric criterion's weighted points to every row's total in one
+ * branch-free pass. A value's position is 1 if it is inside the lowest end,
+ * plus the number of sorted upper ends it has passed; positions 0 (below) and
+ * count + 1 (above) hold NaN, as does a blank (NaN) value, for the exact path.
+ * Every end is turned into a strict `>` test: "v >= h" is "v > the double just
+ * below h", which is exact for doubles and halves the work per band.
+ */
+function rangeAdder(
+  bands: Extract<BandFinder, { kind: 'range' }>,
+  points: Float64Array,
+  weight: number,
+  slot: number,
+): Adder {
+  const count = bands.hi.length;
+  const byPosition = new Float64Array(count + 2).fill(NaN);
+  bands.band.forEach((band, k) => (byPosition[k + 1] = points[band]! * weight));
+  const above = bands.loInclusive ? nextDown(bands.lo) : bands.lo;
+  const passed = Float64Array.from(bands.hi, (h, j) => (bands.hiInclusive[j] === 1 ? h : nextDown(h)));
+  return (state, total) => {
+    const values = state.values[slot]!;
+    for (let r = 0; r < state.size; r++) {
       const v = values[r]!;
-      if (v > lo || (v === lo && loInclusive)) {
-        const k = bandsPassed(v, hi, hiInclusive);
-        out[r] = k < count ? order[k]! : -1;
-      } else {
-        out[r] = -1;
-      }
+      let k = +(v > above);
+      for (let j = 0; j < count; j++) k += +(v > passed[j]!);
+      total[r]! += byPosition[k]!;
     }
   };
 }
 
-/** Writes each row's band for category and boolean bands (decoded values are indexes). */
-function tableLookup(table: Int32Array): BandLookup {
-  return (values, failed, blank, n, out) => {
-    for (let r = 0; r < n; r++) {
-      if ((failed[r]! | blank[r]!) === 1) continue;
-      out[r] = table[values[r]!] ?? -1;
-    }
+/** Adds a category or boolean criterion's points: the decoded value is an index into a table. */
+function tableAdder(table: Int32Array, points: Float64Array, weight: number, slot: number): Adder {
+  const byValue = Float64Array.from(table, (band) => (band < 0 ? NaN : points[band]! * weight));
+  return (state, total) => {
+    const values = state.values[slot]!;
+    for (let r = 0; r < state.size; r++) total[r]! += byValue[values[r]!] ?? NaN;
   };
 }

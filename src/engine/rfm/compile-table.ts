@@ -72,6 +72,14 @@ class RfmCompiledTable implements CompiledTable {
     this.wide = DIMENSIONS.some((d) => binsOf(method, d) > 9);
   }
 
+  /** Column-held data, graded as rows (RFM tables are customer-level and small next to orders). */
+  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): RfmBatch {
+    const width = columns.length;
+    const count = Math.max(0, ...Array.from(columns, (c) => c.length));
+    const rows = Array.from({ length: count }, (_, r) => Array.from({ length: width }, (_c, c) => columns[c]![r]));
+    return this.gradeRows(rows, map);
+  }
+
   /** Grades the rows as one population: cut points come from the rows that could be read. */
   gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): RfmBatch {
     const count = rows.length;
