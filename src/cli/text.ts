@@ -1,4 +1,5 @@
 import type { Locale } from '../engine/model';
+import { fill } from '../i18n';
 import { cliEnUS, type CliMessageKey } from '../i18n/cli.en-US';
 import { cliZhCN } from '../i18n/cli.zh-CN';
 import type { CsvProblem } from './csv';
@@ -9,10 +10,7 @@ const TABLES: Record<Locale, Record<CliMessageKey, string>> = { 'en-US': cliEnUS
 
 /** A command-line message in the given language with {placeholders} filled in. */
 export function cliText(locale: Locale, key: CliMessageKey, params: Record<string, string | number> = {}): string {
-  return TABLES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(TABLES[locale][key], params);
 }
 
 export function isCliMessageKey(key: string): key is CliMessageKey {

@@ -1,5 +1,7 @@
 import { localize } from '../../i18n';
-import { PRESETS } from '../../engine/presets';
+import { compileTable } from '../../engine/compile';
+import type { GradingTable } from '../../engine/model';
+import { PRESETS, getPreset } from '../../engine/presets';
 import type { CliCommand } from '../command';
 import { startCommand } from '../args';
 import { renderColumns } from '../format';
@@ -32,10 +34,8 @@ export const presetsCommand: CliCommand = {
       table.id,
       localize(table.name, locale),
       cliText(locale, `method.${table.method.kind}`),
-      listInputs(
-        table.inputs.filter((input) => !input.source).map((input) => input.id),
-        locale,
-      ),
+      // The columns a sheet needs, including those of tables this one takes results from.
+      listInputs(columnsOf(table), locale),
     ]);
     // One alignment for all groups, so the columns line up down the whole list.
     const lines = renderColumns([heading, ...rows], [], '  ');
@@ -63,4 +63,9 @@ function listInputs(ids: readonly string[], locale: Locale): string {
   const shown = 4;
   if (ids.length <= shown + 1) return ids.join(', ');
   return `${ids.slice(0, shown).join(', ')}, ${cliText(locale, 'presets.more-inputs', { count: ids.length })}`;
+}
+
+function columnsOf(table: GradingTable): string[] {
+  const compiled = compileTable(table, { resolve: getPreset });
+  return compiled.ok ? compiled.compiled.columns.map((input) => input.id) : table.inputs.map((input) => input.id);
 }
