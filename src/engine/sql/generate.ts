@@ -1,0 +1,724 @@
+import { validateTable, type TableResolver } from '../compile';
+import type { TableProblem } from '../errors';
+import { categoryLookup } from '../grading/decode';
+import type {
+  BandMatch,
+  Condition,
+  ConditionNode,
+  GradingTable,
+  InputDef,
+  MatrixAxis,
+  MatrixMethod,
+  RulesMethod,
+  ScorecardMethod,
+  Threshold,
+} from '../model';
+import { rangeEnds } from '../table/ranges';
+import { EXCEL_ERRORS } from '../values/cell';
+import { normalizeKey, parseBoolean } from '../values/coerce';
+import { sqlDialect, SQL_SPACES, type SqlDialect, type SqlDialectName } from './dialect';
+
+export interface SqlExportOptions {
+  dialect: SqlDialectName;
+  /** A table name or a query, used verbatim as the FROM of the first step. */
+  source: string;
+  /** Input id -> source column; null means the input has no column (every row reads it as blank). Default: the input id. */
+  columns?: Readonly<Record<string, string | null>>;
+  /** Finds the tables this one takes results from (presets, workbook tables). */
+  resolve?: TableResolver;
+  /** Names of the added columns; default score, tier, grade_error. */
+  names?: { score?: string; tier?: string; error?: string };
+}
+
+/** Why a table cannot be exported to this dialect with the engine's exact meaning. */
+export type SqlProblem =
+  | { kind: 'invalid-table'; problems: TableProblem[] }
+  /** The table uses something the export cannot express exactly (in any dialect, or in this one). */
+  | { kind: 'unsupported'; feature: SqlUnsupportedFeature; table: string; input?: string }
+  /** A column name the dialect cannot quote (NUL, empty, longer than PostgreSQL's 63 bytes). */
+  | { kind: 'bad-identifier'; name: string }
+  /** A text of the table (alias, tier id) that cannot be a literal (NUL). */
+  | { kind: 'bad-literal'; table: string; text: string }
+  /** --columns names an input the table does not read. */
+  | { kind: 'unknown-input'; input: string; inputs: string[] };
+
+export type SqlUnsupportedFeature = 'rfm' | 'text-input' | 'date-input' | 'score-from-unscored';
+
+export type SqlExport =
+  | { ok: true; sql: string; columns: Array<{ input: string; column: string | null }> }
+  | { ok: false; problems: SqlProblem[] };
+
+/**
+ * Exact numeric text every dialect reads to the same double as the engine's
+ * parseNumber, and never to an error: digits with an optional point and
+ * exponent, magnitudes kept inside the range of a double (so PostgreSQL's
+ * float8 input never raises). Other text (grouping commas, 万, %, currency)
+ * is the engine's richer coercion and becomes a not-a-number row error.
+ */
+export const SQL_NUMBER_PATTERN =
+  '[+-]?(?:(?:[0-9]{1,200}\\.?[0-9]{0,200}|\\.[0-9]{1,200})(?:[eE][+-]?[0-9]{1,2})?' +
+  '|[1-9](?:\\.[0-9]{0,20})?[eE]\\+?(?:[12][0-9]{2}|30[0-7])' +
+  '|[1-9](?:\\.[0-9]{0,20})?[eE]-(?:[12][0-9]{2}|3[01][0-9]|32[0-3])' +
+  '|[3-9](?:\\.[0-9]{0,20})?[eE]-324)';
+
+/** Texts parseBoolean reads (their value comes from parseBoolean itself). */
+const BOOLEAN_CANDIDATES = [
+  'true',
+  't',
+  'yes',
+  'y',
+  '1',
+  '是',
+  '对',
+  '有',
+  '真',
+  '已',
+  '✓',
+  '✔',
+  '√',
+  '☑',
+  'false',
+  'f',
+  'no',
+  'n',
+  '0',
+  '否',
+  '错',
+  '無',
+  '无',
+  '假',
+  '未',
+  '✗',
+  '✘',
+  '×',
+  '☐',
+];
+
+const DUCKDB_NUMERIC_TYPES = [
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'HUGEINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+  'UHUGEINT',
+  'FLOAT',
+  'DOUBLE',
+];
+
+/** |y| from which every double is an integer: Math.round(y) is y. */
+const TWO_POW_52 = 4503599627370496;
+
+/** Thrown inside the generator to stop at the first text that cannot be written; caught in exportSql. */
+class Stop {
+  constructor(readonly problem: SqlProblem) {}
+}
+
+interface Step {
+  items: Array<[string, string]>;
+}
+
+/** What a compiled level (a table, or a table it takes results from) leaves for its user. */
+interface LevelResult {
+  score: string;
+  tier: string;
+  error: string;
+  hasScore: boolean;
+}
+
+/**
+ * Writes one SELECT that adds score, tier and an error text to every row of
+ * `source`, with exactly the engine's meaning for scorecard, rules and matrix
+ * tables (composition included). The steps are CTEs that each add a few
+ * helper columns; the final SELECT gives back the source's columns and the
+ * three new ones. Errors are `kind:input` (e.g. `blank:payment_days`,
+ * `not-a-number:monthly_sales`, `no-match`), as the engine's GradeError.
+ * Never throws on bad data: problems come back as values.
+ */
+export function exportSql(table: unknown, options: SqlExportOptions): SqlExport {
+  const method = (table as { method?: { kind?: unknown } } | null)?.method;
+  if (typeof method === 'object' && method !== null && method.kind === 'rfm') {
+    const id = (table as { id?: unknown }).id;
+    return {
+      ok: false,
+      problems: [{ kind: 'unsupported', feature: 'rfm', table: typeof id === 'string' ? id : '' }],
+    };
+  }
+  const problems = validateTable(table, { resolve: options.resolve });
+  if (problems.length > 0) return { ok: false, problems: [{ kind: 'invalid-table', problems }] };
+  try {
+    return new Generator(table as GradingTable, options).run();
+  } catch (error) {
+    if (error instanceof Stop) return { ok: false, problems: [error.problem] };
+    throw error;
+  }
+}
+
+/** Inputs read from columns by a table and the tables it draws on, in the engine's order (CompiledTable.columns). */
+export function sqlColumnInputs(table: GradingTable, resolve?: TableResolver): InputDef[] {
+  const columns: InputDef[] = table.inputs.filter((i) => !i.source);
+  for (const input of table.inputs) {
+    const source = input.source ? resolve?.(input.source.table) : undefined;
+    if (!source) continue;
+    for (const c of sqlColumnInputs(source, resolve)) if (!columns.some((x) => x.id === c.id)) columns.push(c);
+  }
+  return columns;
+}
+
+class Generator {
+  private readonly d: SqlDialect;
+  private readonly steps: Step[] = [];
+  private readonly helpers: string[] = [];
+  /** Input id -> the helper column holding its raw source value. */
+  private readonly raw = new Map<string, string>();
+  private levels = 0;
+
+  constructor(
+    private readonly table: GradingTable,
+    private readonly options: SqlExportOptions,
+  ) {
+    this.d = sqlDialect(options.dialect);
+  }
+
+  run(): SqlExport {
+    const inputs = sqlColumnInputs(this.table, this.options.resolve);
+    const mapping = this.options.columns ?? {};
+    const known = inputs.map((i) => i.id);
+    for (const id of Object.keys(mapping)) {
+      if (!known.includes(id)) throw new Stop({ kind: 'unknown-input', input: id, inputs: known });
+    }
+    this.checkSupported(this.table);
+    const columns = inputs.map((i) => ({ input: i.id, column: mapping[i.id] === undefined ? i.id : mapping[i.id]! }));
+    const first: Array<[string, string]> = [];
+    columns.forEach((c, j) => {
+      const name = `__tw_c${j}`;
+      this.raw.set(c.input, name);
+      this.helpers.push(name);
+      if (c.column === null) {
+        first.push([name, `CAST(NULL AS ${this.d.textType})`]);
+      } else {
+        const ident = this.d.ident(c.column);
+        if (ident === undefined) throw new Stop({ kind: 'bad-identifier', name: c.column });
+        first.push([name, `__tw_src.${ident}`]);
+      }
+    });
+    const result = this.level(this.table);
+    const names = {
+      score: this.options.names?.score ?? 'score',
+      tier: this.options.names?.tier ?? 'tier',
+      error: this.options.names?.error ?? 'grade_error',
+    };
+    for (const n of Object.values(names))
+      if (this.d.ident(n) === undefined) throw new Stop({ kind: 'bad-identifier', name: n });
+    const tierName = this.caseOf(
+      result.tier,
+      this.table.tiers.map((t, k) => [String(k), this.lit(t.id)]),
+      null,
+    );
+    return { ok: true, sql: this.render(first, result, names, tierName), columns };
+  }
+
+  private render(
+    first: Array<[string, string]>,
+    result: LevelResult,
+    names: { score: string; tier: string; error: string },
+    tierName: string,
+  ): string {
+    const d = this.d;
+    const source = this.options.source.trim().replace(/;+\s*$/, '');
+    const from = /^\(|^(select|with|values|from|table)\b/i.test(source) ? `(${source})` : source;
+    const ctes: string[] = [];
+    const carry = d.carryRow('__tw_src');
+    ctes.push(
+      `__tw_s0 AS (\n  SELECT ${[carry, ...first.map(([a, e]) => `${e} AS ${a}`)].join(',\n    ')}\n  FROM ${from} AS __tw_src\n)`,
+    );
+    this.steps.forEach((step, k) => {
+      const items = step.items.map(([a, e]) => `${e} AS ${a}`).join(',\n    ');
+      ctes.push(`__tw_s${k + 1} AS (\n  SELECT *,\n    ${items}\n  FROM __tw_s${k}\n)`);
+    });
+    const last = `__tw_s${this.steps.length}`;
+    const expand =
+      d.name === 'duckdb' ? `* EXCLUDE (${this.helpers.join(', ')}${first.length ? '' : ''})` : d.expandRow(last);
+    const ok = `${result.error} IS NULL`;
+    const select = [
+      expand,
+      `CASE WHEN ${ok} THEN ${result.hasScore ? result.score : `CAST(NULL AS ${d.doubleType})`} END AS ${d.ident(names.score)!}`,
+      `CASE WHEN ${ok} THEN ${tierName} END AS ${d.ident(names.tier)!}`,
+      `${result.error} AS ${d.ident(names.error)!}`,
+    ];
+    const header = `-- tierwise: grading table ${this.table.id} as ${d.name} SQL (see docs/sql.md)`;
+    return `${header}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM ${last}`;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Support
+
+  private checkSupported(table: GradingTable): void {
+    if (table.method.kind === 'rfm') throw new Stop({ kind: 'unsupported', feature: 'rfm', table: table.id });
+    for (const input of table.inputs) {
+      if (input.source) {
+        const source = this.options.resolve?.(input.source.table);
+        if (!source) continue;
+        if (input.source.output === 'score' && !hasScore(source)) {
+          throw new Stop({ kind: 'unsupported', feature: 'score-from-unscored', table: table.id, input: input.id });
+        }
+        this.checkSupported(source);
+        continue;
+      }
+      if (input.type === 'text')
+        throw new Stop({ kind: 'unsupported', feature: 'text-input', table: table.id, input: input.id });
+      if (input.type === 'date')
+        throw new Stop({ kind: 'unsupported', feature: 'date-input', table: table.id, input: input.id });
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Steps and literals
+
+  private step(items: Array<[string, string]>): void {
+    if (items.length === 0) return;
+    for (const [alias] of items) this.helpers.push(alias);
+    this.steps.push({ items });
+  }
+
+  private lit(text: string): string {
+    const l = this.d.text(text);
+    if (l === undefined) throw new Stop({ kind: 'bad-literal', table: this.table.id, text });
+    return l;
+  }
+
+  /** A double literal that reads back as exactly x. */
+  private num(x: number): string {
+    const text = Object.is(x, -0) ? '0' : String(x);
+    if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) return `CAST(${text} AS ${this.d.doubleType})`;
+    return `CAST('${text}' AS ${this.d.doubleType})`;
+  }
+
+  /** A number to compare a double column with. */
+  private cmp(x: number): string {
+    if (Number.isInteger(x) && Math.abs(x) < 2 ** 31) return Object.is(x, -0) ? '0' : String(x);
+    return this.num(x);
+  }
+
+  private caseOf(subject: string, arms: Array<[string, string]>, otherwise: string | null): string {
+    if (arms.length === 0) return otherwise ?? 'NULL';
+    const body = arms.map(([w, t]) => `WHEN ${w} THEN ${t}`).join(' ');
+    return `CASE ${subject === '' ? '' : `${subject} `}${body}${otherwise === null ? '' : ` ELSE ${otherwise}`} END`;
+  }
+
+  private errorText(kind: string, input?: string): string {
+    return this.lit(input === undefined ? kind : `${kind}:${input}`);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Levels
+
+  private level(table: GradingTable): LevelResult {
+    const p = `__tw${this.levels++}_`;
+    const value = new Map<string, string>();
+    const errors: string[] = [];
+    this.decode(table.inputs, p, value, errors);
+    // Derived inputs: the other table's result for the same row, after this table's own columns.
+    const derived: Array<[string, string]> = [];
+    table.inputs.forEach((input, k) => {
+      if (!input.source) return;
+      const source = this.options.resolve!(input.source.table)!;
+      const inner = this.level(source);
+      errors.push(inner.error);
+      const alias = `${p}v${k}`;
+      derived.push([alias, input.source.output === 'score' ? inner.score : inner.tier]);
+      value.set(input.id, alias);
+    });
+    this.step(derived);
+    const ctx: LevelContext = { p, table, value, errors };
+    const method = table.method;
+    switch (method.kind) {
+      case 'scorecard':
+        return this.scorecard(method, ctx);
+      case 'rules':
+        return this.rules(method, ctx);
+      case 'matrix':
+        return this.matrix(method, ctx);
+      case 'rfm':
+        throw new Stop({ kind: 'unsupported', feature: 'rfm', table: table.id });
+    }
+  }
+
+  /** Three steps: trimmed text (and DuckDB's typed numbers), the decoded value, the decode error. */
+  private decode(inputs: InputDef[], p: string, value: Map<string, string>, errors: string[]): void {
+    const d = this.d;
+    const texts: Array<[string, string]> = [];
+    const values: Array<[string, string]> = [];
+    const errs: Array<[string, string]> = [];
+    inputs.forEach((input, k) => {
+      if (input.source) return;
+      const raw = this.raw.get(input.id)!;
+      const t = `${p}t${k}`;
+      const n = `${p}n${k}`;
+      const v = `${p}v${k}`;
+      const e = `${p}e${k}`;
+      const trimmed = d.trim(`CAST(${raw} AS ${d.textType})`, SQL_SPACES);
+      const typed = input.type === 'number' && d.name === 'duckdb';
+      if (typed) {
+        // DuckDB knows the column's type: numbers skip the text round trip.
+        const isNumeric = `(typeof(${raw}) IN (${DUCKDB_NUMERIC_TYPES.map((x) => `'${x}'`).join(', ')}) OR typeof(${raw}) LIKE 'DECIMAL%')`;
+        texts.push([t, `CASE WHEN ${isNumeric} THEN NULL ELSE ${trimmed} END`]);
+        texts.push([n, `CASE WHEN ${isNumeric} THEN TRY_CAST(${raw} AS DOUBLE) END`]);
+      } else {
+        texts.push([t, trimmed]);
+      }
+      const blank = `(${raw} IS NULL OR ${t} = '')`;
+      let decoded: string;
+      let failure: string;
+      switch (input.type) {
+        case 'number': {
+          const fromText = `WHEN ${d.fullMatch(t, SQL_NUMBER_PATTERN)} THEN CAST(${t} AS ${d.doubleType})`;
+          const fromTyped = typed ? `WHEN ${n} - ${n} = 0 THEN ${n} ` : '';
+          decoded = `CASE WHEN ${blank} THEN NULL ${fromTyped}${fromText} END`;
+          failure = 'not-a-number';
+          break;
+        }
+        case 'category': {
+          decoded = this.caseOf(`lower(${t})`, this.categoryKeys(input), null);
+          failure = 'unknown-category';
+          break;
+        }
+        case 'boolean': {
+          const arms = BOOLEAN_CANDIDATES.filter((x) => parseBoolean(x) >= 0).map((x): [string, string] => [
+            this.lit(x),
+            String(parseBoolean(x)),
+          ]);
+          decoded = this.caseOf(`lower(${t})`, arms, null);
+          failure = 'not-a-boolean';
+          break;
+        }
+        default:
+          throw new Stop({ kind: 'unsupported', feature: 'text-input', table: this.table.id, input: input.id });
+      }
+      values.push([v, decoded]);
+      const required = input.required !== false;
+      const codes = EXCEL_ERRORS.map((c) => this.lit(c)).join(', ');
+      errs.push([
+        e,
+        `CASE WHEN ${blank} THEN ${required ? this.errorText('blank', input.id) : 'NULL'} ` +
+          `WHEN upper(${t}) IN (${codes}) THEN ${this.errorText('cell-error', input.id)} ` +
+          `WHEN ${v} IS NULL THEN ${this.errorText(failure, input.id)} END`,
+      ]);
+      value.set(input.id, v);
+      errors.push(e);
+    });
+    this.step(texts);
+    this.step(values);
+    this.step(errs);
+  }
+
+  /**
+   * SQL keys (lower(trim(text)) of each name of each value) -> the value index
+   * the engine gives that text. Names are taken in the engine's order, first wins.
+   */
+  private categoryKeys(input: InputDef): Array<[string, string]> {
+    const lookup = categoryLookup(input);
+    const seen = new Set<string>();
+    const arms: Array<[string, string]> = [];
+    for (const value of input.values ?? []) {
+      for (const name of [value.id, ...(value.aliases ?? []), value.label?.en, value.label?.zh]) {
+        if (name === undefined) continue;
+        const key = sqlTrim(name).toLowerCase();
+        if (key === '' || seen.has(key)) continue;
+        seen.add(key);
+        const index = lookup.get(normalizeKey(key));
+        if (index !== undefined) arms.push([this.lit(key), String(index)]);
+      }
+    }
+    return arms;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Methods
+
+  private scorecard(method: ScorecardMethod, ctx: LevelContext): LevelResult {
+    const { p } = ctx;
+    const points: Array<[string, string]> = [];
+    const errs: Array<[string, string]> = [];
+    method.criteria.forEach((c, i) => {
+      const input = inputOf(ctx.table, c.input);
+      const v = ctx.value.get(c.input)!;
+      const weight = c.weight ?? 1;
+      const band = this.bandCase(
+        input,
+        v,
+        c.bands.map((b) => b.match),
+        c.bands.map((b) => this.num(b.points * weight)),
+      );
+      const blank = c.blankPoints === undefined ? 'NULL' : this.num(c.blankPoints * weight);
+      const pts = `${p}p${i}`;
+      points.push([pts, `CASE WHEN ${v} IS NULL THEN ${blank} ELSE ${band} END`]);
+      errs.push([
+        `${p}pe${i}`,
+        `CASE WHEN ${v} IS NULL THEN ${c.blankPoints === undefined ? this.errorText('blank', input.id) : 'NULL'} ` +
+          `WHEN ${pts} IS NULL THEN ${this.errorText('out-of-range', input.id)} END`,
+      ]);
+    });
+    this.step(points);
+    this.step(errs);
+    let total = points.map(([a]) => a).join(' + ');
+    for (const m of method.multipliers ?? []) {
+      total = `(${total}) * CASE WHEN ${this.condition(m.when, ctx)} THEN ${this.num(m.factor)} ELSE 1 END`;
+    }
+    let score = `${p}total`;
+    this.step([[score, total]]);
+    const exact =
+      (method.multipliers ?? []).length === 0 &&
+      method.criteria.every(
+        (c) =>
+          Number.isInteger(c.weight ?? 1) &&
+          c.bands.every((b) => Number.isInteger(b.points)) &&
+          !((c.blankPoints ?? NaN) % 1),
+      );
+    if (!exact) score = this.jsRound(score, 1e9, `${p}clean`);
+    if (method.round !== undefined) score = this.jsRound(score, 10 ** method.round, `${p}round`);
+    const tier = `${p}tier`;
+    this.step([[tier, this.thresholds(method.thresholds, score, ctx.table)]]);
+    const error = `${p}error`;
+    this.step([[error, coalesce([...ctx.errors, ...errs.map(([a]) => a)])]]);
+    return { score, tier, error, hasScore: true };
+  }
+
+  /** Math.round(x * scale) / scale, to the bit: ties go up, and large values are already whole. */
+  private jsRound(x: string, scale: number, name: string): string {
+    const y = `${name}_y`;
+    this.step([[y, `${x} * ${this.num(scale)}`]]);
+    const rounded =
+      `CASE WHEN NOT (abs(${y}) < ${this.num(TWO_POW_52)}) THEN ${y} ` +
+      `WHEN ${y} - floor(${y}) >= 0.5 THEN floor(${y}) + 1 ELSE floor(${y}) END`;
+    this.step([[name, `(${rounded}) / ${this.num(scale)}`]]);
+    return name;
+  }
+
+  private rules(method: RulesMethod, ctx: LevelContext): LevelResult {
+    const { p, table } = ctx;
+    const tierIndex = (id: string) => table.tiers.findIndex((t) => t.id === id);
+    const arms = method.rules.map((r): [string, string] => [this.condition(r.when, ctx), String(tierIndex(r.tier))]);
+    const fallback = method.default === undefined ? null : String(tierIndex(method.default));
+    const tier = `${p}tier`;
+    this.step([[tier, this.caseOf('', arms, fallback)]]);
+    const scored = table.tiers.map((t, k): [string, string] | undefined =>
+      t.score === undefined ? undefined : [String(k), this.num(t.score)],
+    );
+    const score = `${p}score`;
+    const error = `${p}error`;
+    this.step([
+      [
+        score,
+        this.caseOf(
+          tier,
+          scored.filter((x) => x !== undefined),
+          null,
+        ),
+      ],
+      [error, coalesce([...ctx.errors, `CASE WHEN ${tier} IS NULL THEN ${this.errorText('no-match')} END`])],
+    ]);
+    return { score, tier, error, hasScore: hasScore(table) };
+  }
+
+  private matrix(method: MatrixMethod, ctx: LevelContext): LevelResult {
+    const { p, table } = ctx;
+    const axis = (a: MatrixAxis) => {
+      const input = inputOf(table, a.input);
+      const v = ctx.value.get(a.input)!;
+      const band = this.bandCase(
+        input,
+        v,
+        a.bands.map((b) => b.match),
+        a.bands.map((_b, k) => String(k)),
+      );
+      return { input, v, band };
+    };
+    const rows = axis(method.rows);
+    const cols = axis(method.columns);
+    const rb = `${p}rb`;
+    const cb = `${p}cb`;
+    this.step([
+      [rb, rows.band],
+      [cb, cols.band],
+    ]);
+    const locate = (a: typeof rows, b: string) =>
+      `WHEN ${a.v} IS NULL THEN ${this.errorText('blank', a.input.id)} WHEN ${b} IS NULL THEN ${this.errorText('out-of-range', a.input.id)}`;
+    const matrixError = `CASE ${locate(rows, rb)} ${locate(cols, cb)} END`;
+    const byScore = method.output === 'score';
+    const cell = (value: string | number) =>
+      byScore ? this.num(Number(value)) : String(table.tiers.findIndex((t) => t.id === String(value)));
+    const cells = this.caseOf(
+      rb,
+      method.cells.map((row, r): [string, string] => [
+        String(r),
+        this.caseOf(
+          cb,
+          row.map((value, c): [string, string] => [String(c), cell(value)]),
+          null,
+        ),
+      ]),
+      null,
+    );
+    const error = `${p}error`;
+    const tier = `${p}tier`;
+    if (byScore && method.thresholds) {
+      const score = `${p}score`;
+      this.step([[score, cells]]);
+      this.step([
+        [tier, this.thresholds(method.thresholds, score, table)],
+        [error, coalesce([...ctx.errors, matrixError])],
+      ]);
+      return { score, tier, error, hasScore: true };
+    }
+    this.step([
+      [tier, cells],
+      [error, coalesce([...ctx.errors, matrixError])],
+    ]);
+    return { score: `CAST(NULL AS ${this.d.doubleType})`, tier, error, hasScore: false };
+  }
+
+  /** Score -> tier index: the first threshold whose bound the score meets; the last is open. */
+  private thresholds(thresholds: readonly Threshold[], score: string, table: GradingTable): string {
+    const index = (id: string) => String(table.tiers.findIndex((t) => t.id === id));
+    const arms = thresholds
+      .slice(0, -1)
+      .map((t): [string, string] => [
+        t.gt === undefined ? `${score} >= ${this.cmp(t.gte ?? -Infinity)}` : `${score} > ${this.cmp(t.gt)}`,
+        index(t.tier),
+      ]);
+    return this.caseOf('', arms, index(thresholds[thresholds.length - 1]!.tier));
+  }
+
+  /**
+   * The band a decoded value falls in, as `results[band]`; NULL outside every
+   * band (and for NULL). Numeric bands are taken sorted by their lower ends,
+   * as the engine scans them; category and boolean bands by value index.
+   */
+  private bandCase(input: InputDef, v: string, matches: readonly BandMatch[], results: string[]): string {
+    const first = matches[0];
+    if (first && 'range' in first) {
+      const order = matches
+        .map((m, index) => ({ index, e: rangeEnds('range' in m ? m.range : {}) }))
+        .sort((x, y) => x.e.lo - y.e.lo);
+      const arms: Array<[string, string]> = [];
+      const low = order[0]!.e;
+      if (low.lo !== -Infinity) arms.push([`${v} ${low.loInclusive ? '<' : '<='} ${this.cmp(low.lo)}`, 'NULL']);
+      order.forEach(({ index, e }) => {
+        const test = e.hi === Infinity ? `${v} IS NOT NULL` : `${v} ${e.hiInclusive ? '<=' : '<'} ${this.cmp(e.hi)}`;
+        arms.push([test, results[index]!]);
+      });
+      return this.caseOf('', arms, null);
+    }
+    const ids = (input.values ?? []).map((x) => x.id);
+    const arms: Array<[string, string]> = [];
+    matches.forEach((m, k) => {
+      if ('is' in m) arms.push([m.is ? '1' : '0', results[k]!]);
+      else if ('values' in m) for (const id of m.values) arms.push([String(ids.indexOf(id)), results[k]!]);
+    });
+    return this.caseOf(v, arms, null);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Conditions: two-valued, a blank (NULL) input makes every test false except blank.
+
+  private condition(node: ConditionNode, ctx: LevelContext): string {
+    if ('all' in node) return `(${node.all.map((n) => this.condition(n, ctx)).join(' AND ')})`;
+    if ('any' in node) return `(${node.any.map((n) => this.condition(n, ctx)).join(' OR ')})`;
+    if ('not' in node) return `(NOT ${this.condition(node.not, ctx)})`;
+    return this.leaf(node, ctx);
+  }
+
+  private leaf(c: Condition, ctx: LevelContext): string {
+    const v = ctx.value.get(c.input)!;
+    const input = inputOf(ctx.table, c.input);
+    const known = `(${v} IS NOT NULL)`;
+    const test = (expr: string) => `COALESCE(${expr}, FALSE)`;
+    switch (c.op) {
+      case 'blank':
+        return `(${v} IS NULL)`;
+      case 'not_blank':
+        return known;
+      case 'between': {
+        const e = rangeEnds(c.range);
+        const parts: string[] = [];
+        if (e.lo !== -Infinity) parts.push(`${v} ${e.loInclusive ? '>=' : '>'} ${this.cmp(e.lo)}`);
+        if (e.hi !== Infinity) parts.push(`${v} ${e.hiInclusive ? '<=' : '<'} ${this.cmp(e.hi)}`);
+        return parts.length === 0 ? known : test(parts.join(' AND '));
+      }
+      case 'contains': {
+        const needle = normalizeKey(c.value);
+        if (input.type === 'category') {
+          const hits = (input.values ?? [])
+            .map((value, k) =>
+              [value.id, value.label?.en, value.label?.zh, ...(value.aliases ?? [])].some(
+                (name) => name && normalizeKey(name).includes(needle),
+              )
+                ? k
+                : -1,
+            )
+            .filter((k) => k >= 0);
+          return hits.length === 0 ? 'FALSE' : test(`${v} IN (${hits.join(', ')})`);
+        }
+        // Only text inputs carry text; others compare the empty string.
+        return needle === '' ? known : 'FALSE';
+      }
+      case 'in': {
+        const operands = [...new Set(c.values.map((x) => operandOf(input, x)))].filter((x) => !Number.isNaN(x));
+        return operands.length === 0 ? 'FALSE' : test(`${v} IN (${operands.map((x) => this.cmp(x)).join(', ')})`);
+      }
+      default: {
+        const x = operandOf(input, c.value);
+        if (Number.isNaN(x)) return c.op === '<>' ? known : 'FALSE';
+        return test(`${v} ${c.op} ${this.cmp(x)}`);
+      }
+    }
+  }
+}
+
+interface LevelContext {
+  p: string;
+  table: GradingTable;
+  /** Input id -> the column holding its decoded value (NULL when blank). */
+  value: Map<string, string>;
+  /** Error columns so far, in the engine's order. */
+  errors: string[];
+}
+
+function inputOf(table: GradingTable, id: string): InputDef {
+  return table.inputs.find((i) => i.id === id)!;
+}
+
+function hasScore(table: GradingTable): boolean {
+  const m = table.method;
+  if (m.kind === 'scorecard' || m.kind === 'rfm') return true;
+  if (m.kind === 'matrix') return m.output === 'score';
+  return table.tiers.some((t) => t.score !== undefined);
+}
+
+function coalesce(parts: string[]): string {
+  return parts.length === 1 ? parts[0]! : `COALESCE(${parts.join(', ')})`;
+}
+
+function sqlTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SQL_SPACES.includes(text.charAt(start))) start++;
+  while (end > start && SQL_SPACES.includes(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/** A literal of a condition, decoded the way the engine decodes the input's cells (conditions.ts). */
+function operandOf(input: InputDef, value: string | number | boolean): number {
+  switch (input.type) {
+    case 'boolean':
+      return value === true ? 1 : 0;
+    case 'category':
+      return categoryLookup(input).get(normalizeKey(String(value))) ?? -1;
+    default:
+      return typeof value === 'number' ? value : Number.NaN;
+  }
+}

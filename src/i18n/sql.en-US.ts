@@ -1,0 +1,39 @@
+/**
+ * English texts of `tierwise sql`. Every key here must exist in sql.zh-CN.ts
+ * (the compiler checks it). Placeholders are {name}.
+ */
+export const sqlEnUS = {
+  'sql.summary': 'Print a grading table as one SQL SELECT (DuckDB, PostgreSQL, Spark SQL)',
+  'sql.usage':
+    'Usage: tierwise sql --table PRESET_OR_FILE.json [--dialect duckdb|postgres|spark] [--source TABLE_OR_QUERY]\n' +
+    '                    [--columns input_id=column ...]\n\n' +
+    'Prints one SELECT that adds score, tier and grade_error to every row of the source, with exactly the\n' +
+    "engine's meaning (bands, ALL/ANY/NOT, blanks, matrices, composition, multipliers, rounding).\n\n" +
+    'Options:\n' +
+    '  --dialect NAME        duckdb (default), postgres or spark\n' +
+    '  --source TEXT         a table name or a query (default: customers)\n' +
+    '  --columns ID=COLUMN   the source column of an input (default: a column named like the input id);\n' +
+    '                        ID= (empty) means the source has no such column (read as blank); repeat per input\n' +
+    'Cells are read strictly: numbers as plain decimals (1234.5, -3, 1e5), categories and yes/no by\n' +
+    'lower(trim(text)); text such as "1.2万" or "12,000" gives a not-a-number error: clean it first (docs/sql.md).\n',
+  'sql.missing-table': 'the grading table (--table PRESET_OR_FILE.json)',
+  'sql.bad-dialect': "--dialect must be duckdb, postgres or spark, found '{value}'",
+  'sql.columns-syntax': "--columns expects input_id=column, found '{argument}'",
+  'sql.unknown-input': "--columns {input}=...: the table has no input '{input}'; its inputs are: {inputs}",
+  'sql.bad-identifier': "the column name '{name}' cannot be written as a {dialect} identifier",
+  'sql.bad-literal': "table {table}: the text '{text}' cannot be written as a SQL literal (it holds a NUL character)",
+  'sql.invalid-table': '{file}: the grading table has {count} problem(s):',
+  'sql.unsupported.rfm':
+    'table {table}: RFM tables are not exported as SQL: their quantile scores need the whole population ' +
+    '(use tierwise rfm, or grade the RFM scores first and export a rules table on R, F and M)',
+  'sql.unsupported.text-input':
+    "table {table}: input '{input}' is free text; the engine compares normalised text (full-width folding, " +
+    'spaces and dashes removed), which SQL cannot reproduce exactly, so no SQL is printed',
+  'sql.unsupported.date-input':
+    "table {table}: input '{input}' is a date; dates are not exported as SQL yet (convert them to a number of " +
+    'days and use a number input)',
+  'sql.unsupported.score-from-unscored':
+    "table {table}: input '{input}' takes the score of a table that gives no score",
+} as const;
+
+export type SqlMessageKey = keyof typeof sqlEnUS;
