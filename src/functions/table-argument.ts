@@ -1,0 +1,117 @@
+/**
+ * The `table` argument: a built-in preset id as text, or a block of cells
+ * holding a grading table in sheet form (usually a defined name on the rules
+ * sheet). Parsed, validated and compiled once per distinct content; an
+ * invalid table gives its first problem with its cell address.
+ */
+import type { CompiledTable, GradingTable, RfmMethod, TableProblem } from '../engine';
+import { compileTable, validateTable } from '../engine/compile';
+import { getPreset, PRESET_IDS } from '../engine/presets';
+import { RFM_PRESETS } from '../engine/rfm';
+import { parseSheetTable, type SheetOrigin } from '../engine/sheet-form';
+import type { FunctionFailure } from '../excel/error-mapping';
+import { toRows } from './cells';
+import { argumentFailure, type FunctionsContext } from './context';
+import { cellsKey } from './table-cache';
+
+export type TableLookup<T> = { ok: true; value: T } | { ok: false; failure: FunctionFailure };
+
+/** What the cache keeps for a failed table: no message text, so it serves every language. */
+type Cached<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'problem'; problem: TableProblem }
+  | { ok: false; reason: 'unknown-table'; value: string }
+  | { ok: false; reason: 'not-rfm-table'; table: string };
+
+/** A grading table compiled for TIER_SCORE (an RFM table grades the rows as one population). */
+export function gradingTableArgument(
+  ctx: FunctionsContext,
+  cells: readonly (readonly unknown[])[],
+  address?: string,
+): TableLookup<CompiledTable> {
+  return lookup(ctx, 'grade', cells, address, getPreset, (table, cellOf) => {
+    const result = compileTable(table, { resolve: getPreset });
+    if (result.ok) return { ok: true, value: result.compiled };
+    return { ok: false, reason: 'problem', problem: placed(result.problems[0]!, cellOf) };
+  });
+}
+
+export interface RfmTableArgument {
+  table: GradingTable;
+  method: RfmMethod;
+}
+
+/** An RFM table (segments) for RFM: "rfm", "rfm-11", or a sheet-form table whose method is rfm. */
+export function rfmTableArgument(
+  ctx: FunctionsContext,
+  cells: readonly (readonly unknown[])[],
+  address?: string,
+): TableLookup<RfmTableArgument> {
+  return lookup(ctx, 'rfm', cells, address, getPreset, (table, cellOf) => {
+    if (table.method.kind !== 'rfm') return { ok: false, reason: 'not-rfm-table', table: table.id };
+    const problems = validateTable(table, { resolve: getPreset });
+    if (problems.length > 0) return { ok: false, reason: 'problem', problem: placed(problems[0]!, cellOf) };
+    return { ok: true, value: { table, method: table.method } };
+  });
+}
+
+function lookup<T>(
+  ctx: FunctionsContext,
+  kind: string,
+  raw: readonly (readonly unknown[])[],
+  address: string | undefined,
+  presetOf: (id: string) => GradingTable | undefined,
+  build: (table: GradingTable, cellOf: (path: string) => string | undefined) => Cached<T>,
+): TableLookup<T> {
+  const cells = toRows(raw);
+  let cached: Cached<T>;
+  if (cells.length === 1 && cells[0]!.length === 1) {
+    const value = cells[0]![0];
+    const id = typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '');
+    cached = ctx.cache.get(`${kind}:preset:${id}`, (): Cached<T> => {
+      const preset = presetOf(id);
+      return preset ? build(preset, () => undefined) : { ok: false, reason: 'unknown-table', value: id };
+    });
+  } else {
+    const origin = originOf(address);
+    cached = ctx.cache.get(`${kind}:${cellsKey(cells, address ?? '')}`, (): Cached<T> => {
+      const parsed = parseSheetTable(cells, origin);
+      if (!parsed.ok) return { ok: false, reason: 'problem', problem: parsed.problems[0]! };
+      return build(parsed.table, parsed.cellOf);
+    });
+  }
+  if (cached.ok) return cached;
+  switch (cached.reason) {
+    case 'problem':
+      return { ok: false, failure: { kind: 'table-problem', problem: cached.problem } };
+    case 'unknown-table': {
+      const presets = kind === 'rfm' ? RFM_PRESETS.map((p) => p.id) : PRESET_IDS;
+      return {
+        ok: false,
+        failure: argumentFailure(ctx, 'functions.unknown-table', { value: cached.value, presets: presets.join(', ') }),
+      };
+    }
+    case 'not-rfm-table':
+      return { ok: false, failure: argumentFailure(ctx, 'functions.not-rfm-table', { table: cached.table }) };
+  }
+}
+
+function placed(problem: TableProblem, cellOf: (path: string) => string | undefined): TableProblem {
+  if (problem.cell !== undefined) return problem;
+  const cell = cellOf(problem.path);
+  return cell === undefined ? problem : { ...problem, cell };
+}
+
+/**
+ * Where a range starts, from the address Excel gives with
+ * @requiresParameterAddresses: "Rules!$A$1:$F$34", "'My rules'!B2:G40".
+ */
+export function originOf(address: string | undefined): SheetOrigin | undefined {
+  if (!address) return undefined;
+  const match = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]{1,3})\$?(\d+)/i.exec(address.trim());
+  if (!match) return undefined;
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  let column = 0;
+  for (const ch of match[3]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { ...(sheet === undefined ? {} : { sheet }), row: Number(match[4]) - 1, column: column - 1 };
+}

@@ -1,0 +1,26 @@
+/**
+ * English texts of the custom functions' error messages (=TIERWISE.TIER_SCORE,
+ * RFM, RFM_TABLE). Every key here must exist in functions.zh-CN.ts (the
+ * compiler checks it). Placeholders are {name}.
+ */
+export const functionsEnUS = {
+  'functions.columns-count':
+    'the table reads {expected} columns ({inputs}) but the values have {found}; give the header row as the 4th argument to map columns by name',
+  'functions.headers-width': 'the header row has {found} cells but the values have {expected} columns',
+  'functions.missing-columns': 'no column for {inputs} among the headers {headers}',
+  'functions.bad-output': "output '{value}' is not one of {allowed}",
+  'functions.no-score': 'the table \'{table}\' gives tiers, not scores; use output "tier"',
+  'functions.payload':
+    'the result is about {size} MB, more than the 5 MB Excel on the web accepts; split the range into parts of at most {rows} rows',
+  'functions.unknown-table': "'{value}' is neither a preset id nor a grading table in sheet form; presets: {presets}",
+  'functions.not-rfm-table':
+    'the table \'{table}\' is not an RFM table; use "rfm", "rfm-11" or a table whose method is rfm',
+  'functions.lengths': '{names} must have the same number of rows ({counts})',
+  'functions.one-column': '{name} must be one column; it has {found}',
+  'functions.bad-bins': "bins '{value}' is not a number of scores from 2 to 10 (or r=5,f=4,m=5)",
+  'functions.bad-as-of': "as_of '{value}' is not a date (use DATE(2024,12,31) or 2024-12-31)",
+  'functions.bad-orders': '{count} order rows cannot be read; the first is row {row} of the range: {message}',
+  'functions.no-rows': 'there are no rows to analyse',
+} as const;
+
+export type FunctionsMessageKey = keyof typeof functionsEnUS;
