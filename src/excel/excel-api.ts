@@ -1,0 +1,150 @@
+/**
+ * The subset of the Office.js Excel API that Tierwise uses, as structural
+ * types: the real `Excel.run` satisfies them, and so does the strict fake in
+ * ./testing/fake-excel.ts. Keeping the subset explicit keeps the fake honest:
+ * a call that is not listed here does not compile.
+ */
+
+export interface ClientResult<T> {
+  readonly value: T;
+}
+
+export interface LoadableObject {
+  load(properties: string): this;
+}
+
+export interface ExcelRange extends LoadableObject {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly isNullObject: boolean;
+  readonly worksheet: ExcelWorksheet;
+  readonly format: { readonly font: { bold: boolean; color: string }; readonly fill: { color: string } };
+  readonly conditionalFormats: ExcelConditionalFormatCollection;
+  getSurroundingRegion(): ExcelRange;
+  getTables(fullyContained?: boolean): ExcelTableCollectionBase;
+  getMergedAreasOrNullObject(): ExcelRangeAreas;
+  getEntireColumn(): ExcelRange;
+  insert(shift: 'Right'): ExcelRange;
+  delete(shift: 'Left'): void;
+  select(): void;
+}
+
+export interface ExcelRangeAreas extends LoadableObject {
+  readonly isNullObject: boolean;
+  readonly areaCount: number;
+  readonly address: string;
+  select(): void;
+}
+
+export interface ExcelConditionalFormat extends LoadableObject {
+  readonly id: string;
+  readonly type: string;
+  readonly custom: {
+    readonly rule: { formula: string } & LoadableObject;
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+  };
+  getRange(): ExcelRange;
+  delete(): void;
+}
+
+export interface ExcelConditionalFormatCollection extends LoadableObject {
+  readonly items: ExcelConditionalFormat[];
+  add(type: 'Custom'): ExcelConditionalFormat;
+  getItem(id: string): ExcelConditionalFormat;
+}
+
+export interface ExcelTableColumn {
+  delete(): void;
+}
+
+export interface ExcelTable extends LoadableObject {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  readonly columns: {
+    add(index?: number | null, values?: unknown[][], name?: string): ExcelTableColumn;
+    getItemOrNullObject(name: string): ExcelTableColumn & { readonly isNullObject: boolean } & LoadableObject;
+  };
+  readonly autoFilter: { readonly isDataFiltered: boolean } & LoadableObject;
+  getRange(): ExcelRange;
+}
+
+export interface ExcelTableCollectionBase extends LoadableObject {
+  readonly items: ExcelTable[];
+}
+
+export interface ExcelTableCollection extends ExcelTableCollectionBase {
+  getItemOrNullObject(name: string): ExcelTable;
+}
+
+export interface ExcelNamedItem extends LoadableObject {
+  readonly name: string;
+  readonly formula: string;
+  readonly isNullObject: boolean;
+  getRangeOrNullObject(): ExcelRange;
+  delete(): void;
+}
+
+export interface ExcelNamedItemCollection extends LoadableObject {
+  readonly items: ExcelNamedItem[];
+  add(name: string, reference: ExcelRange | string, comment?: string): ExcelNamedItem;
+  getItemOrNullObject(name: string): ExcelNamedItem;
+}
+
+export interface ExcelChart {
+  title: { text: string };
+}
+
+export interface ExcelWorksheet extends LoadableObject {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  readonly protection: { readonly protected: boolean } & LoadableObject;
+  readonly autoFilter: { readonly enabled: boolean; readonly isDataFiltered: boolean } & LoadableObject;
+  readonly names: ExcelNamedItemCollection;
+  readonly tables: ExcelTableCollection;
+  readonly charts: { add(type: 'ColumnClustered', source: ExcelRange, seriesBy: 'Columns'): ExcelChart };
+  getRange(address?: string): ExcelRange;
+  getRanges(address: string): ExcelRangeAreas;
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): ExcelRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
+  activate(): void;
+  delete(): void;
+}
+
+export interface ExcelCustomXmlPart extends LoadableObject {
+  readonly isNullObject: boolean;
+  getXml(): ClientResult<string>;
+  setXml(xml: string): void;
+  delete(): void;
+}
+
+export interface ExcelWorkbook {
+  readonly worksheets: {
+    getActiveWorksheet(): ExcelWorksheet;
+    getItemOrNullObject(name: string): ExcelWorksheet;
+    add(name: string): ExcelWorksheet;
+  };
+  readonly names: ExcelNamedItemCollection;
+  readonly customXmlParts: {
+    add(xml: string): ExcelCustomXmlPart;
+    getByNamespace(namespace: string): { getOnlyItemOrNullObject(): ExcelCustomXmlPart };
+  };
+  getSelectedRange(): ExcelRange;
+}
+
+export interface ExcelContext {
+  readonly workbook: ExcelWorkbook;
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    suspendScreenUpdatingUntilNextSync(): void;
+  };
+  sync(): Promise<void>;
+}
+
+/** `Excel.run` as Tierwise calls it. */
+export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;

@@ -1,0 +1,752 @@
+/**
+ * The Workbook over Office.js: the only code that calls Excel.run and
+ * context.sync. Reads and writes go in chunks under the request budget;
+ * writes suspend calculation (and screen updating once); every change is
+ * journalled so Revert, a cancel or a failure half-way restores the sheet.
+ */
+import { compileTable, type Cell, type GradingTable, type TableProblem } from '../engine';
+import { normalizeKey } from '../engine/values/coerce';
+import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
+import { getPreset } from '../engine/presets';
+import { columnLetters } from '../engine/sheet-form/text';
+import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
+import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
+import { Journal, type UndoStep } from './journal';
+import type { ApplyPlan, OutputKind, PlanColumn } from './plan-types';
+import {
+  HISTORY_SHEET,
+  OUTPUT_NAME_PREFIX,
+  RULES_FORMAT_VERSION,
+  RULES_SHEET,
+  STATE_NAMESPACE,
+  stateXml,
+  SUMMARY_SHEET,
+  TABLE_NAME_PREFIX,
+  versionOfState,
+} from './state';
+import type {
+  ApplyOptions,
+  ApplyReport,
+  DataRegion,
+  Result,
+  RunOptions,
+  Snapshot,
+  StoredTables,
+  Workbook,
+  WorkbookProblem,
+} from './workbook';
+
+const ADDRESS_LIMIT = 8192;
+const HISTORY_HEADERS = ['Date', 'Table', 'Key', 'Score', 'Tier'];
+
+class Cancelled extends Error {}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(problem: WorkbookProblem): Result<T> => ({ ok: false, problem });
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function checkCancel(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Cancelled();
+}
+
+/** Text that Excel would read as a formula is written with a leading apostrophe. */
+function safeValue(value: string | number | null): string | number {
+  if (value === null) return '';
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
+  return value;
+}
+
+function isFormula(value: string | number | null): boolean {
+  return typeof value === 'string' && value.startsWith('=');
+}
+
+/** Where each plan column goes: a column of the sheet, added by Tierwise or reused. */
+interface Target {
+  column: PlanColumn;
+  sheetColumn: number;
+  reused: boolean;
+}
+
+export class OfficeWorkbook implements Workbook {
+  private journal: Journal | undefined;
+
+  private readonly budget: number;
+
+  /** `budget`: bytes per request (default 4 MB, under Excel on the web's 5 MB); tests pass less. */
+  constructor(
+    private readonly run: ExcelRun,
+    options: { budget?: number } = {},
+  ) {
+    this.budget = options.budget ?? REQUEST_BUDGET;
+  }
+
+  async detectData(): Promise<Result<DataRegion>> {
+    return this.guarded(async (context) => {
+      const selected = context.workbook.getSelectedRange();
+      const sheet = selected.worksheet.load('name');
+      const tables = selected.getTables(false).load('items/name');
+      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex');
+      await context.sync();
+      let range: ExcelRange;
+      let table: string | undefined;
+      const first = tables.items[0];
+      const filter = first ? first.autoFilter.load('isDataFiltered') : sheet.autoFilter.load('enabled,isDataFiltered');
+      if (first) {
+        table = first.name;
+        range = first.getRange();
+      } else {
+        if (used.isNullObject) return fail({ kind: 'empty-sheet', sheet: sheet.name });
+        range = selected.getSurroundingRegion();
+      }
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (!table && range.rowCount === 1 && range.columnCount === 1) {
+        // The selection is on a blank cell: take the region around the first used cell.
+        range = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, 1).getSurroundingRegion();
+        range.load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+      }
+      const rect: Rect = {
+        row: range.rowIndex,
+        column: range.columnIndex,
+        rows: range.rowCount,
+        columns: range.columnCount,
+      };
+      const header = sheet.getRangeByIndexes(rect.row, rect.column, 1, rect.columns).load('values');
+      const merged = header.getMergedAreasOrNullObject().load('address');
+      await context.sync();
+      const headers = (header.values[0] ?? []) as Cell[];
+      if (headers.every((h) => h === '' || h === null)) return fail({ kind: 'empty-sheet', sheet: sheet.name });
+      if (!merged.isNullObject) return fail({ kind: 'merged-header', address: merged.address });
+      if (rect.rows < 2) return fail({ kind: 'no-data-rows', sheet: sheet.name });
+      const filtered = first ? (filter as { isDataFiltered: boolean }).isDataFiltered : sheetFiltered(filter);
+      return ok({
+        sheet: sheet.name,
+        address: rectAddress(rect, sheet.name),
+        top: rect.row,
+        left: rect.column,
+        rowCount: rect.rows - 1,
+        columnCount: rect.columns,
+        headers,
+        ...(table !== undefined ? { table } : {}),
+        filtered,
+      });
+    });
+  }
+
+  async readRows(region: DataRegion, options: RunOptions = {}): Promise<Result<Cell[][]>> {
+    return this.guarded(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(region.sheet);
+      const rect = { row: region.top + 1, column: region.left, rows: region.rowCount, columns: region.columnCount };
+      return ok((await this.readChunked(context, sheet, rect, 'values', options)) as Cell[][]);
+    });
+  }
+
+  async readTables(): Promise<Result<StoredTables>> {
+    return this.guarded(async (context) => {
+      const names = context.workbook.names.load('items/name');
+      const part = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+      await context.sync();
+      const xml = part.isNullObject ? null : part.getXml();
+      const ours = names.items.filter((n) => n.name.startsWith(TABLE_NAME_PREFIX));
+      const ranges = ours.map((n) => n.getRangeOrNullObject().load('values,address,rowIndex,columnIndex'));
+      const sheets = ranges.map((r) => r.worksheet.load('name'));
+      await context.sync();
+      const version = versionOfState(xml ? xml.value : null);
+      if (version > RULES_FORMAT_VERSION) {
+        return fail({ kind: 'newer-workbook', found: version, supported: RULES_FORMAT_VERSION });
+      }
+      type Parsed =
+        | { name: string; address: string; problems: TableProblem[] }
+        | { name: string; address: string; parse: SheetParseResult };
+      const parsed = ours.map((n, i): Parsed => {
+        const range = ranges[i]!;
+        if (range.isNullObject) {
+          const problem: TableProblem = { code: 'empty', path: '', cell: n.name };
+          return { name: n.name, address: n.name, problems: [problem] };
+        }
+        const origin = { sheet: sheets[i]!.name, row: range.rowIndex, column: range.columnIndex };
+        return { name: n.name, address: range.address, parse: parseSheetTable(range.values as Cell[][], origin) };
+      });
+      const found = new Map<string, GradingTable>();
+      for (const p of parsed) if ('parse' in p && p.parse.ok) found.set(p.parse.table.id, p.parse.table);
+      const resolve = (id: string) => found.get(id) ?? getPreset(id);
+      const result: StoredTables = { tables: [], broken: [], version };
+      for (const p of parsed) {
+        if (!('parse' in p)) {
+          result.broken.push(p);
+          continue;
+        }
+        if (!p.parse.ok) {
+          result.broken.push({ name: p.name, address: p.address, problems: p.parse.problems });
+          continue;
+        }
+        const { table, cellOf } = p.parse;
+        const compiled = compileTable(table, { resolve });
+        if (compiled.ok) result.tables.push({ name: p.name, address: p.address, table });
+        else {
+          const problems = compiled.problems.map((problem) => {
+            const cell = cellOf(problem.path);
+            return cell ? { ...problem, cell } : problem;
+          });
+          result.broken.push({ name: p.name, address: p.address, problems });
+        }
+      }
+      return ok(result);
+    });
+  }
+
+  canRevert(): boolean {
+    return this.journal !== undefined && this.journal.steps.length > 0;
+  }
+
+  async revert(): Promise<Result<void>> {
+    const journal = this.journal;
+    if (!journal || journal.steps.length === 0) return fail({ kind: 'nothing-to-revert' });
+    const result = await this.guarded(async (context) => {
+      await this.undo(context, journal);
+      return ok(undefined);
+    });
+    if (result.ok) this.journal = undefined;
+    return result;
+  }
+
+  async apply(region: DataRegion, plan: ApplyPlan, options: ApplyOptions = {}): Promise<Result<ApplyReport>> {
+    const journal = new Journal();
+    const before = this.syncCounter;
+    try {
+      const report = await this.run(async (context) => {
+        const counted = this.counting(context);
+        const outcome = await this.execute(counted, region, plan, options, journal);
+        if (!outcome.ok) return outcome;
+        return ok({ ...outcome.value, requests: this.syncCounter - before });
+      });
+      if (report.ok) this.journal = journal;
+      return report;
+    } catch (error) {
+      const cancelled = error instanceof Cancelled;
+      let rolledBack = journal.steps.length === 0;
+      if (!rolledBack) {
+        try {
+          await this.run((context) => this.undo(context, journal));
+          rolledBack = true;
+        } catch {
+          // The rollback failed too: keep the journal so the pane offers Revert.
+          this.journal = journal;
+        }
+      }
+      return fail(
+        cancelled ? { kind: 'cancelled', rolledBack } : { kind: 'failed', message: messageOf(error), rolledBack },
+      );
+    }
+  }
+
+  async selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<{ selected: number }>> {
+    return this.guarded(async (context) => {
+      const last = columnLetters(region.left + region.columnCount - 1);
+      const first = columnLetters(region.left);
+      const parts: string[] = [];
+      let length = 0;
+      let selected = 0;
+      for (const [a, b] of runsOf(rows)) {
+        const top = region.top + 2 + a;
+        const bottom = region.top + 2 + b;
+        const part = a === b ? `${first}${top}:${last}${top}` : `${first}${top}:${last}${bottom}`;
+        if (length + part.length + 1 > ADDRESS_LIMIT) break;
+        parts.push(part);
+        length += part.length + 1;
+        selected += b - a + 1;
+      }
+      if (parts.length === 0) return ok({ selected: 0 });
+      const sheet = context.workbook.worksheets.getItemOrNullObject(region.sheet);
+      sheet.activate();
+      sheet.getRanges(parts.join(',')).select();
+      await context.sync();
+      return ok({ selected });
+    });
+  }
+
+  async snapshot(snapshot: Snapshot): Promise<Result<{ rows: number }>> {
+    return this.guarded(async (context) => {
+      let sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+      await context.sync();
+      let next = 1;
+      if (sheet.isNullObject) {
+        sheet = context.workbook.worksheets.add(HISTORY_SHEET);
+        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).values = [HISTORY_HEADERS];
+        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).format.font.bold = true;
+      } else {
+        const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+        await context.sync();
+        next = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
+      }
+      const rows = snapshot.entries.map((e) => [
+        snapshot.date,
+        snapshot.table,
+        safeValue(e.key),
+        e.score ?? '',
+        e.tier,
+      ]);
+      if (next + rows.length > MAX_ROWS) throw new Error(`${HISTORY_SHEET} is full`);
+      for (const [a, b] of chunkRows(rows.length, (i) => payloadSize(rows[i]), this.budget)) {
+        sheet.getRangeByIndexes(next + a, 0, b - a, HISTORY_HEADERS.length).values = rows.slice(a, b);
+        context.application.suspendApiCalculationUntilNextSync();
+        await context.sync();
+      }
+      return ok({ rows: rows.length });
+    });
+  }
+
+  async readHistory(): Promise<Result<Snapshot[]>> {
+    return this.guarded(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+      await context.sync();
+      if (sheet.isNullObject) return ok([]);
+      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+      await context.sync();
+      if (used.isNullObject || used.rowCount < 2) return ok([]);
+      const rect = { row: used.rowIndex + 1, column: 0, rows: used.rowCount - 1, columns: HISTORY_HEADERS.length };
+      const values = await this.readChunked(context, sheet, rect, 'values', {});
+      const snapshots = new Map<string, Snapshot>();
+      for (const [date, table, key, score, tier] of values) {
+        const id = `${String(date)}\u0000${String(table)}`;
+        let s = snapshots.get(id);
+        if (!s) {
+          s = { date: String(date), table: String(table), entries: [] };
+          snapshots.set(id, s);
+        }
+        s.entries.push({ key: String(key), score: typeof score === 'number' ? score : null, tier: String(tier) });
+      }
+      return ok([...snapshots.values()]);
+    });
+  }
+
+  private syncCounter = 0;
+
+  /** The context with its syncs counted (for the report of round trips). */
+  private counting(context: ExcelContext): ExcelContext {
+    const sync = context.sync.bind(context);
+    return {
+      workbook: context.workbook,
+      application: context.application,
+      sync: () => {
+        this.syncCounter++;
+        return sync();
+      },
+    };
+  }
+
+  private async guarded<T>(body: (context: ExcelContext) => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await this.run((context) => body(this.counting(context)));
+    } catch (error) {
+      if (error instanceof Cancelled) return fail({ kind: 'cancelled', rolledBack: true });
+      return fail({ kind: 'failed', message: messageOf(error) });
+    }
+  }
+
+  /** Reads a rectangle in chunks that stay under the budget; a chunk that is still too big is halved. */
+  private async readChunked(
+    context: ExcelContext,
+    sheet: ExcelWorksheet,
+    rect: Rect,
+    property: 'values' | 'formulas' | 'numberFormat',
+    options: RunOptions,
+  ): Promise<unknown[][]> {
+    const out: unknown[][] = [];
+    let step = Math.min(rect.rows, 256);
+    let done = 0;
+    let probed = false;
+    while (done < rect.rows) {
+      checkCancel(options.signal);
+      const n = Math.min(step, rect.rows - done);
+      const range = sheet.getRangeByIndexes(rect.row + done, rect.column, n, rect.columns).load(property);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (/PayloadSizeLimit/.test(String((error as { code?: string }).code)) && n > 1) {
+          step = Math.max(1, Math.floor(n / 2));
+          continue;
+        }
+        throw error;
+      }
+      const values = range[property];
+      for (const row of values) out.push(row);
+      done += n;
+      if (!probed) {
+        step = rowsPerChunk(payloadSize(values), n, this.budget);
+        probed = true;
+      }
+      options.onProgress?.({ done, total: rect.rows });
+    }
+    return out;
+  }
+
+  private async execute(
+    context: ExcelContext,
+    region: DataRegion,
+    plan: ApplyPlan,
+    options: ApplyOptions,
+    journal: Journal,
+  ): Promise<Result<Omit<ApplyReport, 'requests'>>> {
+    const wb = context.workbook;
+    const sheet = wb.worksheets.getItemOrNullObject(region.sheet);
+    const protection = sheet.protection.load('protected');
+    const header = sheet.getRangeByIndexes(region.top, region.left, 1, region.columnCount).load('values');
+    const sheetNames = sheet.names.load('items/name');
+    await context.sync();
+    if (sheet.isNullObject) return fail({ kind: 'failed', message: `${region.sheet}?` });
+    if (protection.protected) return fail({ kind: 'protected-sheet', sheet: region.sheet });
+
+    // Which of the region's columns Tierwise wrote before (named Tierwise_<kind>).
+    const outputNames = sheetNames.items.filter((n) => n.name.startsWith(OUTPUT_NAME_PREFIX));
+    const outputRanges = outputNames.map((n) => n.getRangeOrNullObject().load('columnIndex'));
+    await context.sync();
+    const ours = new Map<string, number>();
+    outputNames.forEach((n, i) => {
+      const r = outputRanges[i]!;
+      if (!r.isNullObject) ours.set(n.name.slice(OUTPUT_NAME_PREFIX.length).toLowerCase(), r.columnIndex);
+    });
+    const headers = (header.values[0] ?? []).map((h) => normalizeKey(String(h)));
+    const targets: Target[] = [];
+    const conflicts: string[] = [];
+    let next = region.left + region.columnCount;
+    for (const column of plan.columns) {
+      const mine = ours.get(nameKind(column.kind));
+      if (mine !== undefined && mine >= region.left && mine < region.left + region.columnCount) {
+        targets.push({ column, sheetColumn: mine, reused: true });
+        continue;
+      }
+      const at = headers.indexOf(normalizeKey(column.header));
+      if (at >= 0 && ![...ours.values()].includes(region.left + at)) {
+        conflicts.push(column.header);
+        targets.push({ column, sheetColumn: region.left + at, reused: true });
+        continue;
+      }
+      targets.push({ column, sheetColumn: next++, reused: false });
+    }
+    if (conflicts.length > 0 && !options.overwrite) return fail({ kind: 'user-columns', headers: conflicts });
+    const added = targets.filter((t) => !t.reused);
+    const total = region.rowCount;
+    const tierTarget = targets.find((t) => t.column.kind === 'tier');
+
+    // 1. Remember the columns about to be overwritten.
+    for (const t of targets.filter((x) => x.reused)) {
+      const rect = { row: region.top, column: t.sheetColumn, rows: region.rowCount + 1, columns: 1 };
+      const formulas = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
+      journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
+    }
+
+    // 2. Add the new columns.
+    if (added.length > 0) {
+      if (region.table) {
+        const table = sheet.tables.getItemOrNullObject(region.table);
+        for (const t of added) {
+          table.columns.add(null, undefined, t.column.header);
+          await context.sync();
+          journal.record({
+            kind: 'delete-table-column',
+            sheet: region.sheet,
+            table: region.table,
+            header: t.column.header,
+          });
+        }
+      } else {
+        const at = region.left + region.columnCount;
+        sheet.getRangeByIndexes(0, at, 1, added.length).getEntireColumn().insert('Right');
+        await context.sync();
+        journal.record({ kind: 'delete-columns', sheet: region.sheet, column: at, count: added.length });
+        const head = sheet.getRangeByIndexes(region.top, at, 1, added.length);
+        head.values = [added.map((t) => t.column.header)];
+        head.format.font.bold = true;
+      }
+    }
+    for (const t of targets.filter((x) => x.reused)) {
+      sheet.getRangeByIndexes(region.top, t.sheetColumn, 1, 1).values = [[t.column.header]];
+    }
+
+    // 3. Write the cells in chunks.
+    let first = true;
+    const chunks = chunkRows(
+      total,
+      (i) => targets.reduce((sum, t) => sum + payloadSize(t.column.cells[i]), 0),
+      this.budget,
+    );
+    for (const [a, b] of chunks) {
+      checkCancel(options.signal);
+      for (const t of targets) {
+        const slice = t.column.cells.slice(a, b);
+        const range = sheet.getRangeByIndexes(region.top + 1 + a, t.sheetColumn, b - a, 1);
+        if (slice.some(isFormula)) range.formulas = slice.map((v) => [v ?? '']);
+        else range.values = slice.map((v) => [safeValue(v)]);
+      }
+      context.application.suspendApiCalculationUntilNextSync();
+      if (first) context.application.suspendScreenUpdatingUntilNextSync();
+      first = false;
+      await context.sync();
+      options.onProgress?.({ done: b, total });
+    }
+    checkCancel(options.signal);
+
+    // 4. One conditional format per tier, bound to the Tier column.
+    const lastColumn = Math.max(region.left + region.columnCount - 1, ...targets.map((t) => t.sheetColumn));
+    const body: Rect = {
+      row: region.top + 1,
+      column: region.left,
+      rows: region.rowCount,
+      columns: lastColumn - region.left + 1,
+    };
+    if (tierTarget && plan.tierRules.length > 0) {
+      const tierRef = `$${columnLetters(tierTarget.sheetColumn)}${body.row + 1}`;
+      await this.removeOldRules(context, sheet, region.sheet, body, tierRef, journal);
+      const formulas = plan.tierRules.map((rule) => `=${tierRef}="${rule.tier.replace(/"/g, '""')}"`);
+      journal.record({ kind: 'delete-cfs', sheet: region.sheet, rect: body, formulas });
+      const range = sheet.getRangeByIndexes(body.row, body.column, body.rows, body.columns);
+      plan.tierRules.forEach((rule, i) => {
+        const cf = range.conditionalFormats.add('Custom');
+        cf.custom.rule.formula = formulas[i]!;
+        cf.custom.format.fill.color = rule.fill;
+        cf.custom.format.font.color = rule.font;
+      });
+      await context.sync();
+    }
+
+    // 5. Names of the output columns, so the next Apply knows they are Tierwise's.
+    for (const t of targets) {
+      const name = OUTPUT_NAME_PREFIX + nameKind(t.column.kind);
+      const old = sheet.names.getItemOrNullObject(name).load('formula');
+      await context.sync();
+      if (!old.isNullObject) {
+        old.delete();
+        await context.sync();
+        journal.record({ kind: 'restore-name', sheet: region.sheet, name, formula: old.formula });
+      }
+      journal.record({ kind: 'delete-name', sheet: region.sheet, name });
+      sheet.names.add(name, sheet.getRangeByIndexes(region.top, t.sheetColumn, region.rowCount + 1, 1));
+    }
+    await context.sync();
+
+    // 6. The rules sheet, its defined name and the workbook's stamp.
+    let rulesName: string | undefined;
+    if (plan.rules) {
+      rulesName = plan.rules.name;
+      await this.writeRules(context, plan.rules.name, plan.rules.cells, journal);
+    }
+
+    // 7. The summary sheet, with a native chart.
+    let summarySheet: string | undefined;
+    if (plan.summary) {
+      summarySheet = await this.freeSheetName(context, SUMMARY_SHEET);
+      const summary = wb.worksheets.add(summarySheet);
+      await context.sync();
+      journal.record({ kind: 'delete-sheet', sheet: summarySheet });
+      const cells = plan.summary.cells;
+      const width = Math.max(1, ...cells.map((r) => r.length));
+      const grid = cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j])));
+      summary.getRangeByIndexes(0, 0, grid.length, width).values = grid;
+      summary.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+      if (plan.summary.chart) {
+        const { rows, columns, title } = plan.summary.chart;
+        const chart = summary.charts.add('ColumnClustered', summary.getRangeByIndexes(0, 0, rows, columns), 'Columns');
+        chart.title.text = title;
+      }
+      await context.sync();
+    }
+
+    return ok({
+      columns: targets.map((t) =>
+        rectAddress({ row: region.top, column: t.sheetColumn, rows: region.rowCount + 1, columns: 1 }, region.sheet),
+      ),
+      ...(rulesName !== undefined ? { rulesName } : {}),
+      ...(summarySheet !== undefined ? { summarySheet } : {}),
+    });
+  }
+
+  /** Tierwise's conditional formats from an earlier Apply on the same Tier column, journalled and deleted. */
+  private async removeOldRules(
+    context: ExcelContext,
+    sheet: ExcelWorksheet,
+    sheetName: string,
+    body: Rect,
+    tierRef: string,
+    journal: Journal,
+  ): Promise<void> {
+    const cfs = sheet
+      .getRangeByIndexes(body.row, body.column, body.rows, body.columns)
+      .conditionalFormats.load(
+        'items/id,items/custom/rule/formula,items/custom/format/fill/color,items/custom/format/font/color',
+      );
+    await context.sync();
+    const old = cfs.items.filter((cf) => cf.custom.rule.formula.startsWith(`=${tierRef}="`));
+    if (old.length === 0) return;
+    const ranges = old.map((cf) => cf.getRange().load('address'));
+    await context.sync();
+    // Recorded last-first, so that undoing (last step first) adds them back in their order.
+    [...old.keys()].reverse().forEach((i) => {
+      const cf = old[i]!;
+      journal.record({
+        kind: 'restore-cf',
+        sheet: sheetName,
+        address: ranges[i]!.address,
+        formula: cf.custom.rule.formula,
+        fill: cf.custom.format.fill.color,
+        font: cf.custom.format.font.color,
+      });
+    });
+    for (const cf of old) cf.delete();
+    await context.sync();
+  }
+
+  private async writeRules(context: ExcelContext, name: string, cells: Cell[][], journal: Journal): Promise<void> {
+    const wb = context.workbook;
+    let sheet = wb.worksheets.getItemOrNullObject(RULES_SHEET);
+    const old = wb.names.getItemOrNullObject(name).load('formula');
+    const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+    await context.sync();
+    const oldXml = part.isNullObject ? null : part.getXml();
+    let top = 0;
+    if (sheet.isNullObject) {
+      sheet = wb.worksheets.add(RULES_SHEET);
+      await context.sync();
+      journal.record({ kind: 'delete-sheet', sheet: RULES_SHEET });
+    } else {
+      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+      await context.sync();
+      top = used.isNullObject ? 0 : used.rowIndex + used.rowCount + 1;
+    }
+    if (!old.isNullObject) {
+      old.delete();
+      await context.sync();
+      journal.record({ kind: 'restore-name', name, formula: old.formula });
+    }
+    const width = Math.max(1, ...cells.map((r) => r.length));
+    const rect = { row: top, column: 0, rows: cells.length, columns: width };
+    const before = await this.readChunked(context, sheet, rect, 'formulas', {});
+    const formats = await this.readChunked(context, sheet, rect, 'numberFormat', {});
+    journal.record({ kind: 'restore-cells', sheet: RULES_SHEET, rect, formulas: before, numberFormat: formats });
+    const grid = cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j])));
+    const block = sheet.getRangeByIndexes(top, 0, cells.length, width);
+    block.values = grid;
+    journal.record({ kind: 'delete-name', name });
+    wb.names.add(name, block);
+    await context.sync();
+    journal.record({ kind: 'restore-xml', xml: oldXml ? oldXml.value : null });
+    if (part.isNullObject) wb.customXmlParts.add(stateXml(RULES_FORMAT_VERSION));
+    else part.setXml(stateXml(RULES_FORMAT_VERSION));
+    await context.sync();
+  }
+
+  private async freeSheetName(context: ExcelContext, base: string): Promise<string> {
+    for (let n = 1; n < 100; n++) {
+      const name = n === 1 ? base : `${base} (${n})`;
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (sheet.isNullObject) return name;
+    }
+    throw new Error(`${base}: too many sheets`);
+  }
+
+  private async undo(context: ExcelContext, journal: Journal): Promise<void> {
+    const wb = context.workbook;
+    for (const step of journal.undoOrder()) await this.undoStep(context, wb, step);
+    journal.steps.length = 0;
+  }
+
+  private async undoStep(context: ExcelContext, wb: ExcelContext['workbook'], step: UndoStep): Promise<void> {
+    const sheetOf = (name: string) => wb.worksheets.getItemOrNullObject(name);
+    switch (step.kind) {
+      case 'delete-columns':
+        sheetOf(step.sheet).getRangeByIndexes(0, step.column, 1, step.count).getEntireColumn().delete('Left');
+        break;
+      case 'delete-table-column': {
+        const column = sheetOf(step.sheet)
+          .tables.getItemOrNullObject(step.table)
+          .columns.getItemOrNullObject(step.header);
+        await context.sync();
+        if (!column.isNullObject) column.delete();
+        break;
+      }
+      case 'restore-cells': {
+        const sheet = sheetOf(step.sheet);
+        const chunks = chunkRows(
+          step.rect.rows,
+          (i) => payloadSize(step.formulas[i]) + payloadSize(step.numberFormat[i]),
+          this.budget,
+        );
+        for (const [a, b] of chunks) {
+          const range = sheet.getRangeByIndexes(step.rect.row + a, step.rect.column, b - a, step.rect.columns);
+          range.numberFormat = step.numberFormat.slice(a, b);
+          range.formulas = step.formulas.slice(a, b);
+          context.application.suspendApiCalculationUntilNextSync();
+          await context.sync();
+        }
+        return;
+      }
+      case 'delete-cfs': {
+        const cfs = sheetOf(step.sheet)
+          .getRangeByIndexes(step.rect.row, step.rect.column, step.rect.rows, step.rect.columns)
+          .conditionalFormats.load('items/id,items/custom/rule/formula');
+        await context.sync();
+        for (const cf of cfs.items) if (step.formulas.includes(cf.custom.rule.formula)) cf.delete();
+        break;
+      }
+      case 'restore-cf': {
+        const parsed = parseAddress(step.address);
+        const cf = sheetOf(step.sheet)
+          .getRange(parsed ? rectAddress(parsed.rect) : step.address)
+          .conditionalFormats.add('Custom');
+        cf.custom.rule.formula = step.formula;
+        cf.custom.format.fill.color = step.fill;
+        cf.custom.format.font.color = step.font;
+        break;
+      }
+      case 'delete-sheet': {
+        const sheet = sheetOf(step.sheet);
+        await context.sync();
+        if (!sheet.isNullObject) sheet.delete();
+        break;
+      }
+      case 'delete-name': {
+        const names = step.sheet ? sheetOf(step.sheet).names : wb.names;
+        const item = names.getItemOrNullObject(step.name);
+        await context.sync();
+        if (!item.isNullObject) item.delete();
+        break;
+      }
+      case 'restore-name':
+        (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, step.formula);
+        break;
+      case 'restore-xml': {
+        const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+        await context.sync();
+        if (step.xml === null) {
+          if (!part.isNullObject) part.delete();
+        } else if (part.isNullObject) wb.customXmlParts.add(step.xml);
+        else part.setXml(step.xml);
+        break;
+      }
+    }
+    await context.sync();
+  }
+}
+
+function sheetFiltered(filter: unknown): boolean {
+  const f = filter as { enabled: boolean; isDataFiltered: boolean };
+  return f.enabled && f.isDataFiltered;
+}
+
+function nameKind(kind: OutputKind): string {
+  return kind.replace('-', '_');
+}
+
+function safeCell(cell: Cell): string | number | boolean {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return safeValue(cell);
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'object') return cell.error;
+  return cell;
+}
+
+export { REQUEST_BUDGET };

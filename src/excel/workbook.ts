@@ -1,0 +1,113 @@
+/**
+ * What the task pane may ask of a workbook. Components receive a Workbook and
+ * never call Excel; office-workbook.ts implements it with Office.js, tests and
+ * the browser check hand in the same implementation over a fake Excel.
+ */
+import type { Cell, GradingTable, TableProblem } from '../engine';
+import type { ApplyPlan } from './plan-types';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: WorkbookProblem };
+
+export type WorkbookProblem =
+  | { kind: 'empty-sheet'; sheet: string }
+  | { kind: 'no-data-rows'; sheet: string }
+  | { kind: 'protected-sheet'; sheet: string }
+  | { kind: 'merged-header'; address: string }
+  | { kind: 'no-room'; sheet: string }
+  /** Score/Tier-like columns that Tierwise did not write: Apply needs the user's consent. */
+  | { kind: 'user-columns'; headers: string[] }
+  | { kind: 'cancelled'; rolledBack: boolean }
+  | { kind: 'nothing-to-revert' }
+  | { kind: 'newer-workbook'; found: number; supported: number }
+  /** rolledBack: whether Apply's partial changes were undone (absent when nothing was written). */
+  | { kind: 'failed'; message: string; rolledBack?: boolean };
+
+/** The customer data the pane grades: a header row and the rows under it. */
+export interface DataRegion {
+  sheet: string;
+  /** A1 address of header + rows, e.g. "Customers!A1:F201". */
+  address: string;
+  /** 0-based sheet row / column of the header's first cell. */
+  top: number;
+  left: number;
+  /** Data rows, without the header. */
+  rowCount: number;
+  columnCount: number;
+  headers: Cell[];
+  /** The Excel table the data sits in, if any. */
+  table?: string;
+  /** Rows hidden by a filter: they are graded too (the pane says so). */
+  filtered: boolean;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface StoredTable {
+  name: string;
+  address: string;
+  table: GradingTable;
+}
+
+export interface BrokenTable {
+  name: string;
+  address: string;
+  problems: TableProblem[];
+}
+
+export interface StoredTables {
+  tables: StoredTable[];
+  broken: BrokenTable[];
+  /** The rules format version the workbook was written with (0: never written). */
+  version: number;
+}
+
+export interface ApplyOptions extends RunOptions {
+  /** The user agreed to overwrite Score/Tier-like columns that Tierwise did not write. */
+  overwrite?: boolean;
+}
+
+export interface ApplyReport {
+  /** A1 addresses of the written columns. */
+  columns: string[];
+  rulesName?: string;
+  summarySheet?: string;
+  requests: number;
+}
+
+export interface SnapshotEntry {
+  key: string;
+  score: number | null;
+  tier: string;
+}
+
+export interface Snapshot {
+  date: string;
+  table: string;
+  entries: SnapshotEntry[];
+}
+
+export interface Workbook {
+  /** The Excel table or current region around the selection, with its header row. */
+  detectData(): Promise<Result<DataRegion>>;
+  /** The data rows, read in chunks under the request size limit. */
+  readRows(region: DataRegion, options?: RunOptions): Promise<Result<Cell[][]>>;
+  /** Grading tables stored on the rules sheet, each validated; broken ones are reported with their cells. */
+  readTables(): Promise<Result<StoredTables>>;
+  /** Executes a plan next to the data; on cancel or failure rolls back what was written. */
+  apply(region: DataRegion, plan: ApplyPlan, options?: ApplyOptions): Promise<Result<ApplyReport>>;
+  /** Whether the last Apply of this session can be undone. */
+  canRevert(): boolean;
+  revert(): Promise<Result<void>>;
+  /** Selects data rows (0-based, below the header); returns how many fit in one selection. */
+  selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<{ selected: number }>>;
+  snapshot(snapshot: Snapshot): Promise<Result<{ rows: number }>>;
+  readHistory(): Promise<Result<Snapshot[]>>;
+}

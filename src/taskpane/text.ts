@@ -1,0 +1,51 @@
+import type { Locale } from '../engine';
+import { assertNever } from '../engine';
+import type { WorkbookProblem } from '../excel/workbook';
+import { taskpaneEnUS, type TaskpaneMessageKey } from '../i18n/taskpane.en-US';
+import { taskpaneZhCN } from '../i18n/taskpane.zh-CN';
+
+export type { TaskpaneMessageKey };
+
+const TABLES: Record<Locale, Record<TaskpaneMessageKey, string>> = { 'en-US': taskpaneEnUS, 'zh-CN': taskpaneZhCN };
+
+/** A task pane message in the given language with {placeholders} filled in. */
+export function paneText(
+  locale: Locale,
+  key: TaskpaneMessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return TABLES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** What went wrong in the workbook, as the pane says it. */
+export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale): string {
+  const t = (key: TaskpaneMessageKey, params: Record<string, string | number> = {}) => paneText(locale, key, params);
+  switch (problem.kind) {
+    case 'empty-sheet':
+      return t('problem.empty-sheet', problem);
+    case 'no-data-rows':
+      return t('problem.no-data-rows', problem);
+    case 'protected-sheet':
+      return t('problem.protected-sheet', problem);
+    case 'merged-header':
+      return t('problem.merged-header', problem);
+    case 'no-room':
+      return t('problem.no-room', problem);
+    case 'user-columns':
+      return t('problem.user-columns', { headers: problem.headers.join(', ') });
+    case 'cancelled':
+      return t(problem.rolledBack ? 'problem.cancelled' : 'problem.cancelled-kept');
+    case 'nothing-to-revert':
+      return t('problem.nothing-to-revert');
+    case 'newer-workbook':
+      return t('problem.newer-workbook', problem);
+    case 'failed':
+      if (problem.rolledBack === undefined) return t('problem.failed', { message: problem.message });
+      return t(problem.rolledBack ? 'problem.failed-undone' : 'problem.failed-kept', { message: problem.message });
+    default:
+      return assertNever(problem, 'workbook problem');
+  }
+}

@@ -1,0 +1,123 @@
+import { FakeExcel, REQUEST_LIMIT } from '../../src/excel/testing/fake-excel';
+
+function sample(): FakeExcel {
+  const fake = new FakeExcel();
+  fake.addSheet('Data', [
+    ['a', 'b'],
+    [1, 2],
+  ]);
+  return fake;
+}
+
+describe('the fake Excel fails like Excel', () => {
+  it('given a property read before load and sync, then it throws PropertyNotLoaded', async () => {
+    const fake = sample();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange('A1:B2');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(range.values).toEqual([
+        ['a', 'b'],
+        [1, 2],
+      ]);
+      expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('given a request over 5 MB, then the sync fails and nothing is written', async () => {
+    const fake = sample();
+    const before = fake.snapshot();
+    const rows = 60_000;
+    const values = Array.from({ length: rows }, () => ['x'.repeat(100)]);
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 3, rows, 1).values = values;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(fake.syncs[0]!.requestBytes).toBeGreaterThan(REQUEST_LIMIT);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it('given a response over 5 MB, then the sync fails', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet(
+      'Big',
+      Array.from({ length: 30_000 }, () => ['y'.repeat(200)]),
+    );
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('A1:A30000').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  it('given an address over 8,192 characters, then it is rejected', async () => {
+    const fake = sample();
+    const address = Array.from({ length: 1200 }, (_x, i) => `A${i * 2 + 1}:B${i * 2 + 1}`).join(',');
+    expect(address.length).toBeGreaterThan(8192);
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRanges(address).select();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('given a protected sheet, then writing is denied and earlier operations of the batch stay', async () => {
+    const fake = sample();
+    fake.addSheet('Locked', [['keep']]).protected = true;
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject('Data').getRange('C1').values = [['written']];
+        context.workbook.worksheets.getItemOrNullObject('Locked').getRange('A1').values = [['changed']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(fake.cell(fake.sheet('Data')!, 0, 2)?.value).toBe('written');
+    expect(fake.cell(fake.sheet('Locked')!, 0, 0)?.value).toBe('keep');
+  });
+
+  it('given a values array of the wrong shape, then it is rejected', async () => {
+    const fake = sample();
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('A1:B2').values = [[1, 2]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('happy path: whole columns inserted and deleted leave the workbook as before', async () => {
+    const fake = sample();
+    const before = fake.snapshot();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRangeByIndexes(0, 1, 1, 2).getEntireColumn().insert('Right');
+      await context.sync();
+      expect(fake.cell(fake.sheet('Data')!, 1, 3)?.value).toBe(2);
+      sheet.getRangeByIndexes(0, 1, 1, 2).getEntireColumn().delete('Left');
+      await context.sync();
+    });
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it('counts every sync with its payload', async () => {
+    const fake = sample();
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange('A1:B2').load('values');
+      await context.sync();
+      await context.sync();
+    });
+    expect(fake.syncs).toHaveLength(2);
+    expect(fake.syncs[0]!.responseBytes).toBe(
+      JSON.stringify([
+        ['a', 'b'],
+        [1, 2],
+      ]).length,
+    );
+  });
+});

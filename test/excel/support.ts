@@ -1,0 +1,49 @@
+import { compileTable, mapColumns, type Cell, type CompiledTable } from '../../src/engine';
+import { getPreset } from '../../src/engine/presets';
+import { buildPlan, type PlanOptions } from '../../src/excel/build-plan';
+import type { ApplyPlan } from '../../src/excel/plan-types';
+import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import type { DataRegion } from '../../src/excel/workbook';
+
+export const HEADERS = ['Customer', '月均销售额', 'Payment days', 'Revenue'];
+
+/** Customers graded by the payment scorecard: row i has sales and days chosen so that tiers vary. */
+export function customerRows(count: number): Array<Array<string | number>> {
+  return Array.from({ length: count }, (_x, i) => [
+    `C${String(i + 1).padStart(5, '0')}`,
+    [25000, 15000, 8000, 3000][i % 4]!,
+    i % 7 === 6 ? 'soon' : [10, 40, 50, 90][i % 3]!,
+    1000 + i,
+  ]);
+}
+
+export function customerWorkbook(count = 12): FakeExcel {
+  const fake = new FakeExcel();
+  fake.addSheet('Customers', [HEADERS, ...customerRows(count)]);
+  fake.addSheet('Other', [['unrelated']]);
+  fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
+  return fake;
+}
+
+export function paymentScorecard(): CompiledTable {
+  const compiled = compileTable(getPreset('payment-scorecard'));
+  if (!compiled.ok) throw new Error('preset does not compile');
+  return compiled.compiled;
+}
+
+export const DEFAULT_OPTIONS: PlanOptions = {
+  mode: 'values',
+  locale: 'en-US',
+  strategy: true,
+  followUp: false,
+  explanation: true,
+  summary: true,
+  valueColumn: 3,
+};
+
+export function planFor(region: DataRegion, rows: Cell[][], options: Partial<PlanOptions> = {}): ApplyPlan {
+  const compiled = paymentScorecard();
+  const { map } = mapColumns(compiled.columns, region.headers);
+  const batch = compiled.gradeRows(rows, map);
+  return buildPlan(compiled, region, rows, map, batch, { ...DEFAULT_OPTIONS, ...options });
+}
