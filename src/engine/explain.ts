@@ -1,6 +1,6 @@
 import type { ExplainedValue, ExplanationStep } from './grader';
 import type { CompiledGradingTable } from './grading/compiled-table';
-import type { GradingTable, InputDef, Locale } from './model';
+import type { InputDef, Locale } from './model';
 import { localize, translate } from '../i18n';
 
 /**
@@ -14,15 +14,58 @@ export function writeExplanation(steps: ExplanationStep[], compiled: CompiledGra
   };
 }
 
+/** The words one table's explanations use in one language, looked up once per table. */
+interface Vocabulary {
+  input: Map<string, { label: string; def: InputDef; categories: Map<string, string> }>;
+  tier: Map<string, string>;
+  total: string;
+  yes: string;
+  no: string;
+  blank: string;
+  default: string;
+}
+
+const vocabularies = new WeakMap<CompiledGradingTable, Record<Locale, Vocabulary>>();
+
+function vocabulary(compiled: CompiledGradingTable, locale: Locale): Vocabulary {
+  let both = vocabularies.get(compiled);
+  if (!both) {
+    const build = (lang: Locale): Vocabulary => {
+      const input = new Map<string, { label: string; def: InputDef; categories: Map<string, string> }>();
+      for (const def of [...compiled.table.inputs, ...compiled.columns]) {
+        if (input.has(def.id)) continue;
+        const categories = new Map((def.values ?? []).map((v) => [v.id, localize(v.label, lang) || v.id]));
+        input.set(def.id, { label: localize(def.label, lang) || def.id, def, categories });
+      }
+      return {
+        input,
+        tier: new Map(compiled.table.tiers.map((t) => [t.id, localize(t.label, lang) || t.id])),
+        total: translate(lang, 'explain.total'),
+        yes: translate(lang, 'explain.yes'),
+        no: translate(lang, 'explain.no'),
+        blank: translate(lang, 'explain.blank'),
+        default: translate(lang, 'explain.default'),
+      };
+    };
+    both = { 'en-US': build('en-US'), 'zh-CN': build('zh-CN') };
+    vocabularies.set(compiled, both);
+  }
+  return both[locale];
+}
+
 function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, locale: Locale): string {
-  const table = compiled.table;
-  const inputOf = (id: string): InputDef | undefined =>
-    table.inputs.find((i) => i.id === id) ?? compiled.columns.find((i) => i.id === id);
-  const label = (id: string) => localize(inputOf(id)?.label, locale) || id;
-  const tierLabel = (t: GradingTable, id: string) => localize(t.tiers.find((x) => x.id === id)?.label, locale) || id;
-  const value = (v: ExplainedValue) => formatValue(v, inputOf(v.input), locale);
+  const words = vocabulary(compiled, locale);
+  const label = (id: string) => words.input.get(id)?.label ?? id;
+  const tier = (id: string) => words.tier.get(id) ?? id;
+  const value = (v: ExplainedValue): string => {
+    if (v.value === null) return words.blank;
+    if (typeof v.value === 'number') return formatNumber(v.value);
+    if (typeof v.value === 'boolean') return v.value ? words.yes : words.no;
+    const input = words.input.get(v.input);
+    return input?.def.type === 'category' ? (input.categories.get(v.value) ?? v.value) : v.value;
+  };
   const parts: string[] = [];
-  let total: number | undefined;
+  let total = NaN;
 
   for (const step of steps) {
     switch (step.kind) {
@@ -39,21 +82,19 @@ function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, 
         total = step.score;
         break;
       case 'threshold':
-        parts.push(
-          `${translate(locale, 'explain.total')} ${formatNumber(total ?? NaN)} ${step.bound} → ${tierLabel(table, step.tier)}`,
-        );
+        parts.push(`${words.total} ${formatNumber(total)} ${step.bound} → ${tier(step.tier)}`);
         break;
       case 'rule':
         if (step.matched) {
           const held = step.conditions.filter((c) => c.held).map((c) => `${label(c.input.input)} ${value(c.input)}`);
-          parts.push(`${held.join(', ')} → ${tierLabel(table, step.tier)}`);
+          parts.push(`${held.join(', ')} → ${tier(step.tier)}`);
         }
         break;
       case 'default':
-        parts.push(`${translate(locale, 'explain.default')} → ${tierLabel(table, step.tier)}`);
+        parts.push(`${words.default} → ${tier(step.tier)}`);
         break;
       case 'matrix': {
-        const cell = typeof step.cell === 'number' ? formatNumber(step.cell) : tierLabel(table, step.cell);
+        const cell = typeof step.cell === 'number' ? formatNumber(step.cell) : tier(step.cell);
         parts.push(
           `${label(step.row.input)} ${value(step.row)} × ${label(step.column.input)} ${value(step.column)} → ${cell}`,
         );
@@ -71,23 +112,18 @@ function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, 
   return parts.join('; ');
 }
 
-function formatValue(v: ExplainedValue, input: InputDef | undefined, locale: Locale): string {
-  if (v.value === null) return translate(locale, 'explain.blank');
-  if (typeof v.value === 'number') return formatNumber(v.value);
-  if (typeof v.value === 'boolean') return translate(locale, v.value ? 'explain.yes' : 'explain.no');
-  if (input?.type === 'category') {
-    const category = input.values?.find((c) => c.id === v.value);
-    return localize(category?.label, locale) || String(v.value);
-  }
-  return v.value;
-}
-
 /** 20000 -> "20,000"; 0.85 -> "0.85"; float noise removed. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const rounded = Math.round(n * 1e6) / 1e6;
-  const [whole, fraction] = Math.abs(rounded).toString().split('.');
-  if (whole === undefined || whole.includes('e')) return String(rounded);
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+  const text = Math.abs(rounded).toString();
+  if (text.includes('e')) return String(rounded);
+  const dot = text.indexOf('.');
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  let grouped = '';
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) grouped += ',';
+    grouped += whole[i];
+  }
+  return `${rounded < 0 ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
 }
