@@ -53,17 +53,19 @@ function vocabulary(compiled: CompiledGradingTable, locale: Locale): Vocabulary 
   return both[locale];
 }
 
+const labelOf = (words: Vocabulary, id: string): string => words.input.get(id)?.label ?? id;
+const tierOf = (words: Vocabulary, id: string): string => words.tier.get(id) ?? id;
+
+function valueOf(words: Vocabulary, v: ExplainedValue): string {
+  if (v.value === null) return words.blank;
+  if (typeof v.value === 'number') return formatNumber(v.value);
+  if (typeof v.value === 'boolean') return v.value ? words.yes : words.no;
+  const input = words.input.get(v.input);
+  return input?.def.type === 'category' ? (input.categories.get(v.value) ?? v.value) : v.value;
+}
+
 function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, locale: Locale): string {
   const words = vocabulary(compiled, locale);
-  const label = (id: string) => words.input.get(id)?.label ?? id;
-  const tier = (id: string) => words.tier.get(id) ?? id;
-  const value = (v: ExplainedValue): string => {
-    if (v.value === null) return words.blank;
-    if (typeof v.value === 'number') return formatNumber(v.value);
-    if (typeof v.value === 'boolean') return v.value ? words.yes : words.no;
-    const input = words.input.get(v.input);
-    return input?.def.type === 'category' ? (input.categories.get(v.value) ?? v.value) : v.value;
-  };
   const parts: string[] = [];
   let total = NaN;
 
@@ -71,7 +73,7 @@ function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, 
     switch (step.kind) {
       case 'criterion':
         parts.push(
-          `${label(step.input.input)} ${value(step.input)} → ${formatNumber(step.points)}` +
+          `${labelOf(words, step.input.input)} ${valueOf(words, step.input)} → ${formatNumber(step.points)}` +
             (step.weight !== 1 ? ` × ${formatNumber(step.weight)}` : ''),
         );
         break;
@@ -82,21 +84,23 @@ function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, 
         total = step.score;
         break;
       case 'threshold':
-        parts.push(`${words.total} ${formatNumber(total)} ${step.bound} → ${tier(step.tier)}`);
+        parts.push(`${words.total} ${formatNumber(total)} ${step.bound} → ${tierOf(words, step.tier)}`);
         break;
       case 'rule':
         if (step.matched) {
-          const held = step.conditions.filter((c) => c.held).map((c) => `${label(c.input.input)} ${value(c.input)}`);
-          parts.push(`${held.join(', ')} → ${tier(step.tier)}`);
+          const held = step.conditions
+            .filter((c) => c.held)
+            .map((c) => `${labelOf(words, c.input.input)} ${valueOf(words, c.input)}`);
+          parts.push(`${held.join(', ')} → ${tierOf(words, step.tier)}`);
         }
         break;
       case 'default':
-        parts.push(`${words.default} → ${tier(step.tier)}`);
+        parts.push(`${words.default} → ${tierOf(words, step.tier)}`);
         break;
       case 'matrix': {
-        const cell = typeof step.cell === 'number' ? formatNumber(step.cell) : tier(step.cell);
+        const cell = typeof step.cell === 'number' ? formatNumber(step.cell) : tierOf(words, step.cell);
         parts.push(
-          `${label(step.row.input)} ${value(step.row)} × ${label(step.column.input)} ${value(step.column)} → ${cell}`,
+          `${labelOf(words, step.row.input)} ${valueOf(words, step.row)} × ${labelOf(words, step.column.input)} ${valueOf(words, step.column)} → ${cell}`,
         );
         break;
       }
