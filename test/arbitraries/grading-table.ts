@@ -3,7 +3,9 @@
  * unique ids per kind, existing tiers and inputs, sorted contiguous numeric
  * bands, category bands covering each value once, boolean bands true+false,
  * strictly decreasing thresholds ending unbounded, #RRGGBB colours, target
- * shares summing to at most 1, matrix cells rows x columns.
+ * shares summing to at most 1, matrix cells rows x columns; rfm tables with
+ * the recency / frequency / monetary inputs, bins 2..10, fixed cut points
+ * matching the bins, caps, as-of days and segment ranges within the bins.
  * Texts include the awkward ones a sheet must survive ("=SUM(A1)", "a;b", "007", "TRUE").
  */
 import fc from 'fast-check';
@@ -20,12 +22,17 @@ import type {
   Method,
   Multiplier,
   NumericRange,
+  RfmCap,
+  RfmMethod,
+  RfmSegment,
   Rule,
   ScoreBand,
   Threshold,
   Tier,
 } from '../../src/engine/model';
 import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from '../../src/engine/model';
+import { RFM_INPUT_IDS } from '../../src/engine/rfm/presets';
+import { segmentOf } from '../../src/engine/rfm/segments';
 import { normalizeKey } from '../../src/engine/values/coerce';
 
 const TRICKY_IDS = ['TRUE', 'ALL', 'ANY', 'NOT', 'Tiers', 'Matrix', 'x', 'any', 'otherwise', 'R', 'Inputs'];
@@ -404,10 +411,129 @@ function arbMatrix(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
     });
 }
 
+const RFM_DIMENSIONS = ['r', 'f', 'm'] as const;
+
+/** The bins an rfm method scores with: its bins, else its fixed cut points + 1, else 5. */
+function rfmBins(method: RfmMethod): Record<'r' | 'f' | 'm', number> {
+  const bins = { r: 5, f: 5, m: 5 };
+  for (const d of RFM_DIMENSIONS) {
+    const points = method.binning === 'fixed' ? method.breakpoints?.[d] : undefined;
+    bins[d] = method.bins?.[d] ?? (points === undefined ? 5 : points.length + 1);
+  }
+  return bins;
+}
+
+/** The three inputs an rfm table reads (recency a number of days or a date), then other inputs. */
+function arbRfmInputs(others: InputDef[]): fc.Arbitrary<InputDef[]> {
+  const ids = [RFM_INPUT_IDS.recency, RFM_INPUT_IDS.frequency, RFM_INPUT_IDS.monetary];
+  const taken = new Set(ids.map(normalizeKey));
+  return fc
+    .tuple(
+      fc.constantFrom('number' as const, 'date' as const),
+      fc.tuple(
+        ...ids.map((id) =>
+          fc
+            .record(
+              {
+                label: arbLocalized(),
+                aliases: fc.array(arbItem(), { minLength: 1, maxLength: 3 }),
+                required: fc.boolean(),
+                description: arbLocalized(),
+              },
+              { requiredKeys: ['label'] },
+            )
+            .map((rest): InputDef => ({ id, type: 'number', ...rest })),
+        ),
+      ),
+    )
+    .map(([recencyType, rfm]) => {
+      (rfm[0] as InputDef).type = recencyType;
+      return [...rfm, ...others.filter((input) => !taken.has(normalizeKey(input.id)))];
+    });
+}
+
+/** A score range [low, high] within 1..bins. */
+function arbScoreRange(bins: number): fc.Arbitrary<[number, number]> {
+  return fc
+    .tuple(fc.integer({ min: 1, max: bins }), fc.integer({ min: 1, max: bins }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)]);
+}
+
+function arbRfm(tiers: Tier[]): fc.Arbitrary<Method> {
+  const binCount = fc.integer({ min: 2, max: 10 });
+  const cap: fc.Arbitrary<RfmCap> = fc.oneof(
+    fc.integer({ min: 1, max: 1000 }).map((n) => ({ percentile: n / 1000 })),
+    fc.double({ min: 0, max: 1, minExcluded: true, noNaN: true }).map((percentile) => ({ percentile })),
+    arbNumber().map((value) => ({ value })),
+  );
+  const options = fc.record(
+    {
+      binning: fc.constantFrom('quantile' as const, 'rfm-package' as const, 'fixed' as const),
+      bins: fc.record({ r: binCount, f: binCount, m: binCount }, { requiredKeys: [] }),
+      closed: fc.constantFrom('right' as const, 'left' as const),
+      caps: fc.record({ r: cap, f: cap, m: cap }, { requiredKeys: [] }),
+      asOf: fc.integer({ min: 1, max: 2958465 }),
+      default: fc.constantFrom(...tiers.map((t) => t.id)),
+      // Cut points per dimension: used as the fixed ones (bins = count + 1), else kept as written.
+      cuts: fc.record(
+        {
+          r: fc.uniqueArray(arbNumber(), { minLength: 1, maxLength: 9 }),
+          f: fc.uniqueArray(arbNumber(), { minLength: 1, maxLength: 9 }),
+          m: fc.uniqueArray(arbNumber(), { minLength: 1, maxLength: 9 }),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: ['cuts'] },
+  );
+  return options.chain(({ cuts, ...rest }) => {
+    const method: RfmMethod = { kind: 'rfm', ...rest, segments: [] };
+    const sorted = (points: number[]): number[] => [...points].sort((a, b) => a - b);
+    if (method.binning === 'fixed') {
+      const breakpoints: NonNullable<RfmMethod['breakpoints']> = {};
+      for (const d of RFM_DIMENSIONS) {
+        const bins = method.bins?.[d] ?? (cuts[d] ? cuts[d].length + 1 : 5);
+        const points = sorted([...(cuts[d] ?? []), ...Array.from({ length: 10 }, (_, i) => 1e13 + i)]);
+        breakpoints[d] = [...new Set(points)].slice(0, bins - 1).sort((a, b) => a - b);
+      }
+      method.breakpoints = breakpoints;
+    } else if (Object.keys(cuts).length > 0) {
+      const breakpoints: NonNullable<RfmMethod['breakpoints']> = {};
+      for (const d of RFM_DIMENSIONS) {
+        const points = cuts[d];
+        if (points !== undefined) breakpoints[d] = sorted(points);
+      }
+      method.breakpoints = breakpoints;
+    }
+    const bins = rfmBins(method);
+    const segment: fc.Arbitrary<RfmSegment> = fc.record(
+      {
+        tier: fc.constantFrom(...tiers.map((t) => t.id)),
+        r: arbScoreRange(bins.r),
+        f: arbScoreRange(bins.f),
+        m: arbScoreRange(bins.m),
+        fm: arbScoreRange(Math.max(bins.f, bins.m)),
+      },
+      { requiredKeys: ['tier'] },
+    );
+    return fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => ({ ...method, segments }));
+  });
+}
+
+/** Drops the segments no score combination reaches first (always keeping one), so every tier left is reached. */
+function reachableSegments(method: RfmMethod): void {
+  const bins = rfmBins(method);
+  const first = new Set<number>();
+  for (let r = 1; r <= bins.r; r++)
+    for (let f = 1; f <= bins.f; f++) for (let m = 1; m <= bins.m; m++) first.add(segmentOf(method.segments, r, f, m));
+  const kept = method.segments.filter((_, s) => first.has(s));
+  method.segments = kept.length > 0 ? kept : [{ tier: (method.segments[0] as RfmSegment).tier }];
+}
+
 /**
  * What is easier to repair than to generate: category aliases that answer for
  * two values are dropped, duplicate tier labels get a suffix, tiers no rule,
- * cell or threshold reaches are removed.
+ * cell or threshold reaches are removed, rfm segments shadowed by earlier ones are removed.
  */
 function makeConsistent(table: GradingTable): GradingTable {
   for (const input of table.inputs) {
@@ -432,6 +558,10 @@ function makeConsistent(table: GradingTable): GradingTable {
     if (method.default !== undefined) reached.add(method.default);
   } else if (method.kind === 'matrix' && method.output === 'tier') {
     method.cells.flat().forEach((cell) => reached.add(String(cell)));
+  } else if (method.kind === 'rfm') {
+    reachableSegments(method);
+    method.segments.forEach((segment) => reached.add(segment.tier));
+    if (method.default !== undefined) reached.add(method.default);
   } else {
     table.tiers.forEach((tier) => reached.add(tier.id));
   }
@@ -449,21 +579,39 @@ function makeConsistent(table: GradingTable): GradingTable {
   return table;
 }
 
-/** A valid grading table using the scorecard, rules or matrix method. */
+/** A valid grading table using the scorecard, rules, matrix or rfm method. */
 export function arbGradingTable(): fc.Arbitrary<GradingTable> {
-  return fc.tuple(arbInputs(), arbTiers()).chain(([inputs, tiers]) =>
+  const methodAndInputs = (inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<[Method, InputDef[]]> =>
+    // One table in four is rfm, as each of the other methods.
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc
+          .oneof(arbScorecard(inputs, tiers), arbRules(inputs, tiers), arbMatrix(inputs, tiers))
+          .map((method): [Method, InputDef[]] => [method, inputs]),
+      },
+      { weight: 1, arbitrary: fc.tuple(arbRfm(tiers), arbRfmInputs(inputs)) },
+    );
+  return fc.tuple(arbInputs(), arbTiers()).chain(([generated, tiers]) =>
     fc
       .record(
         {
           id: arbId(),
           name: arbLocalized(),
           description: arbLocalized(),
-          category: fc.constantFrom('scorecard', 'pipeline', 'matrix'),
-          method: fc.oneof(arbScorecard(inputs, tiers), arbRules(inputs, tiers), arbMatrix(inputs, tiers)),
+          category: fc.constantFrom('scorecard', 'pipeline', 'matrix', 'rfm'),
+          methodAndInputs: methodAndInputs(generated, tiers),
         },
-        { requiredKeys: ['id', 'name', 'method'] },
+        { requiredKeys: ['id', 'name', 'methodAndInputs'] },
       )
-      .map((rest): GradingTable => ({ format: TABLE_FORMAT, version: TABLE_FORMAT_VERSION, ...rest, inputs, tiers }))
+      .map(({ methodAndInputs: [method, inputs], ...rest }): GradingTable => ({
+        format: TABLE_FORMAT,
+        version: TABLE_FORMAT_VERSION,
+        ...rest,
+        inputs,
+        method,
+        tiers,
+      }))
       // Plain objects, as a table read from JSON is (fast-check records have a null prototype).
       .map((table) => makeConsistent(JSON.parse(JSON.stringify(table)) as GradingTable)),
   );

@@ -55,6 +55,7 @@ import {
   heading,
   type SectionKey,
   type TitleKey,
+  type Word,
 } from './layout';
 import { cellAddress, isBlankCell, normalizeWord, numberFromText, parseRange, splitList, unquoteText } from './text';
 
@@ -343,7 +344,11 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
     const row = grid[i] as Cell[];
     if (row.length === 0 || blankFrom(row, 0)) continue;
     const head = typeof row[0] === 'string' ? row[0] : '';
-    const sectionKey = head !== '' && blankFrom(row, 1) ? matchWord(head, SECTIONS) : undefined;
+    let sectionKey = head !== '' && blankFrom(row, 1) ? matchWord(head, SECTIONS) : undefined;
+    // A segment with no ranges is a lone tier id, which may read as a section name ("Tiers").
+    if (sectionKey !== undefined && current?.key === 'segments' && current.header !== undefined) {
+      if (!headerFollows(grid, i, sectionKey)) sectionKey = undefined;
+    }
     if (sectionKey !== undefined) {
       if (sections.has(sectionKey)) {
         reader.syntax('', i, 0, 'sheet.duplicate-section', { text: heading(SECTIONS[sectionKey]) });
@@ -488,6 +493,20 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
     }
   };
   return { ok: true, table, cellOf };
+}
+
+/** Whether the next non-blank row after `index` is a row of column headings of the section. */
+function headerFollows(grid: Cell[][], index: number, key: SectionKey): boolean {
+  for (let i = index + 1; i < grid.length; i++) {
+    const row = grid[i] as Cell[];
+    if (blankFrom(row, 0)) continue;
+    // The matrix grid's heading row starts with a blank corner cell; a segment row starts with its tier.
+    if (key === 'matrix') return isBlankCell(row[0]);
+    const words = Object.fromEntries(SECTIONS[key].columns.map((c) => [c.key, c])) as Record<string, Word>;
+    // Two headings at least: a segment row holds one text (its tier id) at most.
+    return row.filter((cell) => typeof cell === 'string' && matchWord(cell, words) !== undefined).length >= 2;
+  }
+  return false;
 }
 
 function firstSectionIndex(sections: Map<SectionKey, Section>, fallback: number): number {

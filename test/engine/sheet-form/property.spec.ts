@@ -28,6 +28,16 @@ describe('sheet form, property', () => {
 });
 
 describe('table arbitrary', () => {
+  it('given a sample of generated tables, then every method kind and the rfm options appear', () => {
+    const tables = fc.sample(arbGradingTable(), { numRuns: 400, seed: 7 });
+    const kinds = new Set(tables.map((t) => t.method.kind));
+    expect([...kinds].sort()).toEqual(['matrix', 'rfm', 'rules', 'scorecard']);
+    const rfm = tables.flatMap((t) => (t.method.kind === 'rfm' ? [t.method] : []));
+    expect(rfm.some((m) => m.binning === 'fixed' && m.closed === 'left')).toBe(true);
+    expect(rfm.some((m) => m.caps?.r !== undefined && m.asOf !== undefined && m.default !== undefined)).toBe(true);
+    expect(rfm.some((m) => m.segments.some((s) => s.fm !== undefined && s.r === undefined))).toBe(true);
+  });
+
   it('given any generated table, then the engine finds no problem in it', () => {
     fc.assert(
       fc.property(arbGradingTable(), (table) => {

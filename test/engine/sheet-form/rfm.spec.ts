@@ -142,6 +142,19 @@ describe('sheet form, rfm tables', () => {
     expect((table.method as RfmMethod).segments).toEqual([{ tier: 'top', r: [6, 10] }, { tier: 'rest' }]);
   });
 
+  it.each(['Tiers', 'Inputs', 'Caps', 'Segments', 'Matrix'])(
+    'given a catch-all segment whose tier id is the section name %s, then its lone cell is read as a segment',
+    (id) => {
+      const table = structuredClone(rfmPackageStyle);
+      (table.method as RfmMethod).segments[1] = { tier: id };
+      (table.tiers[1] as GradingTable['tiers'][number]).id = id;
+      const cells = printed(table);
+      expect(cells.filter((row) => row[0] === id && row.slice(1).every((cell) => cell === null))).toHaveLength(1);
+      expect(parsed(cells)).toStrictEqual(table);
+      expect(validateTable(table)).toEqual([]);
+    },
+  );
+
   describe('problems the engine finds are placed on the sheet through cellOf', () => {
     const cases: Array<[string, GradingTable, string, (cells: Grid) => { r: number; c: number }]> = [
       [
