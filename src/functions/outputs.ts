@@ -8,8 +8,23 @@ import type { Locale } from '../engine';
 
 export type OutputWord<K extends string> = { kind: K; locale: Locale };
 
+const PARSED = new Map<string, unknown>();
+
 /** Reads "score,tier" / "分数，等级" into columns; undefined when a word is unknown or the list is empty. */
 export function parseOutputWords<K extends string>(
+  text: string,
+  words: Readonly<Record<string, OutputWord<K>>>,
+): Array<OutputWord<K>> | undefined {
+  // Single-row formulas pass the same few words 100,000 times.
+  const key = `${words === (TIER_OUTPUT_WORDS as unknown) ? 't' : 'r'}:${text}`;
+  if (PARSED.has(key)) return PARSED.get(key) as Array<OutputWord<K>> | undefined;
+  const parsed = parse(text, words);
+  if (PARSED.size > 256) PARSED.clear();
+  PARSED.set(key, parsed);
+  return parsed;
+}
+
+function parse<K extends string>(
   text: string,
   words: Readonly<Record<string, OutputWord<K>>>,
 ): Array<OutputWord<K>> | undefined {
