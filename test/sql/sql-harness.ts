@@ -95,7 +95,7 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
   const rnd = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const junk = ['', '   ', null, 'abc', '#N/A'];
-  const columnNames = compiled.columns.map((c, i) => (i === 0 ? EVIL_COLUMN : `col ${i} ${c.id}`));
+  const columnNames = compiled.columns.map((c, i) => (i === 0 ? EVIL_COLUMN : `col ${i} ${c.id}`.slice(0, 60)));
   // Rare enough per cell that wide tables still grade most rows.
   const junkRate = Math.min(0.06, 0.3 / compiled.columns.length);
   const rows: Cell[][] = [];
