@@ -401,20 +401,24 @@ export class OfficeWorkbook implements Workbook {
 
     // Which of the region's columns Tierwise wrote before (named Tierwise_<kind>).
     const outputNames = sheetNames.items.filter((n) => n.name.startsWith(OUTPUT_NAME_PREFIX));
-    const outputRanges = outputNames.map((n) => n.getRangeOrNullObject().load('columnIndex'));
+    const outputRanges = outputNames.map((n) => n.getRangeOrNullObject().load('rowIndex,columnIndex'));
     await context.sync();
+    // A Tierwise column of this data: it starts on the header row, inside the data or right of it.
     const ours = new Map<string, number>();
     outputNames.forEach((n, i) => {
       const r = outputRanges[i]!;
-      if (!r.isNullObject) ours.set(n.name.slice(OUTPUT_NAME_PREFIX.length).toLowerCase(), r.columnIndex);
+      if (!r.isNullObject && r.rowIndex === region.top && r.columnIndex >= region.left) {
+        ours.set(n.name.slice(OUTPUT_NAME_PREFIX.length).toLowerCase(), r.columnIndex);
+      }
     });
     const headers = (header.values[0] ?? []).map((h) => normalizeKey(String(h)));
     const targets: Target[] = [];
     const conflicts: string[] = [];
-    let next = region.left + region.columnCount;
+    const end = Math.max(region.left + region.columnCount, ...[...ours.values()].map((c) => c + 1));
+    let next = end;
     for (const column of plan.columns) {
       const mine = ours.get(nameKind(column.kind));
-      if (mine !== undefined && mine >= region.left && mine < region.left + region.columnCount) {
+      if (mine !== undefined) {
         targets.push({ column, sheetColumn: mine, reused: true });
         continue;
       }
@@ -454,7 +458,7 @@ export class OfficeWorkbook implements Workbook {
           });
         }
       } else {
-        const at = region.left + region.columnCount;
+        const at = end;
         sheet.getRangeByIndexes(0, at, 1, added.length).getEntireColumn().insert('Right');
         await context.sync();
         journal.record({ kind: 'delete-columns', sheet: region.sheet, column: at, count: added.length });

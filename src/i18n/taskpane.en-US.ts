@@ -46,6 +46,7 @@ export const taskpaneEnUS = {
   'table.tier-strategy': 'Strategy of {tier}',
   'table.tier-cadence': 'Follow-up of {tier}',
   'table.tier-share': 'Target share of {tier} (%)',
+  'table.bad-range': "'{text}' is not a range; write e.g. x >= 20000 or 10000 < x <= 20000",
   'table.criteria': 'Criteria',
   'table.band': 'Band {index} of {criterion}',
   'table.points': 'Points of band {index} of {criterion}',

@@ -45,6 +45,7 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'table.tier-strategy': '{tier} 的策略',
   'table.tier-cadence': '{tier} 的跟进频率',
   'table.tier-share': '{tier} 的目标占比（%）',
+  'table.bad-range': '“{text}”不是区间；请写成 x >= 20000 或 10000 < x <= 20000',
   'table.criteria': '评分项',
   'table.band': '{criterion} 的第 {index} 档',
   'table.points': '{criterion} 第 {index} 档的分值',

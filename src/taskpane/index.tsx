@@ -1,5 +1,41 @@
-// Placeholder entry until the task pane app lands (the "taskpane" helper owns this file).
+/**
+ * The task pane's entry: waits for Office, picks the language and theme from
+ * Office, and renders the pane over the workbook. Outside Excel (a browser,
+ * the browser test) Office.onReady resolves with no host; a test may hand in a
+ * scripted workbook as window.__tierwiseWorkbook before this script runs.
+ */
 import { createRoot } from 'react-dom/client';
+import { OfficeWorkbook } from '../excel/office-workbook';
+import type { ExcelRun } from '../excel/excel-api';
+import type { Workbook } from '../excel/workbook';
+import { localeFromTag } from '../i18n';
+import { App, type Theme } from './components/app';
+import { themeOf } from './theme';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Tierwise</p>);
+declare global {
+  interface Window {
+    __tierwiseWorkbook?: Workbook;
+    __tierwiseLocale?: string;
+    __tierwiseTheme?: Theme;
+  }
+}
+
+async function officeReady(): Promise<{ host?: string }> {
+  if (typeof Office === 'undefined' || !Office.onReady) return {};
+  const info = await Office.onReady();
+  return info.host ? { host: String(info.host) } : {};
+}
+
+async function boot(): Promise<void> {
+  const { host } = await officeReady();
+  const office = typeof Office === 'undefined' ? undefined : Office.context;
+  const inExcel = host === 'Excel' && typeof Excel !== 'undefined';
+  const workbook =
+    window.__tierwiseWorkbook ?? (inExcel ? new OfficeWorkbook(Excel.run as unknown as ExcelRun) : undefined);
+  const locale = localeFromTag(window.__tierwiseLocale ?? office?.displayLanguage ?? navigator.language);
+  const theme = window.__tierwiseTheme ?? themeOf(office?.officeTheme?.bodyBackgroundColor);
+  const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
+  createRoot(root).render(<App workbook={workbook} locale={locale} theme={theme} />);
+}
+
+void boot();

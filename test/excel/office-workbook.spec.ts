@@ -386,3 +386,28 @@ describe('OfficeWorkbook.selectRows, snapshot and history', () => {
     ]);
   });
 });
+
+describe('OfficeWorkbook.apply with the region as it was before the first Apply', () => {
+  it('given a second Apply that adds a column, then Tierwise columns are reused and the new one goes after them', async () => {
+    const fake = customerWorkbook(5);
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    value(await workbook.apply(region, planFor(region, rows, { summary: false, strategy: false, explanation: false })));
+    const report = value(await workbook.apply(region, planFor(region, rows, { summary: false, followUp: true })));
+    expect(report.columns).toEqual([
+      'Customers!E1:E6',
+      'Customers!F1:F6',
+      'Customers!G1:G6',
+      'Customers!H1:H6',
+      'Customers!I1:I6',
+    ]);
+    const sheet = fake.sheet('Customers')!;
+    expect([4, 5, 6, 7, 8].map((c) => fake.cell(sheet, 0, c)?.value)).toEqual([
+      'Score',
+      'Tier',
+      'Strategy',
+      'Follow-up',
+      'Explanation',
+    ]);
+  });
+});

@@ -1,0 +1,354 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { summarize, type Cell, type Locale } from '../../engine';
+import { getPreset } from '../../engine/presets';
+import { displayCell } from '../../engine/values/coerce';
+import { buildPlan } from '../../excel/build-plan';
+import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
+import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf } from '../session';
+import { formatWorkbookProblem } from '../text';
+import { ApplyStep, type ApplyChoices } from './apply-step';
+import { DataStep } from './data-step';
+import { HistoryStep } from './history-step';
+import { LocaleProvider, usePaneText } from './pane-text';
+import { PreviewStep } from './preview-step';
+import { TableStep } from './table-step';
+
+export type Theme = 'light' | 'dark';
+
+export interface AppProps {
+  /** Absent outside Excel: the pane says so instead of failing. */
+  workbook?: Workbook;
+  locale: Locale;
+  theme: Theme;
+}
+
+type Step = 'data' | 'table' | 'preview' | 'apply' | 'history';
+const STEPS: readonly Step[] = ['data', 'table', 'preview', 'apply', 'history'];
+
+interface Message {
+  intent: 'error' | 'warning' | 'success' | 'info';
+  text: string;
+}
+
+const DEFAULT_TABLE = 'payment-scorecard';
+
+const useAppStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    maxWidth: '100%',
+  },
+  tabs: { flexWrap: 'wrap' },
+});
+
+export function App({ workbook, locale, theme }: AppProps) {
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={locale}>
+      <LocaleProvider value={locale}>
+        <Pane workbook={workbook} />
+      </LocaleProvider>
+    </FluentProvider>
+  );
+}
+
+function Pane({ workbook }: { workbook?: Workbook }) {
+  const { t, locale } = usePaneText();
+  const styles = useAppStyles();
+  const [step, setStep] = useState<Step>('data');
+  const [message, setMessage] = useState<Message>();
+  const [busy, setBusy] = useState(false);
+  const [region, setRegion] = useState<DataRegion>();
+  const [rows, setRows] = useState<Cell[][]>();
+  const [stored, setStored] = useState<StoredTables>({ tables: [], broken: [], version: 0 });
+  const [choice, setChoice] = useState(`preset:${DEFAULT_TABLE}`);
+  const [draft, setDraft] = useState<unknown>(() => getPreset(DEFAULT_TABLE));
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [choices, setChoices] = useState<ApplyChoices>({
+    mode: 'values',
+    strategy: true,
+    followUp: false,
+    explanation: false,
+    summary: true,
+  });
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<Progress>();
+  const [applied, setApplied] = useState(false);
+  const [asking, setAsking] = useState<string[]>();
+  const [keyColumn, setKeyColumn] = useState(0);
+  const [history, setHistory] = useState<Snapshot[]>([]);
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  const compiled = useMemo(() => compileDraft(draft, stored.tables), [draft, stored]);
+  const table = compiled.ok ? compiled.compiled : undefined;
+  const mapping = useMemo(
+    () => (table && region ? mappingFor(table, region, overrides) : undefined),
+    [table, region, overrides],
+  );
+  const batch = useMemo(
+    () => (table && rows && mapping ? table.gradeRows(rows, mapping.map) : undefined),
+    [table, rows, mapping],
+  );
+  const summary = useMemo(() => (table && batch ? summarize(table, batch) : undefined), [table, batch]);
+  const samples = useMemo(
+    () => (table && rows && mapping && batch ? samplesOf(table, rows, mapping.map, batch, locale) : []),
+    [table, rows, mapping, batch, locale],
+  );
+  const ungraded = useMemo(() => {
+    if (!batch || !mapping || !region) return [];
+    const header = new Map(mapping.matched.map((m) => [m.input, m.header]));
+    return ungradedOf(batch, locale, (id) => header.get(id) ?? id);
+  }, [batch, mapping, region, locale]);
+  const migration = useMemo(() => (table ? migrationOf(history, table.table) : undefined), [history, table]);
+
+  const report = useCallback(
+    (problem: WorkbookProblem) =>
+      setMessage({
+        intent: problem.kind === 'cancelled' ? 'warning' : 'error',
+        text: formatWorkbookProblem(problem, locale),
+      }),
+    [locale],
+  );
+
+  const choose = (key: string, from: StoredTables = stored) => {
+    const [source, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    const found = source === 'workbook' ? from.tables.find((s) => s.name === id)?.table : getPreset(id);
+    if (!found) return;
+    setChoice(key);
+    setDraft(found);
+    setOverrides({});
+  };
+
+  const detect = useCallback(async () => {
+    if (!workbook) return;
+    setBusy(true);
+    const found = await workbook.detectData();
+    if (!found.ok) {
+      report(found.problem);
+      setRegion(undefined);
+      setRows(undefined);
+      setBusy(false);
+      return;
+    }
+    setRegion(found.value);
+    const read = await workbook.readRows(found.value);
+    if (read.ok) setRows(read.value);
+    else report(read.problem);
+    setBusy(false);
+  }, [workbook, report]);
+
+  useEffect(() => {
+    if (!workbook) return;
+    void (async () => {
+      const tables = await workbook.readTables();
+      if (!tables.ok) report(tables.problem);
+      else {
+        setStored(tables.value);
+        const first = tables.value.tables[0];
+        if (first) choose(`workbook:${first.name}`, tables.value);
+      }
+      const past = await workbook.readHistory();
+      if (past.ok) setHistory(past.value);
+      await detect();
+    })();
+    // Runs once per workbook: the pane reads the workbook when it opens.
+  }, [workbook]);
+
+  const apply = async (overwrite: boolean) => {
+    setAsking(undefined);
+    if (!workbook || !table || !region || !rows || !mapping || !batch) {
+      setMessage({ intent: 'warning', text: t('apply.needs-data') });
+      return;
+    }
+    const plan = buildPlan(table, region, rows, mapping.map, batch, { ...choices, locale });
+    const controller = new AbortController();
+    abort.current = controller;
+    setRunning(true);
+    setProgress(undefined);
+    setMessage(undefined);
+    const result = await workbook.apply(region, plan, {
+      overwrite,
+      signal: controller.signal,
+      onProgress: setProgress,
+    });
+    setRunning(false);
+    if (!result.ok) {
+      if (result.problem.kind === 'user-columns') setAsking(result.problem.headers);
+      else report(result.problem);
+      return;
+    }
+    setApplied(true);
+    setMessage({
+      intent: 'success',
+      text: t('apply.done', { columns: result.value.columns.join(', '), requests: result.value.requests }),
+    });
+  };
+
+  const revert = async () => {
+    if (!workbook) return;
+    setRunning(true);
+    const result = await workbook.revert();
+    setRunning(false);
+    if (!result.ok) return report(result.problem);
+    setApplied(false);
+    setMessage({ intent: 'success', text: t('apply.reverted') });
+  };
+
+  const selectUngraded = async () => {
+    if (!workbook || !region) return;
+    const result = await workbook.selectRows(
+      region,
+      ungraded.map((u) => u.row),
+    );
+    if (!result.ok) return report(result.problem);
+    const { selected } = result.value;
+    setMessage({
+      intent: 'info',
+      text: t(selected < ungraded.length ? 'apply.selected-some' : 'apply.selected', { count: selected }),
+    });
+  };
+
+  const snapshot = async () => {
+    if (!workbook || !table || !rows || !batch) return;
+    setBusy(true);
+    const entries = rows.map((row, i) => {
+      const k = batch.tiers[i]!;
+      const score = batch.scores[i]!;
+      return {
+        key: displayCell(row[keyColumn]),
+        score: Number.isNaN(score) ? null : score,
+        tier: k < 0 ? '' : table.tiers[k]!.id,
+      };
+    });
+    const date = new Date().toISOString().slice(0, 10);
+    const saved = await workbook.snapshot({ date, table: table.table.id, entries });
+    if (!saved.ok) report(saved.problem);
+    else {
+      setMessage({ intent: 'success', text: t('history.saved', { rows: saved.value.rows }) });
+      const past = await workbook.readHistory();
+      if (past.ok) setHistory(past.value);
+      else report(past.problem);
+    }
+    setBusy(false);
+  };
+
+  const needsData = <Text>{t('apply.needs-data')}</Text>;
+  return (
+    <main className={styles.root}>
+      <Title3 as="h1">{t('app.title')}</Title3>
+      {!workbook && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('app.no-host')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" aria-label={t('app.dismiss')} onClick={() => setMessage(undefined)}>
+                ×
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
+      <TabList
+        className={styles.tabs}
+        aria-label={t('app.steps')}
+        selectedValue={step}
+        onTabSelect={(_e, d) => setStep(d.value as Step)}
+        size="small"
+      >
+        {STEPS.map((s) => (
+          <Tab key={s} value={s}>
+            {t(`step.${s}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-label={t(`step.${step}`)}>
+        {step === 'data' && (
+          <DataStep
+            region={region}
+            busy={busy}
+            compiled={table}
+            mapping={mapping}
+            onDetect={() => void detect()}
+            onMap={(input, header) => setOverrides({ ...overrides, [input]: header })}
+          />
+        )}
+        {step === 'table' && (
+          <TableStep
+            stored={stored.tables}
+            broken={stored.broken}
+            choice={choice}
+            draft={draft}
+            problems={compiled.ok ? [] : compiled.problems}
+            onChoose={(key) => choose(key)}
+            onDraft={setDraft}
+            onError={(text) => setMessage({ intent: 'error', text })}
+          />
+        )}
+        {step === 'preview' &&
+          (table && summary && region ? (
+            <PreviewStep compiled={table} summary={summary} samples={samples} firstRow={region.top + 2} />
+          ) : (
+            needsData
+          ))}
+        {step === 'apply' &&
+          (table && region ? (
+            <ApplyStep
+              region={region}
+              compiled={table}
+              choices={choices}
+              onChoices={setChoices}
+              running={running}
+              progress={progress}
+              applied={applied}
+              canRevert={!!workbook?.canRevert()}
+              ungraded={ungraded}
+              asking={asking}
+              onApply={(overwrite) => void apply(overwrite)}
+              onKeep={() => setAsking(undefined)}
+              onCancel={() => abort.current?.abort()}
+              onRevert={() => void revert()}
+              onSelectUngraded={() => void selectUngraded()}
+            />
+          ) : (
+            needsData
+          ))}
+        {step === 'history' &&
+          (region && table ? (
+            <HistoryStep
+              region={region}
+              keyColumn={keyColumn}
+              onKeyColumn={setKeyColumn}
+              busy={busy}
+              onSnapshot={() => void snapshot()}
+              migration={migration}
+            />
+          ) : (
+            needsData
+          ))}
+      </div>
+    </main>
+  );
+}

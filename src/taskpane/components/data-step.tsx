@@ -1,0 +1,84 @@
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import type { ColumnMapping, CompiledTable } from '../../engine';
+import { displayCell } from '../../engine/values/coerce';
+import type { DataRegion } from '../../excel/workbook';
+import { localize } from '../../i18n';
+import { usePaneText } from './pane-text';
+import { useStyles } from './styles';
+
+export interface DataStepProps {
+  region?: DataRegion;
+  busy: boolean;
+  compiled?: CompiledTable;
+  mapping?: ColumnMapping;
+  onDetect: () => void;
+  /** input id -> header ('' to leave the input unmapped). */
+  onMap: (input: string, header: string) => void;
+}
+
+export function DataStep({ region, busy, compiled, mapping, onDetect, onMap }: DataStepProps) {
+  const { t, locale } = usePaneText();
+  const styles = useStyles();
+  const labelOf = (id: string) => localize(compiled?.columns.find((c) => c.id === id)?.label, locale) || id;
+  return (
+    <div className={styles.stack}>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={onDetect} disabled={busy}>
+          {t('data.detect')}
+        </Button>
+        {busy && <Caption1>{t('data.detecting')}</Caption1>}
+      </div>
+      {region && (
+        <div className={styles.stack}>
+          <Text>{t('data.region', { rows: region.rowCount.toLocaleString(locale), address: region.address })}</Text>
+          {region.table && <Caption1>{t('data.table', { table: region.table })}</Caption1>}
+          {region.filtered && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('data.filtered')}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+      {region && !compiled && <Caption1>{t('data.pick-table-first')}</Caption1>}
+      {region && compiled && mapping && (
+        <section className={styles.section} aria-label={t('data.mapping')}>
+          <Text weight="semibold">{t('data.mapping')}</Text>
+          {compiled.columns.map((input, i) => {
+            const column = mapping.map[i]!;
+            const value = column >= 0 ? displayCell(region.headers[column]) : '';
+            return (
+              <Field key={input.id} label={t('data.column-for', { input: labelOf(input.id) })}>
+                <Select value={value} onChange={(_e, data) => onMap(input.id, data.value)}>
+                  <option value="">{t('data.not-mapped')}</option>
+                  {region.headers.map((header, j) => {
+                    const text = displayCell(header);
+                    return text === '' ? null : (
+                      <option key={j} value={text}>
+                        {text}
+                      </option>
+                    );
+                  })}
+                </Select>
+              </Field>
+            );
+          })}
+          {mapping.missingRequired.length > 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {t('data.missing-required', { inputs: mapping.missingRequired.map(labelOf).join(', ') })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : mapping.unmapped.length > 0 ? (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                {t('data.unmapped', { inputs: mapping.unmapped.map(labelOf).join(', ') })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <Caption1>{t('data.all-mapped')}</Caption1>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

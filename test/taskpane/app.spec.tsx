@@ -1,0 +1,178 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/components/app';
+import { OfficeWorkbook } from '../../src/excel/office-workbook';
+import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { customerRows, customerWorkbook, HEADERS } from '../excel/support';
+
+// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+Object.assign(window, { ResizeObserver: NoResizeObserver });
+
+async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US') {
+  const workbook = new OfficeWorkbook(fake.run);
+  render(<App workbook={workbook} locale={locale} theme="light" />);
+  return workbook;
+}
+
+function tab(name: RegExp | string) {
+  fireEvent.click(screen.getByRole('tab', { name }));
+}
+
+describe('the task pane', () => {
+  it('happy path: detects the data and maps every input by header, in either language', async () => {
+    await openPane(customerWorkbook(12));
+    expect(await screen.findByText('12 rows in Customers!A1:D13')).toBeTruthy();
+    const sales = screen.getByLabelText('Column for Monthly average sales') as HTMLSelectElement;
+    expect(sales.value).toBe('月均销售额');
+    expect((screen.getByLabelText('Column for Days to collect') as HTMLSelectElement).value).toBe('Payment days');
+    expect(screen.getByText('Every input has a column.')).toBeTruthy();
+  });
+
+  it('given an input set to not mapped, then the pane says every row will fail without it', async () => {
+    await openPane(customerWorkbook(4));
+    const days = (await screen.findByLabelText('Column for Days to collect')) as HTMLSelectElement;
+    fireEvent.change(days, { target: { value: '' } });
+    expect(await screen.findByText('Every row will fail without these columns: Days to collect')).toBeTruthy();
+  });
+
+  it('given zh-CN, then the pane speaks Chinese', async () => {
+    await openPane(customerWorkbook(3), 'zh-CN');
+    expect(await screen.findByText('Customers!A1:D4 中共 3 行')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '预览' })).toBeTruthy();
+    expect(screen.getByLabelText('月均销售额 对应的列')).toBeTruthy();
+  });
+
+  it('given no workbook (outside Excel), then it says to open the pane in Excel', () => {
+    render(<App locale="en-US" theme="dark" />);
+    expect(screen.getByText('Open this pane in Excel to grade a sheet.')).toBeTruthy();
+  });
+
+  it('happy path: preview shows the distribution and sample rows with explanations', async () => {
+    await openPane(customerWorkbook(12));
+    await screen.findByText('12 rows in Customers!A1:D13');
+    tab('Preview');
+    const table = screen.getByRole('table', { name: 'Distribution' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'TierCountShareTarget',
+      'A Grade A436.4%',
+      'B Grade B436.4%',
+      'C Grade C327.3%',
+    ]);
+    expect(screen.getByText(/^Ungraded: 1$/)).toBeTruthy();
+    expect(screen.getByText('Row 2')).toBeTruthy();
+  });
+
+  it('happy path: Apply colours the sheet, lists ungraded rows, selects them; Revert restores the workbook', async () => {
+    const fake = customerWorkbook(12);
+    const before = fake.snapshot();
+    await openPane(fake);
+    await screen.findByText('12 rows in Customers!A1:D13');
+    tab('Apply');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText(/^Applied: Customers!E1:E13/)).toBeTruthy();
+    expect(fake.sheet('Customers')!.cfs).toHaveLength(3);
+    expect(screen.getByRole('region', { name: 'Legend' })).toBeTruthy();
+    expect(screen.getByText('1 rows could not be graded')).toBeTruthy();
+    expect(screen.getByText(/^Row 8: Payment days: 'soon' is not a number/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Select these rows' }));
+    expect(await screen.findByText('1 rows selected.')).toBeTruthy();
+    expect(fake.selection.rects).toEqual([{ row: 7, column: 0, rows: 1, columns: 4 }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Revert' }));
+    expect(await screen.findByText('Reverted: the sheet is as it was before Apply.')).toBeTruthy();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it('given a user Tier column, then Apply asks; Overwrite writes it', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Customers', [[...HEADERS, 'Tier'], ...customerRows(3).map((r) => [...r, 'gold'])]);
+    await openPane(fake);
+    await screen.findByText('3 rows in Customers!A1:E4');
+    tab('Apply');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/These columns were not written by Tierwise: Tier/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Overwrite' }));
+    expect(await screen.findByText(/^Applied:/)).toBeTruthy();
+    expect(fake.cell(fake.sheet('Customers')!, 1, 4)?.value).toBe('A');
+  });
+
+  it('given a protected sheet, then Apply fails with a clear message in the MessageBar', async () => {
+    const fake = customerWorkbook(3);
+    await openPane(fake);
+    await screen.findByText('3 rows in Customers!A1:D4');
+    fake.sheet('Customers')!.protected = true;
+    tab('Apply');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      expect.stringContaining('The sheet Customers is protected.'),
+    );
+  });
+
+  it('given an empty sheet, then the pane says so', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Blank');
+    await openPane(fake);
+    expect((await screen.findByRole('alert')).textContent).toContain('The sheet Blank is empty.');
+  });
+
+  it('given a tier colour edited to a word, then the problem shows at that field', async () => {
+    await openPane(customerWorkbook(3));
+    await screen.findByText('3 rows in Customers!A1:D4');
+    tab('Table');
+    const fill = screen.getByLabelText('Fill colour of A');
+    await act(async () => {
+      fireEvent.change(fill, { target: { value: 'green' } });
+    });
+    const messages = await screen.findAllByText(/'green' is not a colour; use #RRGGBB/);
+    expect(messages.length).toBeGreaterThanOrEqual(2); // at the field, and in the list under the JSON
+  });
+
+  it('given a band typed that is not a range, then it says how to write one', async () => {
+    await openPane(customerWorkbook(3));
+    await screen.findByText('3 rows in Customers!A1:D4');
+    tab('Table');
+    const band = screen.getByLabelText('Band 1 of Monthly average sales') as HTMLInputElement;
+    expect(band.value).toBe('x >= 20000');
+    fireEvent.change(band, { target: { value: 'lots' } });
+    expect(await screen.findByText(/'lots' is not a range/)).toBeTruthy();
+  });
+
+  it('given a search, then the table list is filtered and grouped', async () => {
+    await openPane(customerWorkbook(3));
+    await screen.findByText('3 rows in Customers!A1:D4');
+    tab('Table');
+    fireEvent.change(screen.getByLabelText('Search tables'), { target: { value: 'rfm' } });
+    const select = screen.getByLabelText('Grading table') as HTMLSelectElement;
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups).toEqual(['Group: rfm']);
+  });
+
+  it('happy path: two snapshots show who moved', async () => {
+    const fake = customerWorkbook(4);
+    const workbook = await openPane(fake);
+    await screen.findByText('4 rows in Customers!A1:D5');
+    await workbook.snapshot({
+      date: '2026-01-01',
+      table: 'payment-scorecard',
+      entries: [
+        { key: 'C00001', score: 50, tier: 'C' },
+        { key: 'C00002', score: 100, tier: 'A' },
+      ],
+    });
+    tab('History');
+    fireEvent.change(screen.getByLabelText('Customer key column'), { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Snapshot' }));
+    expect(await screen.findByText(/^Snapshot saved: 4 customers/)).toBeTruthy();
+    expect(await screen.findByText('Moved up: 1')).toBeTruthy();
+    expect(screen.getByText('Moved down: 1')).toBeTruthy();
+  });
+});

@@ -1,0 +1,91 @@
+import { getPreset } from '../../src/engine/presets';
+import type { GradingTable } from '../../src/engine';
+import { compileDraft, migrationOf, tableChoices } from '../../src/taskpane/session';
+import { themeOf } from '../../src/taskpane/theme';
+
+const scorecard = getPreset('payment-scorecard')!;
+
+describe('tableChoices', () => {
+  it('happy path: workbook tables first, then presets grouped by category', () => {
+    const groups = tableChoices([{ name: 'TW_mine', address: 'R!A1', table: { ...scorecard, id: 'mine' } }], '');
+    expect(groups[0]).toEqual({
+      group: 'workbook',
+      choices: [{ key: 'workbook:TW_mine', table: expect.objectContaining({ id: 'mine' }) }],
+    });
+    expect(groups.map((g) => g.group)).toEqual(['workbook', 'scorecard', 'pipeline', 'matrix', 'segment', 'rfm']);
+  });
+
+  it('given a Chinese query with full-width letters, then names in either language match', () => {
+    const groups = tableChoices([], '总分100');
+    expect(groups.flatMap((g) => g.choices.map((c) => c.table.id))).toContain('payment-scorecard');
+    expect(tableChoices([], 'ＲＦＭ').flatMap((g) => g.choices.map((c) => c.key))).toContain('preset:rfm');
+  });
+
+  it('given a query nothing matches, then there are no groups', () => {
+    expect(tableChoices([], 'zzzz-nothing')).toEqual([]);
+  });
+});
+
+describe('compileDraft', () => {
+  it('given a table taking results from a preset, then it compiles with the preset resolved', () => {
+    expect(compileDraft(getPreset('pharma-nine-box'), []).ok).toBe(true);
+  });
+
+  it('given a broken draft, then the problems carry their JSON paths', () => {
+    const broken = JSON.parse(JSON.stringify(scorecard)) as GradingTable;
+    broken.tiers[0]!.fill = 'green';
+    const result = compileDraft(broken, []);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems).toEqual([expect.objectContaining({ code: 'bad-colour', path: 'tiers[0].fill' })]);
+  });
+});
+
+describe('migrationOf', () => {
+  const snap = (date: string, entries: Array<[string, string]>) => ({
+    date,
+    table: 'payment-scorecard',
+    entries: entries.map(([key, tier]) => ({ key, tier, score: null })),
+  });
+
+  it('happy path: who moved up, who moved down, who is new or gone', () => {
+    const view = migrationOf(
+      [
+        snap('2026-01-01', [
+          ['c1', 'A'],
+          ['c2', 'C'],
+          ['c3', 'B'],
+          ['gone', 'B'],
+        ]),
+        snap('2026-02-01', [
+          ['c1', 'B'],
+          ['c2', 'A'],
+          ['c3', 'B'],
+          ['new', 'C'],
+        ]),
+      ],
+      scorecard,
+    )!;
+    expect(view.labels).toEqual(['A', 'B', 'C', 'absent']);
+    expect(view.up).toEqual(['c2']);
+    expect(view.down).toEqual(['c1']);
+    expect(view.matrix).toEqual([
+      [0, 1, 0, 0],
+      [0, 1, 0, 1],
+      [1, 0, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+  });
+
+  it('given one snapshot, then there is nothing to compare', () => {
+    expect(migrationOf([snap('2026-01-01', [['c1', 'A']])], scorecard)).toBeUndefined();
+  });
+});
+
+describe('themeOf', () => {
+  it("follows Office's body background", () => {
+    expect(themeOf('#1F1F1F')).toBe('dark');
+    expect(themeOf('#FFFFFF')).toBe('light');
+    expect(themeOf(undefined)).toBe('light');
+  });
+});
