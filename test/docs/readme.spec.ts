@@ -19,7 +19,7 @@ describe('README', () => {
   });
 
   it('gives the two set-up commands that CI and new users run', () => {
-    expect(readme).toContain('npm ci && npm run demo');
+    expect(readme).toContain('npm install && npm run demo');
     expect(readme).toContain('npm test');
   });
 });
