@@ -34,6 +34,8 @@ async function boot(): Promise<void> {
     window.__tierwiseWorkbook ?? (inExcel ? new OfficeWorkbook(Excel.run as unknown as ExcelRun) : undefined);
   const locale = localeFromTag(window.__tierwiseLocale ?? office?.displayLanguage ?? navigator.language);
   const theme = window.__tierwiseTheme ?? themeOf(office?.officeTheme?.bodyBackgroundColor);
+  // The pane fills the task pane: no white page margin around the (possibly dark) theme.
+  document.body.style.margin = '0';
   const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
   createRoot(root).render(<App workbook={workbook} locale={locale} theme={theme} />);
 }

@@ -93,6 +93,7 @@ export function samplesOf(
   map: ArrayLike<number>,
   batch: GradeBatch,
   locale: Locale,
+  nameOf: (input: string) => string = (id) => id,
   limit = 5,
 ): Sample[] {
   const picked: number[] = [];
@@ -110,7 +111,7 @@ export function samplesOf(
       if (!explained.ok) {
         // Batch-only tables (RFM) explain from the batch: the tier and score the whole population gave.
         const error = batch.errors.get(i);
-        if (error) return { row: i, text: formatGradeError(error, locale) };
+        if (error) return { row: i, text: formatGradeError(error, locale, nameOf) };
         const k = batch.tiers[i]!;
         return { row: i, tier: compiled.tiers[k]!.id, text: localize(compiled.tiers[k]!.label, locale) };
       }

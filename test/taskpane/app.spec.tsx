@@ -66,6 +66,7 @@ describe('the task pane', () => {
     ]);
     expect(screen.getByText(/^Ungraded: 1$/)).toBeTruthy();
     expect(screen.getByText('Row 2')).toBeTruthy();
+    expect(screen.getByText(/^: Payment days: 'soon' is not a number/)).toBeTruthy();
   });
 
   it('happy path: Apply colours the sheet, lists ungraded rows, selects them; Revert restores the workbook', async () => {

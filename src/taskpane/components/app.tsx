@@ -108,15 +108,15 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     [table, rows, mapping],
   );
   const summary = useMemo(() => (table && batch ? summarize(table, batch) : undefined), [table, batch]);
+  const nameOf = useMemo(() => {
+    const header = new Map((mapping?.matched ?? []).map((m) => [m.input, m.header]));
+    return (id: string) => header.get(id) ?? id;
+  }, [mapping]);
   const samples = useMemo(
-    () => (table && rows && mapping && batch ? samplesOf(table, rows, mapping.map, batch, locale) : []),
-    [table, rows, mapping, batch, locale],
+    () => (table && rows && mapping && batch ? samplesOf(table, rows, mapping.map, batch, locale, nameOf) : []),
+    [table, rows, mapping, batch, locale, nameOf],
   );
-  const ungraded = useMemo(() => {
-    if (!batch || !mapping || !region) return [];
-    const header = new Map(mapping.matched.map((m) => [m.input, m.header]));
-    return ungradedOf(batch, locale, (id) => header.get(id) ?? id);
-  }, [batch, mapping, region, locale]);
+  const ungraded = useMemo(() => (batch ? ungradedOf(batch, locale, nameOf) : []), [batch, locale, nameOf]);
   const migration = useMemo(() => (table ? migrationOf(history, table.table) : undefined), [history, table]);
 
   const report = useCallback(

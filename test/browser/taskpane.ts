@@ -1,0 +1,118 @@
+/**
+ * The browser check of the task pane: build, serve taskpane.html on
+ * localhost, drive it in headless Chromium against the scripted workbook —
+ * map, preview, apply, revert — in en-US and zh-CN (and once in the dark
+ * theme); screenshots go to test-results/; axe-core must find no serious
+ * violations. Run: npx tsx test/browser/taskpane.ts   (exit code 1 on failure)
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build, launch, openPane, ROOT, serve, seriousViolations } from './harness';
+
+const OUT = join(ROOT, 'test-results/taskpane');
+const DIST = join(ROOT, 'test-results/browser-dist');
+
+const WORDS = {
+  'en-US': {
+    region: '40 rows in Customers!A1:D41',
+    sales: 'Column for Monthly average sales',
+    preview: 'Preview',
+    distribution: 'Distribution',
+    apply: 'Apply',
+    applied: /^Applied: Customers!E1:E41/,
+    revert: 'Revert',
+    reverted: 'Reverted: the sheet is as it was before Apply.',
+    select: 'Select these rows',
+    selected: '1 rows selected.',
+  },
+  'zh-CN': {
+    region: 'Customers!A1:D41 中共 40 行',
+    sales: '月均销售额 对应的列',
+    preview: '预览',
+    distribution: '分布',
+    apply: '应用',
+    applied: /^已写入：Customers!E1:E41/,
+    revert: '撤销',
+    reverted: '已撤销：工作表已恢复到应用之前。',
+    select: '选中这些行',
+    selected: '已选中 1 行。',
+  },
+} as const;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+}
+
+async function noSeriousViolations(page: Page, where: string): Promise<void> {
+  const found = await seriousViolations(page);
+  assert.deepEqual(found, [], `axe-core, ${where}: ${JSON.stringify(found, null, 2)}`);
+}
+
+async function workflow(page: Page, lang: keyof typeof WORDS): Promise<void> {
+  const w = WORDS[lang];
+  await page.getByText(w.region).waitFor();
+  assert.equal(await page.getByLabel(w.sales).inputValue(), '月均销售额');
+  await shot(page, `${lang}-1-data`);
+  await noSeriousViolations(page, `${lang} data`);
+
+  await page.getByRole('tab', { name: w.preview }).click();
+  await page.getByRole('table', { name: w.distribution }).waitFor();
+  await shot(page, `${lang}-2-preview`);
+  await noSeriousViolations(page, `${lang} preview`);
+
+  await page.getByRole('tab', { name: w.apply }).click();
+  await page.getByRole('button', { name: w.apply, exact: true }).click();
+  await page.getByText(w.applied).waitFor();
+  const applied = await page.evaluate(() => {
+    const fake = (window as unknown as { __tierwiseFake: { sheet(n: string): { cfs: unknown[] } } }).__tierwiseFake;
+    return fake.sheet('Customers').cfs.length;
+  });
+  assert.equal(applied, 3, 'one conditional format per tier');
+  await page.getByRole('button', { name: w.select }).click();
+  await page.getByText(w.selected).waitFor();
+  await shot(page, `${lang}-3-applied`);
+  await noSeriousViolations(page, `${lang} applied`);
+
+  await page.getByRole('button', { name: w.revert }).click();
+  await page.getByText(w.reverted).waitFor();
+  const same = await page.evaluate(() => {
+    const win = window as unknown as { __tierwiseFake: { snapshot(): unknown }; __tierwiseBefore: string };
+    return JSON.stringify(win.__tierwiseFake.snapshot()) === win.__tierwiseBefore;
+  });
+  assert.ok(same, 'Revert leaves the workbook as before');
+  await shot(page, `${lang}-4-reverted`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  build(DIST);
+  const server = await serve(DIST);
+  const browser = await launch();
+  const errors: string[] = [];
+  try {
+    for (const lang of ['en-US', 'zh-CN'] as const) {
+      const page = await openPane(browser.context, server.url, DIST, `?lang=${lang}`);
+      page.on('pageerror', (e) => errors.push(`${lang}: ${e.message}`));
+      await workflow(page, lang);
+      console.log(`ok  ${lang}: map, preview, apply, select ungraded, revert; axe clean`);
+      await page.close();
+    }
+    const dark = await openPane(browser.context, server.url, DIST, '?lang=en-US&theme=dark');
+    await dark.getByText(WORDS['en-US'].region).waitFor();
+    await shot(dark, 'en-US-dark');
+    await noSeriousViolations(dark, 'dark theme');
+    console.log('ok  dark theme; axe clean');
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+    console.log(`screenshots in ${OUT}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
