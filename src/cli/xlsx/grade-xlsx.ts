@@ -1,0 +1,204 @@
+/**
+ * `tierwise grade customers.xlsx`: reads one sheet in streaming fashion,
+ * grades it in chunks and writes a new workbook by executing the engine's
+ * apply plan (src/engine/plan), so the file looks as the add-in's Apply
+ * would leave it. The input is never modified.
+ */
+import { lstat, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { mapColumns } from '../../engine/columns';
+import type { CompiledTable } from '../../engine/grader';
+import type { Locale } from '../../engine/model';
+import { planApply, planRows, planSummary, type ApplyFrame } from '../../engine/plan';
+import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
+import type { Cell } from '../../engine/values/cell';
+import { localize } from '../../i18n';
+import { xlsxEnUS, type XlsxMessageKey } from '../../i18n/xlsx.en-US';
+import { xlsxZhCN } from '../../i18n/xlsx.zh-CN';
+import type { CommandContext } from '../args';
+import { displayPath, formatSummary, type GradeFileResult } from '../commands/grade';
+import { cliText } from '../text';
+import { openXlsxSheet } from './read';
+import { XlsxPlanWriter } from './write';
+
+/** Rows graded and written per step: few engine calls, bounded memory. */
+export const XLSX_CHUNK_ROWS = 16384;
+
+export interface GradeXlsxRequest {
+  compiled: CompiledTable;
+  /** The input .xlsx, as the user named it (relative to the working directory). */
+  input: string;
+  /** Default: INPUT.graded.xlsx next to the input. */
+  out?: string;
+  /** The sheet to grade; default the first. */
+  sheet?: string;
+  force: boolean;
+  /** input id -> header, as --map gives it. */
+  overrides: Record<string, string>;
+  strategy?: boolean;
+  followUp?: boolean;
+  explain?: boolean;
+}
+
+export function xlsxText(locale: Locale, key: XlsxMessageKey, params: Record<string, string | number> = {}): string {
+  const table: Record<XlsxMessageKey, string> = locale === 'zh-CN' ? xlsxZhCN : xlsxEnUS;
+  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** customers.xlsx -> customers.graded.xlsx beside it. */
+export function defaultXlsxOutput(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.graded.xlsx`);
+}
+
+/** Whether a file name is an .xlsx workbook (by extension). */
+export function isXlsxPath(path: string): boolean {
+  return /\.xlsx$/i.test(path);
+}
+
+/**
+ * Grades one sheet of an .xlsx file into a new .xlsx: the sheet's cells,
+ * Score/Tier (/Strategy/Follow-up/Explanation)/Error columns, one colour rule
+ * per tier, the summary sheet with the legend, and the rules sheet with the
+ * table's defined name. Written to a temporary file renamed into place.
+ */
+export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandContext): Promise<GradeFileResult> {
+  const { compiled } = request;
+  const locale = context.locale;
+  const cwd = context.io.cwd;
+  const inputPath = resolve(cwd, request.input);
+  const outName = request.out ?? defaultXlsxOutput(request.input);
+  const outPath = resolve(cwd, outName);
+  const usage = (message: string): GradeFileResult => ({ exitCode: context.usageError(message) });
+
+  const known = compiled.columns.map((c) => c.id);
+  for (const [inputId, header] of Object.entries(request.overrides)) {
+    if (!known.includes(inputId)) {
+      return usage(
+        cliText(locale, 'grade.map-unknown-input', {
+          argument: `${inputId}=${header}`,
+          input: inputId,
+          inputs: known.join(', '),
+        }),
+      );
+    }
+  }
+  if (outPath === inputPath) return usage(cliText(locale, 'grade.out-is-input', { file: outName }));
+  const existing = await lstat(outPath).catch(() => undefined);
+  if (existing) {
+    if ((await stat(outPath).catch(() => undefined))?.isDirectory()) {
+      return usage(cliText(locale, 'csv.is-directory', { file: outName }));
+    }
+    if (!request.force) return usage(cliText(locale, 'grade.out-exists', { file: outName }));
+  }
+
+  let opened;
+  try {
+    opened = await openXlsxSheet(inputPath, request.sheet, XLSX_CHUNK_ROWS);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    context.error(
+      code === 'ENOENT'
+        ? cliText(locale, 'csv.not-found', { file: request.input })
+        : xlsxText(locale, 'xlsx.unreadable', { file: request.input, reason: (error as Error).message }),
+    );
+    return { exitCode: 1 };
+  }
+  if (!opened.ok) {
+    const p = opened.problem;
+    context.error(
+      p.kind === 'no-sheet'
+        ? xlsxText(locale, 'xlsx.no-sheet', { file: request.input, sheet: p.sheet, sheets: p.sheets.join(', ') })
+        : xlsxText(locale, 'xlsx.empty', { file: request.input }),
+    );
+    return { exitCode: 1 };
+  }
+  const { sheet, header, chunks } = opened.rows;
+  let width = header.length;
+  while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
+  const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));
+  const headerList = headerTexts.map((h) => (h === '' ? '""' : h)).join(', ');
+
+  const mapping = mapColumns(compiled.columns, headerTexts, request.overrides);
+  const bad = mapping.badOverrides[0];
+  if (bad) {
+    return usage(
+      cliText(locale, 'grade.map-unknown-header', {
+        argument: `${bad.input}=${bad.header}`,
+        file: request.input,
+        header: bad.header,
+        headers: headerList,
+      }),
+    );
+  }
+  if (mapping.missingRequired.length > 0) {
+    context.error(
+      cliText(locale, 'grade.missing-columns', { file: request.input, count: mapping.missingRequired.length }),
+    );
+    for (const id of mapping.missingRequired) {
+      const def = compiled.columns.find((c) => c.id === id);
+      const expected = [id, ...(def?.aliases ?? [])].map((name) => `"${name}"`).join(', ');
+      context.io.stderr(
+        cliText(locale, 'grade.missing-column', { input: id, label: localize(def?.label, locale), expected }) + '\n',
+      );
+    }
+    context.io.stderr(cliText(locale, 'grade.headers-found', { file: request.input, headers: headerList }) + '\n');
+    return { exitCode: 1 };
+  }
+  for (const id of mapping.unmapped) {
+    if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
+  }
+
+  const options = {
+    locale,
+    strategy: request.strategy ?? false,
+    followUp: request.followUp ?? false,
+    explanation: request.explain ?? false,
+  };
+  const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
+  // The row count is known at the end; the columns do not depend on it.
+  const provisional = planApply(compiled, { ...options, layout: layoutOf(0) });
+  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
+  const writer = new XlsxPlanWriter(temp, sheet);
+  let rows = 0;
+  let summary: GradeSummary | undefined;
+  let frame: ApplyFrame = provisional;
+  try {
+    writer.writeHeader(header, provisional);
+    for await (const chunk of chunks) {
+      const batch = compiled.gradeRows(chunk as ArrayLike<ArrayLike<Cell>>, mapping.map);
+      const part = summarize(compiled, batch);
+      summary = summary ? mergeSummaries(summary, part) : part;
+      writer.writeRows(chunk, planRows(provisional, compiled, batch, locale, chunk, mapping.map), width);
+      rows += chunk.length;
+    }
+    summary ??= summarize(compiled, {
+      count: 0,
+      scores: new Float64Array(0),
+      tiers: new Int32Array(0),
+      errors: new Map(),
+    });
+    frame = planApply(compiled, { ...options, layout: layoutOf(rows) });
+    writer.finishData(frame);
+    writer.writeSummary(planSummary(frame, compiled, summary, options), frame);
+    writer.writeRules(frame);
+    await writer.close();
+    await rename(temp, outPath);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    return { exitCode: 1 };
+  }
+  for (const line of formatSummary(compiled, summary, locale)) context.print(line);
+  context.print(
+    xlsxText(locale, 'xlsx.wrote', {
+      rows,
+      file: displayPath(outPath, cwd),
+      sheets: [sheet, frame.summarySheet, frame.rules.sheet].join(', '),
+    }),
+  );
+  return { exitCode: summary.ungraded > 0 ? 1 : 0, written: { path: outPath, summary } };
+}

@@ -1,0 +1,102 @@
+/**
+ * Streaming .xlsx reading with ExcelJS: one sheet, header row first, rows in
+ * chunks, cells as the engine takes them (numbers, text, booleans, Dates,
+ * { error }), formulas as their cached results.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell } from '../../engine/values/cell';
+
+export interface XlsxSheetRows {
+  /** The sheet's name as the workbook names it. */
+  sheet: string;
+  header: Cell[];
+  /** Data rows in chunks (rows below the header; fully empty rows kept as empty rows). */
+  chunks: AsyncGenerator<Cell[][]>;
+}
+
+export type XlsxOpen =
+  | { ok: true; rows: XlsxSheetRows }
+  | { ok: false; problem: { kind: 'no-sheet'; sheet: string; sheets: string[] } | { kind: 'empty' } };
+
+/** One ExcelJS cell value as an engine cell. */
+export function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('error' in v) return { error: String(v.error) };
+    if ('result' in v) return toCell(v.result);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if (Array.isArray(v.richText))
+      return (v.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? '')).join('');
+    if ('text' in v) return toCell(v.text);
+  }
+  return String(value as string);
+}
+
+/**
+ * Opens `path` and finds the sheet (by name, else the first). Rows are read
+ * lazily: iterate `chunks` once. The file is only read.
+ */
+export async function openXlsxSheet(path: string, sheetName: string | undefined, chunkRows: number): Promise<XlsxOpen> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets = reader[Symbol.asyncIterator]();
+  const seen: string[] = [];
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) {
+      return sheetName === undefined
+        ? { ok: false, problem: { kind: 'empty' } }
+        : { ok: false, problem: { kind: 'no-sheet', sheet: sheetName, sheets: seen } };
+    }
+    const worksheet = next.value as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    seen.push(worksheet.name);
+    if (sheetName !== undefined && worksheet.name !== sheetName) {
+      for await (const _row of worksheet) void _row; // skip its rows to reach the next sheet
+      continue;
+    }
+    const rowIterator = worksheet[Symbol.asyncIterator]();
+    const first = await rowIterator.next();
+    if (first.done) return { ok: false, problem: { kind: 'empty' } };
+    const headerRow = first.value;
+    const header = rowCells(headerRow);
+    let last = headerRow.number;
+    async function* chunks(): AsyncGenerator<Cell[][]> {
+      let chunk: Cell[][] = [];
+      for (;;) {
+        const r = await rowIterator.next();
+        if (r.done) break;
+        // Rows that hold nothing are absent from the file: keep the row numbers in step.
+        for (let gap = last + 1; gap < r.value.number; gap++) chunk.push([]);
+        last = r.value.number;
+        chunk.push(rowCells(r.value));
+        if (chunk.length >= chunkRows) {
+          yield chunk;
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) yield chunk;
+      // Drain the other sheets so the zip stream ends cleanly.
+      for (;;) {
+        const other = await sheets.next();
+        if (other.done) break;
+        for await (const _row of other.value as unknown as AsyncIterable<unknown>) void _row;
+      }
+    }
+    return { ok: true, rows: { sheet: worksheet.name, header, chunks: chunks() } };
+  }
+}
+
+function rowCells(row: ExcelJS.Row): Cell[] {
+  const values = row.values as unknown[];
+  const out: Cell[] = [];
+  for (let i = 1; i < values.length; i++) out.push(toCell(values[i]));
+  return out;
+}
