@@ -4,7 +4,9 @@
  * form and the summary sheet. Host-neutral: plain data in, plain data out.
  */
 import { formatGradeError, summarize, type Cell, type CompiledTable, type GradeBatch, type Locale } from '../engine';
+import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { printSheetTable } from '../engine/sheet-form';
+import { parseNumber } from '../engine/values/coerce';
 import { localize } from '../i18n';
 import { columnLetters } from '../engine/sheet-form/text';
 import { paneText } from '../taskpane/text';
@@ -134,7 +136,7 @@ export function buildPlan(
     })),
     rules: { name, cells: printSheetTable(compiled.table) },
   };
-  if (options.summary) plan.summary = summaryOf(compiled, region, rows, batch, options);
+  if (options.summary) plan.summary = summaryOf(compiled, region, rows, map, batch, options);
   return plan;
 }
 
@@ -142,6 +144,7 @@ function summaryOf(
   compiled: CompiledTable,
   region: DataRegion,
   rows: readonly (readonly Cell[])[],
+  map: ArrayLike<number>,
   batch: GradeBatch,
   options: PlanOptions,
 ): NonNullable<ApplyPlan['summary']> {
@@ -186,5 +189,35 @@ function summaryOf(
     ]);
   }
   const title = t('summary.title', { table: localize(compiled.table.name, locale) });
-  return { cells, chart: { rows: chartRows, columns: 2, title } };
+  const heatmap = rfmHeatmap(compiled, rows, map, batch, cells, t('summary.heatmap'));
+  return { cells, chart: { rows: chartRows, columns: 2, title }, ...(heatmap ? { heatmap } : {}) };
+}
+
+/**
+ * For RFM tables: an R x F grid of customer counts (a colour scale) with the
+ * mean monetary value of each cell beside it, appended to `cells`.
+ */
+function rfmHeatmap(
+  compiled: CompiledTable,
+  rows: readonly (readonly Cell[])[],
+  map: ArrayLike<number>,
+  batch: GradeBatch,
+  cells: Cell[][],
+  title: string,
+): NonNullable<ApplyPlan['summary']>['heatmap'] {
+  const scores = batch as Partial<RfmBatch>;
+  if (compiled.table.method.kind !== 'rfm' || !scores.r || !scores.f || !scores.m || !scores.cuts) return undefined;
+  const at = compiled.columns.findIndex((c) => c.id === RFM_INPUT_IDS.monetary);
+  const column = at >= 0 ? (map[at] ?? -1) : -1;
+  const monetary = Float64Array.from(rows, (row) => (column >= 0 ? parseNumber(row[column]) : NaN));
+  const grid = rfGrid(scores as RfmBatch, monetary);
+  cells.push([], [title]);
+  const top = cells.length;
+  const fs = Array.from({ length: grid.fBins }, (_x, f) => `F${f + 1}`);
+  cells.push(['R \\ F', ...fs, '', ...fs]);
+  for (let r = grid.rBins - 1; r >= 0; r--) {
+    const mean = grid.meanMonetary[r]!.map((v) => (Number.isNaN(v) ? null : Math.round(v * 100) / 100));
+    cells.push([`R${r + 1}`, ...grid.count[r]!, null, ...mean]);
+  }
+  return { row: top + 1, column: 1, rows: grid.rBins, columns: grid.fBins, low: '#FFFFFF', high: '#63BE7B' };
 }

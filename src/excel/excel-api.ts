@@ -49,13 +49,25 @@ export interface ExcelConditionalFormat extends LoadableObject {
     readonly rule: { formula: string } & LoadableObject;
     readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
   };
+  readonly colorScale: { criteria: ColorScaleCriteria };
   getRange(): ExcelRange;
   delete(): void;
 }
 
+export interface ColorScaleCriterion {
+  formula: string | null;
+  type: 'LowestValue' | 'HighestValue';
+  color: string;
+}
+
+export interface ColorScaleCriteria {
+  minimum: ColorScaleCriterion;
+  maximum: ColorScaleCriterion;
+}
+
 export interface ExcelConditionalFormatCollection extends LoadableObject {
   readonly items: ExcelConditionalFormat[];
-  add(type: 'Custom'): ExcelConditionalFormat;
+  add(type: 'Custom' | 'ColorScale'): ExcelConditionalFormat;
   getItem(id: string): ExcelConditionalFormat;
 }
 

@@ -556,6 +556,16 @@ export class OfficeWorkbook implements Workbook {
         const chart = summary.charts.add('ColumnClustered', summary.getRangeByIndexes(0, 0, rows, columns), 'Columns');
         chart.title.text = title;
       }
+      const heat = plan.summary.heatmap;
+      if (heat) {
+        const scale = summary
+          .getRangeByIndexes(heat.row, heat.column, heat.rows, heat.columns)
+          .conditionalFormats.add('ColorScale');
+        scale.colorScale.criteria = {
+          minimum: { formula: null, type: 'LowestValue', color: heat.low },
+          maximum: { formula: null, type: 'HighestValue', color: heat.high },
+        };
+      }
       await context.sync();
     }
 

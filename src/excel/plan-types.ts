@@ -35,5 +35,10 @@ export interface ApplyPlan {
   /** The table in sheet form, stored on the rules sheet under a defined name. */
   rules?: PlanBlock;
   /** The summary sheet: counts and shares per tier, the legend; the chart covers `chart`. */
-  summary?: { cells: Cell[][]; chart?: { rows: number; columns: number; title: string } };
+  summary?: {
+    cells: Cell[][];
+    chart?: { rows: number; columns: number; title: string };
+    /** Cells (0-based on the summary sheet) coloured by a two-colour scale: the RFM R x F heatmap. */
+    heatmap?: { row: number; column: number; rows: number; columns: number; low: string; high: string };
+  };
 }

@@ -411,3 +411,18 @@ describe('OfficeWorkbook.apply with the region as it was before the first Apply'
     ]);
   });
 });
+
+describe('OfficeWorkbook.readRows when rows grow longer after the probe', () => {
+  it('given a chunk over the 5 MB response limit, then it is halved and read again', async () => {
+    const fake = new FakeExcel();
+    const rows: Array<Array<string | number>> = [['Customer', 'Note']];
+    for (let i = 0; i < 24_000; i++) rows.push([`C${i}`, i < 256 ? 'x' : 'y'.repeat(250)]);
+    fake.addSheet('Notes', rows);
+    const workbook = new OfficeWorkbook(fake.run);
+    const region = value(await workbook.detectData());
+    const read = value(await workbook.readRows(region));
+    expect(read).toHaveLength(24_000);
+    expect(read[23_999]![1]).toHaveLength(250);
+    expect(fake.syncs.some((s) => s.responseBytes > 5 * 1024 * 1024)).toBe(true);
+  });
+});

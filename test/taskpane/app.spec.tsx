@@ -177,3 +177,20 @@ describe('the task pane', () => {
     expect(screen.getByText('Moved down: 1')).toBeTruthy();
   });
 });
+
+describe('the task pane with a workbook from an older Tierwise', () => {
+  it('given tables under TW_ names but no stamp, then it says they are read and will be saved in the current format', async () => {
+    const fake = customerWorkbook(3);
+    const rules = fake.addSheet('Old rules', [['Tierwise grading table']]);
+    fake.names.set('tw_old', {
+      name: 'TW_old',
+      ref: { sheet: rules, rect: { row: 0, column: 0, rows: 1, columns: 1 } },
+    });
+    await openPane(fake);
+    expect(
+      await screen.findByText(
+        'This workbook was saved by an older Tierwise; its tables are read and will be saved in the current format.',
+      ),
+    ).toBeTruthy();
+  });
+});

@@ -11,6 +11,7 @@
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, rectAddress, type Rect } from '../a1';
 import type {
   ClientResult,
+  ColorScaleCriteria,
   LoadableObject,
   ExcelChart,
   ExcelConditionalFormat,
@@ -51,6 +52,8 @@ interface CellData {
 
 interface CfModel {
   id: string;
+  type: 'Custom' | 'ColorScale';
+  scale?: string;
   sheet: SheetModel;
   rect: Rect;
   formula: string;
@@ -187,7 +190,14 @@ export class FakeExcel {
         protected: s.protected,
         merged: s.merged.map(rect),
         cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => [k, { ...c }]),
-        cfs: s.cfs.map((cf) => ({ rect: rect(cf.rect), formula: cf.formula, fill: cf.fill, font: cf.font })),
+        cfs: s.cfs.map((cf) => ({
+          type: cf.type,
+          rect: rect(cf.rect),
+          formula: cf.formula,
+          fill: cf.fill,
+          font: cf.font,
+          ...(cf.scale ? { scale: cf.scale } : {}),
+        })),
         names: sortedNames(s.names).map((n) => this.nameData(n)),
         charts: s.charts.map((c) => ({ ...c, rect: rect(c.rect) })),
       })),
@@ -731,6 +741,7 @@ class FakeConditionalFormat extends Proxy<CfModel> implements ExcelConditionalFo
       set formula(value: string) {
         cf.write('formula', value, (target) => {
           guard(target.sheet);
+          if (target.type !== 'Custom') throw new FakeExcelError('InvalidArgument', 'Not a custom rule.');
           target.formula = value;
         });
       },
@@ -753,6 +764,21 @@ class FakeConditionalFormat extends Proxy<CfModel> implements ExcelConditionalFo
   }
   get type(): string {
     return this.get('type');
+  }
+  get colorScale(): ExcelConditionalFormat['colorScale'] {
+    const cf = this;
+    return {
+      get criteria(): ColorScaleCriteria {
+        throw notLoaded('criteria');
+      },
+      set criteria(criteria: ColorScaleCriteria) {
+        cf.write('criteria', criteria, (target) => {
+          guard(target.sheet);
+          if (target.type !== 'ColorScale') throw new FakeExcelError('InvalidArgument', 'Not a colour scale.');
+          target.scale = `${criteria.minimum.type} ${criteria.minimum.color} .. ${criteria.maximum.type} ${criteria.maximum.color}`;
+        });
+      },
+    };
   }
   get custom(): ExcelConditionalFormat['custom'] {
     const colour = (field: 'fill' | 'font') => {
@@ -817,12 +843,11 @@ class FakeCfCollection extends Proxy<RangeTarget> implements ExcelConditionalFor
     if (!this.itemProxies) throw notLoaded('items');
     return this.itemProxies;
   }
-  add(type: 'Custom'): ExcelConditionalFormat {
+  add(type: 'Custom' | 'ColorScale'): ExcelConditionalFormat {
     return new FakeConditionalFormat(this.context, () => {
       const { sheet, rect } = this.live();
-      if (type !== 'Custom') throw new FakeExcelError('NotImplemented', 'Custom rules only.');
       guard(sheet);
-      const cf: CfModel = { id: `{${this.fake.newId()}}`, sheet, rect, formula: '', fill: '', font: '' };
+      const cf: CfModel = { id: `{${this.fake.newId()}}`, type, sheet, rect, formula: '', fill: '', font: '' };
       sheet.cfs.push(cf);
       return cf;
     });

@@ -96,6 +96,8 @@ function Pane({ workbook }: { workbook?: Workbook }) {
   const [keyColumn, setKeyColumn] = useState(0);
   const [history, setHistory] = useState<Snapshot[]>([]);
   const abort = useRef<AbortController | undefined>(undefined);
+  const readAbort = useRef<AbortController | undefined>(undefined);
+  const [readProgress, setReadProgress] = useState<Progress>();
 
   const compiled = useMemo(() => compileDraft(draft, stored.tables), [draft, stored]);
   const table = compiled.ok ? compiled.compiled : undefined;
@@ -149,7 +151,10 @@ function Pane({ workbook }: { workbook?: Workbook }) {
       return;
     }
     setRegion(found.value);
-    const read = await workbook.readRows(found.value);
+    const controller = new AbortController();
+    readAbort.current = controller;
+    setReadProgress(undefined);
+    const read = await workbook.readRows(found.value, { signal: controller.signal, onProgress: setReadProgress });
     if (read.ok) setRows(read.value);
     else report(read.problem);
     setBusy(false);
@@ -162,6 +167,10 @@ function Pane({ workbook }: { workbook?: Workbook }) {
       if (!tables.ok) report(tables.problem);
       else {
         setStored(tables.value);
+        const { version, tables: found, broken } = tables.value;
+        if (version === 0 && found.length + broken.length > 0) {
+          setMessage({ intent: 'info', text: t('problem.older-workbook') });
+        }
         const first = tables.value.tables[0];
         if (first) choose(`workbook:${first.name}`, tables.value);
       }
@@ -289,6 +298,8 @@ function Pane({ workbook }: { workbook?: Workbook }) {
           <DataStep
             region={region}
             busy={busy}
+            progress={readProgress}
+            onCancel={() => readAbort.current?.abort()}
             compiled={table}
             mapping={mapping}
             onDetect={() => void detect()}

@@ -1,7 +1,17 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+} from '@fluentui/react-components';
 import type { ColumnMapping, CompiledTable } from '../../engine';
 import { displayCell } from '../../engine/values/coerce';
-import type { DataRegion } from '../../excel/workbook';
+import type { DataRegion, Progress } from '../../excel/workbook';
+import { PROGRESS_FROM_ROWS } from './apply-step';
 import { localize } from '../../i18n';
 import { usePaneText } from './pane-text';
 import { useStyles } from './styles';
@@ -9,6 +19,8 @@ import { useStyles } from './styles';
 export interface DataStepProps {
   region?: DataRegion;
   busy: boolean;
+  progress?: Progress;
+  onCancel: () => void;
   compiled?: CompiledTable;
   mapping?: ColumnMapping;
   onDetect: () => void;
@@ -16,7 +28,7 @@ export interface DataStepProps {
   onMap: (input: string, header: string) => void;
 }
 
-export function DataStep({ region, busy, compiled, mapping, onDetect, onMap }: DataStepProps) {
+export function DataStep({ region, busy, progress, onCancel, compiled, mapping, onDetect, onMap }: DataStepProps) {
   const { t, locale } = usePaneText();
   const styles = useStyles();
   const labelOf = (id: string) => localize(compiled?.columns.find((c) => c.id === id)?.label, locale) || id;
@@ -28,6 +40,19 @@ export function DataStep({ region, busy, compiled, mapping, onDetect, onMap }: D
         </Button>
         {busy && <Caption1>{t('data.detecting')}</Caption1>}
       </div>
+      {busy && progress && progress.total > PROGRESS_FROM_ROWS && (
+        <div className={styles.row}>
+          <Field
+            label={t('preview.reading', {
+              done: progress.done.toLocaleString(locale),
+              total: progress.total.toLocaleString(locale),
+            })}
+          >
+            <ProgressBar value={progress.done / Math.max(1, progress.total)} />
+          </Field>
+          <Button onClick={onCancel}>{t('apply.cancel')}</Button>
+        </div>
+      )}
       {region && (
         <div className={styles.stack}>
           <Text>{t('data.region', { rows: region.rowCount.toLocaleString(locale), address: region.address })}</Text>

@@ -1,0 +1,57 @@
+import { compileTable, mapColumns, type Cell } from '../../src/engine';
+import { getPreset } from '../../src/engine/presets';
+import { buildPlan } from '../../src/excel/build-plan';
+import { OfficeWorkbook } from '../../src/excel/office-workbook';
+import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import type { DataRegion } from '../../src/excel/workbook';
+import { DEFAULT_OPTIONS } from './support';
+
+function rfmSheet(): { fake: FakeExcel; rows: Cell[][] } {
+  const rows: Cell[][] = Array.from({ length: 60 }, (_x, i) => [
+    `K${i}`,
+    (i * 7) % 365,
+    1 + (i % 9),
+    100 + ((i * 37) % 900),
+  ]);
+  const fake = new FakeExcel();
+  fake.addSheet('Customers', [
+    ['Customer', 'recency', 'frequency', 'monetary'],
+    ...(rows as Array<Array<string | number>>),
+  ]);
+  return { fake, rows };
+}
+
+describe('buildPlan', () => {
+  it('given an RFM table, then values are written (scores need every row) and the summary has an R x F heatmap', async () => {
+    const { fake, rows } = rfmSheet();
+    const compiled = compileTable(getPreset('rfm'));
+    if (!compiled.ok) throw new Error('rfm preset');
+    const workbook = new OfficeWorkbook(fake.run);
+    const detected = await workbook.detectData();
+    if (!detected.ok) throw new Error('detect');
+    const region: DataRegion = detected.value;
+    const { map, missingRequired } = mapColumns(compiled.compiled.columns, region.headers);
+    expect(missingRequired).toEqual([]);
+    const batch = compiled.compiled.gradeRows(rows, map);
+    const plan = buildPlan(compiled.compiled, region, rows, map, batch, {
+      ...DEFAULT_OPTIONS,
+      mode: 'formulas',
+      valueColumn: 3,
+    });
+    expect(
+      plan.columns.find((c) => c.kind === 'tier')!.cells.some((v) => typeof v === 'string' && v.startsWith('=')),
+    ).toBe(false);
+    const heat = plan.summary!.heatmap!;
+    expect(heat).toMatchObject({ column: 1, rows: 5, columns: 5 });
+    const counts = plan.summary!.cells.slice(heat.row, heat.row + heat.rows).map((r) => r.slice(1, 6) as number[]);
+    expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(60);
+    expect(plan.summary!.cells[heat.row - 1]![0]).toBe('R \\ F');
+
+    const applied = await workbook.apply(region, plan);
+    expect(applied.ok).toBe(true);
+    const summary = fake.sheet('Tierwise Summary')!;
+    expect(summary.cfs.map((cf) => [cf.type, cf.scale])).toEqual([
+      ['ColorScale', 'LowestValue #FFFFFF .. HighestValue #63BE7B'],
+    ]);
+  });
+});
