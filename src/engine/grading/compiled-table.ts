@@ -83,9 +83,11 @@ export class CompiledGradingTable implements CompiledTable {
     for (let start = 0; start < count; start += BLOCK_SIZE) {
       const size = Math.min(BLOCK_SIZE, count - start);
       this.evaluate(data, layout, start, size, binding, state, undefined);
-      tiers.set(state.tier.subarray(0, size), start);
-      scores.set(state.score.subarray(0, size), start);
-      for (let r = 0; r < size; r++) if (state.failed[r] === 1) errors.set(start + r, state.errors[r]!);
+      for (let r = 0; r < size; r++) {
+        tiers[start + r] = state.tier[r]!;
+        scores[start + r] = state.score[r]!;
+        if (state.failed[r] === 1) errors.set(start + r, state.errors[r]!);
+      }
     }
     return { count, scores, tiers, errors };
   }
@@ -137,12 +139,20 @@ export class CompiledGradingTable implements CompiledTable {
       const blank = state.blank[slot]!;
       const fast = this.numeric[k] === 1;
       const columnCells = column >= 0 && layout === 'columns' ? data[column] : undefined;
-      const cellAt = (r: number): Cell =>
-        column < 0 ? undefined : columnCells ? columnCells[start + r] : data[start + r]![column];
-      if (trace) state.raw[slot] = cellAt(0);
+      if (fast && columnCells instanceof Float64Array && !trace) {
+        // A column of doubles: copy it, then send only non-finite values through the decoder.
+        values.set(columnCells.subarray(start, start + size));
+        blank.fill(0, 0, size);
+        for (let r = 0; r < size; r++) {
+          const v = values[r]!;
+          if (v - v !== 0 && failed[r] === 0) decode(v, state, r);
+        }
+        continue;
+      }
+      if (trace) state.raw[slot] = column < 0 ? undefined : columnCells ? columnCells[start] : data[start]![column];
       for (let r = 0; r < size; r++) {
         if (failed[r] === 1) continue;
-        const cell = cellAt(r);
+        const cell = column < 0 ? undefined : columnCells ? columnCells[start + r] : data[start + r]![column];
         // Finite numbers in number inputs are the common case; take them without a call.
         if (fast && typeof cell === 'number' && cell - cell === 0) {
           values[r] = cell;

@@ -24,7 +24,7 @@ export function compileMatrix(method: MatrixMethod, ctx: MethodContext): MethodE
   const flat = method.cells.flat();
   const byScore = method.output === 'score';
   const values = Float64Array.from(flat, (cell) => (byScore ? Number(cell) : ctx.tierIndex(String(cell))));
-  const tierOf = byScore && method.thresholds ? makeThresholds(method.thresholds, ctx) : undefined;
+  const thresholds = byScore && method.thresholds ? makeThresholds(method.thresholds, ctx) : undefined;
 
   /** The band of row r on one axis, or -1 with the row failed. */
   const locate = (state: BlockState, r: number, a: typeof rows): number => {
@@ -58,9 +58,9 @@ export function compileMatrix(method: MatrixMethod, ctx: MethodContext): MethodE
             cell: flat[row * width + column]!,
           });
         }
-        if (tierOf) {
+        if (thresholds) {
           state.score[r] = cell;
-          state.tier[r] = tierOf(cell, trace);
+          state.tier[r] = thresholds.tierOf(cell, trace);
         } else {
           state.tier[r] = cell;
         }

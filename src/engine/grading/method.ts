@@ -22,29 +22,48 @@ export interface MethodEvaluator {
   evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void;
 }
 
+/** Score -> tier, for one score or for every graded row of a block. */
+export interface Thresholds {
+  /** The tier index of a score; with a trace, records the total and the bound it met. */
+  tierOf(score: number, trace: ExplanationStep[] | undefined): number;
+  /** Sets state.tier from state.score for every row not failed. */
+  assign(state: BlockState, trace: ExplanationStep[] | undefined): void;
+}
+
 /**
  * Score -> tier index, best tier first; validation guarantees the last
- * threshold is open. With a trace, records the total and the bound it met.
+ * threshold is open. Bounds go down, so the bounds a score misses are the
+ * first k: they are counted without branches, each as one strict test
+ * ("s < b" is "s <= the double just below b").
  */
-export function makeThresholds(
-  thresholds: readonly Threshold[],
-  ctx: MethodContext,
-): (score: number, trace: ExplanationStep[] | undefined) => number {
+export function makeThresholds(thresholds: readonly Threshold[], ctx: MethodContext): Thresholds {
   const last = thresholds.length - 1;
-  // A score misses bound j when it is at or below this: "s < b" is "s <= the double just below b".
   const missAtOrBelow = Float64Array.from(thresholds.slice(0, last), (t) =>
     t.gte !== undefined ? nextDown(t.gte) : t.gt!,
   );
   const tier = Int32Array.from(thresholds, (t) => ctx.tierIndex(t.tier));
-  return (score, trace) => {
-    // Bounds go down, so the bounds a score misses are the first k: count them without branches.
+  const position = (score: number): number => {
     let k = 0;
     for (let j = 0; j < last; j++) k += +(score <= missAtOrBelow[j]!);
-    if (trace) {
-      trace.push({ kind: 'total', score });
-      trace.push({ kind: 'threshold', tier: thresholds[k]!.tier, bound: formatThresholdBound(thresholds, k) });
-    }
-    return tier[k]!;
+    return k;
+  };
+  return {
+    tierOf(score, trace) {
+      const k = position(score);
+      if (trace) {
+        trace.push({ kind: 'total', score });
+        trace.push({ kind: 'threshold', tier: thresholds[k]!.tier, bound: formatThresholdBound(thresholds, k) });
+      }
+      return tier[k]!;
+    },
+    assign(state, trace) {
+      if (trace) {
+        if (state.failed[0] === 0) state.tier[0] = this.tierOf(state.score[0]!, trace);
+        return;
+      }
+      const { score, failed } = state;
+      for (let r = 0; r < state.size; r++) if (failed[r] === 0) state.tier[r] = tier[position(score[r]!)]!;
+    },
   };
 }
 

@@ -27,7 +27,7 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
     factor: m.factor,
     test: compileCondition(m.when, ctx).test,
   }));
-  const tierOf = makeThresholds(method.thresholds, ctx);
+  const thresholds = makeThresholds(method.thresholds, ctx);
   const exact =
     multipliers.length === 0 &&
     criteria.every((c) => Number.isInteger(c.weight) && c.points.every(Number.isInteger) && !(c.blankPoints % 1));
@@ -92,8 +92,8 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
         let score = exact ? total[r]! : cleanFloat(total[r]!);
         if (scale) score = Math.round(score * scale) / scale;
         state.score[r] = score;
-        state.tier[r] = tierOf(score, trace);
       }
+      thresholds.assign(state, trace);
     },
   };
 }
