@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     strategy: true,
     followUp: true,
     explanation: false,
+    error: true,
     summary: true,
     valueColumn: 4,
   });

@@ -9,6 +9,17 @@ export type UndoStep =
   | { kind: 'delete-columns'; sheet: string; column: number; count: number }
   | { kind: 'delete-table-column'; sheet: string; table: string; header: string }
   | { kind: 'restore-cells'; sheet: string; rect: Rect; formulas: unknown[][]; numberFormat: unknown[][] }
+  /** A column Tierwise wrote earlier and took out: back in place (a whole column, or a table column at index), then its cells. */
+  | {
+      kind: 'reinsert-column';
+      sheet: string;
+      rect: Rect;
+      formulas: unknown[][];
+      numberFormat: unknown[][];
+      table?: string;
+      index?: number;
+      bold?: boolean;
+    }
   | { kind: 'delete-cfs'; sheet: string; rect: Rect; formulas: string[] }
   | { kind: 'restore-cf'; sheet: string; address: string; formula: string; fill: string; font: string }
   | { kind: 'delete-sheet'; sheet: string }

@@ -8,21 +8,20 @@ import { compileTable, type Cell, type GradingTable, type TableProblem } from '.
 import { normalizeKey } from '../engine/values/coerce';
 import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
+import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
 import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { Journal, type UndoStep } from './journal';
-import type { ApplyPlan, OutputKind, PlanColumn } from './plan-types';
+import type { WorkbookPlan } from './plan-types';
+import type { PlanCell, PlanFormula } from '../engine/plan';
 import {
   HISTORY_SHEET,
   OUTPUT_NAME_PREFIX,
   RULES_FORMAT_VERSION,
-  RULES_SHEET,
   STATE_NAMESPACE,
   stateXml,
-  SUMMARY_SHEET,
-  TABLE_NAME_PREFIX,
   versionOfState,
 } from './state';
 import type {
@@ -50,22 +49,22 @@ function checkCancel(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Cancelled();
 }
 
+type Scalar = string | number | boolean | null;
+
 /** Text that Excel would read as a formula is written with a leading apostrophe. */
-function safeValue(value: string | number | null): string | number {
+function safeValue(value: Scalar): string | number | boolean {
   if (value === null) return '';
   if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
   return value;
 }
 
-function isFormula(value: string | number | null): boolean {
-  return typeof value === 'string' && value.startsWith('=');
+function isFormula(value: PlanCell): value is PlanFormula {
+  return typeof value === 'object' && value !== null;
 }
 
-/** Where each plan column goes: a column of the sheet, added by Tierwise or reused. */
-interface Target {
-  column: PlanColumn;
-  sheetColumn: number;
-  reused: boolean;
+/** A plan cell as the `formulas` property takes it. */
+function cellFormula(value: PlanCell): string | number | boolean {
+  return isFormula(value) ? value.formula : safeValue(value);
 }
 
 export class OfficeWorkbook implements Workbook {
@@ -121,6 +120,10 @@ export class OfficeWorkbook implements Workbook {
       if (!merged.isNullObject) return fail({ kind: 'merged-header', address: merged.address });
       if (rect.rows < 2) return fail({ kind: 'no-data-rows', sheet: sheet.name });
       const filtered = first ? (filter as { isDataFiltered: boolean }).isDataFiltered : sheetFiltered(filter);
+      const outputs = (await this.ownColumns(context, sheet, rect.row))
+        .map((o) => o.column)
+        .filter((c) => c >= rect.column && c < rect.column + rect.columns)
+        .sort((a, b) => a - b);
       return ok({
         sheet: sheet.name,
         address: rectAddress(rect, sheet.name),
@@ -131,6 +134,7 @@ export class OfficeWorkbook implements Workbook {
         headers,
         ...(table !== undefined ? { table } : {}),
         filtered,
+        outputs,
       });
     });
   }
@@ -212,7 +216,7 @@ export class OfficeWorkbook implements Workbook {
     return result;
   }
 
-  async apply(region: DataRegion, plan: ApplyPlan, options: ApplyOptions = {}): Promise<Result<ApplyReport>> {
+  async apply(region: DataRegion, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<Result<ApplyReport>> {
     const journal = new Journal();
     const before = this.syncCounter;
     try {
@@ -383,199 +387,216 @@ export class OfficeWorkbook implements Workbook {
     return out;
   }
 
+  /** Tierwise's columns on a sheet: worksheet names Tierwise_<kind> whose range starts on the header row `top`. */
+  private async ownColumns(
+    context: ExcelContext,
+    sheet: ExcelWorksheet,
+    top: number,
+  ): Promise<Array<{ name: string; column: number; rows: number }>> {
+    const names = sheet.names.load('items/name');
+    await context.sync();
+    const ours = names.items.filter((n) => n.name.startsWith(OUTPUT_NAME_PREFIX));
+    const ranges = ours.map((n) => n.getRangeOrNullObject().load('rowIndex,columnIndex,rowCount'));
+    await context.sync();
+    return ours.flatMap((n, i) => {
+      const r = ranges[i]!;
+      return !r.isNullObject && r.rowIndex === top ? [{ name: n.name, column: r.columnIndex, rows: r.rowCount }] : [];
+    });
+  }
+
   private async execute(
     context: ExcelContext,
     region: DataRegion,
-    plan: ApplyPlan,
+    plan: WorkbookPlan,
     options: ApplyOptions,
     journal: Journal,
   ): Promise<Result<Omit<ApplyReport, 'requests'>>> {
+    const { frame } = plan;
     const wb = context.workbook;
     const sheet = wb.worksheets.getItemOrNullObject(region.sheet);
     const protection = sheet.protection.load('protected');
-    const header = sheet.getRangeByIndexes(region.top, region.left, 1, region.columnCount).load('values');
-    const sheetNames = sheet.names.load('items/name');
+    const header = sheet.getRangeByIndexes(region.top, region.left, 1, frame.layout.columnCount).load('values');
     await context.sync();
-    if (sheet.isNullObject) return fail({ kind: 'failed', message: `${region.sheet}?` });
+    if (sheet.isNullObject) return fail({ kind: 'failed', message: region.sheet });
     if (protection.protected) return fail({ kind: 'protected-sheet', sheet: region.sheet });
 
-    // Which of the region's columns Tierwise wrote before (named Tierwise_<kind>).
-    const outputNames = sheetNames.items.filter((n) => n.name.startsWith(OUTPUT_NAME_PREFIX));
-    const outputRanges = outputNames.map((n) => n.getRangeOrNullObject().load('rowIndex,columnIndex'));
-    await context.sync();
-    // A Tierwise column of this data: it starts on the header row, inside the data or right of it.
-    const ours = new Map<string, number>();
-    outputNames.forEach((n, i) => {
-      const r = outputRanges[i]!;
-      if (!r.isNullObject && r.rowIndex === region.top && r.columnIndex >= region.left) {
-        ours.set(n.name.slice(OUTPUT_NAME_PREFIX.length).toLowerCase(), r.columnIndex);
-      }
-    });
-    const headers = (header.values[0] ?? []).map((h) => normalizeKey(String(h)));
-    const targets: Target[] = [];
-    const conflicts: string[] = [];
-    const end = Math.max(region.left + region.columnCount, ...[...ours.values()].map((c) => c + 1));
-    let next = end;
-    for (const column of plan.columns) {
-      const mine = ours.get(nameKind(column.kind));
-      if (mine !== undefined) {
-        targets.push({ column, sheetColumn: mine, reused: true });
-        continue;
-      }
-      const at = headers.indexOf(normalizeKey(column.header));
-      if (at >= 0 && ![...ours.values()].includes(region.left + at)) {
-        conflicts.push(column.header);
-        targets.push({ column, sheetColumn: region.left + at, reused: true });
-        continue;
-      }
-      targets.push({ column, sheetColumn: next++, reused: false });
-    }
-    if (conflicts.length > 0 && !options.overwrite) return fail({ kind: 'user-columns', headers: conflicts });
-    const added = targets.filter((t) => !t.reused);
-    const total = region.rowCount;
-    const tierTarget = targets.find((t) => t.column.kind === 'tier');
+    // Data columns named like an output (Score, Tier, 等级 ...) that Tierwise did not write: ask first.
+    const wanted = new Set(frame.columns.map((c) => normalizeKey(c.header)));
+    const conflicts = (header.values[0] ?? []).map((h) => String(h)).filter((h) => wanted.has(normalizeKey(h)));
+    if (conflicts.length > 0 && !options.confirmed) return fail({ kind: 'user-columns', headers: conflicts });
 
-    // 1. Remember the columns about to be overwritten.
-    for (const t of targets.filter((x) => x.reused)) {
-      const rect = { row: region.top, column: t.sheetColumn, rows: region.rowCount + 1, columns: 1 };
+    // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
+    const old = (await this.ownColumns(context, sheet, region.top)).sort((a, b) => b.column - a.column);
+    const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
+    if (oldTier) {
+      const tierRef = `$${columnLetters(oldTier.column)}${region.top + 2}`;
+      const body = {
+        row: region.top + 1,
+        column: region.left,
+        rows: Math.max(1, oldTier.rows - 1),
+        columns: oldTier.column - region.left + old.length,
+      };
+      await this.removeOldRules(context, sheet, region.sheet, body, tierRef, journal);
+    }
+    for (const o of old) {
+      const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
       const formulas = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
-      journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
-    }
-
-    // 2. Add the new columns.
-    if (added.length > 0) {
+      sheet.names.getItemOrNullObject(o.name).delete();
+      await context.sync();
+      journal.record({
+        kind: 'restore-name',
+        sheet: region.sheet,
+        name: o.name,
+        formula: `=${rectAddress(rect, region.sheet)}`,
+      });
+      const header = String(formulas[0]?.[0] ?? '');
       if (region.table) {
         const table = sheet.tables.getItemOrNullObject(region.table);
-        for (const t of added) {
-          table.columns.add(null, undefined, t.column.header);
-          await context.sync();
-          journal.record({
-            kind: 'delete-table-column',
-            sheet: region.sheet,
-            table: region.table,
-            header: t.column.header,
-          });
-        }
+        table.columns.getItemOrNullObject(header).delete();
       } else {
-        const at = end;
-        sheet.getRangeByIndexes(0, at, 1, added.length).getEntireColumn().insert('Right');
-        await context.sync();
-        journal.record({ kind: 'delete-columns', sheet: region.sheet, column: at, count: added.length });
-        const head = sheet.getRangeByIndexes(region.top, at, 1, added.length);
-        head.values = [added.map((t) => t.column.header)];
-        head.format.font.bold = true;
+        sheet.getRangeByIndexes(0, o.column, 1, 1).getEntireColumn().delete('Left');
       }
-    }
-    for (const t of targets.filter((x) => x.reused)) {
-      sheet.getRangeByIndexes(region.top, t.sheetColumn, 1, 1).values = [[t.column.header]];
+      await context.sync();
+      journal.record({
+        kind: 'reinsert-column',
+        sheet: region.sheet,
+        rect,
+        formulas,
+        numberFormat,
+        ...(region.table ? { table: region.table, index: o.column - region.left } : { bold: true }),
+      });
     }
 
-    // 3. Write the cells in chunks.
-    let first = true;
+    // 2. Add the output columns right of the data.
+    const first = frame.columns[0]!.sheetColumn;
+    const count = frame.columns.length;
+    if (region.table) {
+      const table = sheet.tables.getItemOrNullObject(region.table);
+      for (const column of frame.columns) {
+        table.columns.add(null, undefined, column.header);
+        await context.sync();
+        journal.record({
+          kind: 'delete-table-column',
+          sheet: region.sheet,
+          table: region.table,
+          header: column.header,
+        });
+      }
+    } else {
+      sheet.getRangeByIndexes(0, first, 1, count).getEntireColumn().insert('Right');
+      await context.sync();
+      journal.record({ kind: 'delete-columns', sheet: region.sheet, column: first, count });
+      const head = sheet.getRangeByIndexes(region.top, first, 1, count);
+      head.values = [frame.columns.map((c) => c.header)];
+      head.format.font.bold = true;
+    }
+
+    // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
+    const total = plan.cells.length;
+    let firstWrite = true;
     const chunks = chunkRows(
       total,
-      (i) => targets.reduce((sum, t) => sum + payloadSize(t.column.cells[i]), 0),
+      (i) => payloadSize(plan.cells[i]) + frame.columns.reduce((n, c) => n + (c.numberFormat?.length ?? 0) + 4, 0),
       this.budget,
     );
     for (const [a, b] of chunks) {
       checkCancel(options.signal);
-      for (const t of targets) {
-        const slice = t.column.cells.slice(a, b);
-        const range = sheet.getRangeByIndexes(region.top + 1 + a, t.sheetColumn, b - a, 1);
-        if (slice.some(isFormula)) range.formulas = slice.map((v) => [v ?? '']);
-        else range.values = slice.map((v) => [safeValue(v)]);
-      }
+      frame.columns.forEach((column, c) => {
+        const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
+        const range = sheet.getRangeByIndexes(region.top + 1 + a, column.sheetColumn, b - a, 1);
+        if (column.numberFormat) range.numberFormat = slice.map(() => [column.numberFormat]);
+        if (slice.some((v) => isFormula(v))) range.formulas = slice.map((v) => [cellFormula(v)]);
+        else range.values = slice.map((v) => [safeValue(v as Scalar)]);
+      });
       context.application.suspendApiCalculationUntilNextSync();
-      if (first) context.application.suspendScreenUpdatingUntilNextSync();
-      first = false;
+      if (firstWrite) context.application.suspendScreenUpdatingUntilNextSync();
+      firstWrite = false;
       await context.sync();
       options.onProgress?.({ done: b, total });
     }
     checkCancel(options.signal);
 
-    // 4. One conditional format per tier, bound to the Tier column.
-    const lastColumn = Math.max(region.left + region.columnCount - 1, ...targets.map((t) => t.sheetColumn));
-    const body: Rect = {
-      row: region.top + 1,
-      column: region.left,
-      rows: region.rowCount,
-      columns: lastColumn - region.left + 1,
-    };
-    if (tierTarget && plan.tierRules.length > 0) {
-      const tierRef = `$${columnLetters(tierTarget.sheetColumn)}${body.row + 1}`;
-      await this.removeOldRules(context, sheet, region.sheet, body, tierRef, journal);
-      const formulas = plan.tierRules.map((rule) => `=${tierRef}="${rule.tier.replace(/"/g, '""')}"`);
-      journal.record({ kind: 'delete-cfs', sheet: region.sheet, rect: body, formulas });
-      const range = sheet.getRangeByIndexes(body.row, body.column, body.rows, body.columns);
-      plan.tierRules.forEach((rule, i) => {
+    // 4. One conditional format per tier over the body, bound to the Tier column.
+    const body = frame.body;
+    if (frame.tierRules.length > 0 && body.rows > 0) {
+      const formulas = frame.tierRules.map((rule) => rule.formula);
+      const rect = { row: body.top, column: body.left, rows: body.rows, columns: body.columns };
+      journal.record({ kind: 'delete-cfs', sheet: region.sheet, rect, formulas });
+      const range = sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns);
+      for (const rule of frame.tierRules) {
         const cf = range.conditionalFormats.add('Custom');
-        cf.custom.rule.formula = formulas[i]!;
+        cf.custom.rule.formula = rule.formula;
         cf.custom.format.fill.color = rule.fill;
         cf.custom.format.font.color = rule.font;
-      });
+      }
       await context.sync();
     }
 
     // 5. Names of the output columns, so the next Apply knows they are Tierwise's.
-    for (const t of targets) {
-      const name = OUTPUT_NAME_PREFIX + nameKind(t.column.kind);
-      const old = sheet.names.getItemOrNullObject(name).load('formula');
-      await context.sync();
-      if (!old.isNullObject) {
-        old.delete();
-        await context.sync();
-        journal.record({ kind: 'restore-name', sheet: region.sheet, name, formula: old.formula });
-      }
+    for (const column of frame.columns) {
+      const name = OUTPUT_NAME_PREFIX + column.kind.replace('-', '_');
       journal.record({ kind: 'delete-name', sheet: region.sheet, name });
-      sheet.names.add(name, sheet.getRangeByIndexes(region.top, t.sheetColumn, region.rowCount + 1, 1));
+      sheet.names.add(name, sheet.getRangeByIndexes(region.top, column.sheetColumn, region.rowCount + 1, 1));
     }
     await context.sync();
 
     // 6. The rules sheet, its defined name and the workbook's stamp.
-    let rulesName: string | undefined;
-    if (plan.rules) {
-      rulesName = plan.rules.name;
-      await this.writeRules(context, plan.rules.name, plan.rules.cells, journal);
-    }
+    await this.writeRules(context, frame.rules.sheet, frame.rules.name, frame.rules.cells, journal);
 
-    // 7. The summary sheet, with a native chart.
+    // 7. The summary sheet: counts and shares, the legend in tier colours, a native chart.
     let summarySheet: string | undefined;
-    if (plan.summary) {
-      summarySheet = await this.freeSheetName(context, SUMMARY_SHEET);
-      const summary = wb.worksheets.add(summarySheet);
-      await context.sync();
-      journal.record({ kind: 'delete-sheet', sheet: summarySheet });
-      const cells = plan.summary.cells;
-      const width = Math.max(1, ...cells.map((r) => r.length));
-      const grid = cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j])));
-      summary.getRangeByIndexes(0, 0, grid.length, width).values = grid;
-      summary.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-      if (plan.summary.chart) {
-        const { rows, columns, title } = plan.summary.chart;
-        const chart = summary.charts.add('ColumnClustered', summary.getRangeByIndexes(0, 0, rows, columns), 'Columns');
-        chart.title.text = title;
-      }
-      const heat = plan.summary.heatmap;
-      if (heat) {
-        const scale = summary
-          .getRangeByIndexes(heat.row, heat.column, heat.rows, heat.columns)
-          .conditionalFormats.add('ColorScale');
-        scale.colorScale.criteria = {
-          minimum: { formula: null, type: 'LowestValue', color: heat.low },
-          maximum: { formula: null, type: 'HighestValue', color: heat.high },
-        };
-      }
-      await context.sync();
-    }
+    if (plan.summary) summarySheet = await this.writeSummary(context, plan, journal);
 
     return ok({
-      columns: targets.map((t) =>
-        rectAddress({ row: region.top, column: t.sheetColumn, rows: region.rowCount + 1, columns: 1 }, region.sheet),
+      columns: frame.columns.map((c) =>
+        rectAddress({ row: region.top, column: c.sheetColumn, rows: region.rowCount + 1, columns: 1 }, region.sheet),
       ),
-      ...(rulesName !== undefined ? { rulesName } : {}),
+      rulesName: frame.rules.name,
       ...(summarySheet !== undefined ? { summarySheet } : {}),
     });
+  }
+
+  private async writeSummary(context: ExcelContext, plan: WorkbookPlan, journal: Journal): Promise<string> {
+    const summary = plan.summary!;
+    const name = await this.freeSheetName(context, summary.sheet);
+    const sheet = context.workbook.worksheets.add(name);
+    await context.sync();
+    journal.record({ kind: 'delete-sheet', sheet: name });
+    const width = Math.max(1, ...summary.cells.map((r) => r.length));
+    const grid = summary.cells.map((r) => Array.from({ length: width }, (_x, j) => cellFormula(r[j] ?? null)));
+    sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;
+    sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+    const tiers = summary.chart.rows - 1;
+    for (const [column, format] of Object.entries(summary.numberFormats)) {
+      const c = Number(column);
+      if (c < width)
+        sheet.getRangeByIndexes(1, c, tiers, 1).numberFormat = Array.from({ length: tiers }, () => [format]);
+    }
+    sheet.getRangeByIndexes(summary.legendTop, 0, 1, width).format.font.bold = true;
+    plan.frame.tierRules.forEach((rule, k) => {
+      const row = sheet.getRangeByIndexes(summary.legendTop + 1 + k, 0, 1, plan.frame.legend[0]!.length);
+      row.format.fill.color = rule.fill;
+      row.format.font.color = rule.font;
+    });
+    const chart = sheet.charts.add(
+      'ColumnClustered',
+      sheet.getRangeByIndexes(0, 0, summary.chart.rows, summary.chart.columns),
+      'Columns',
+    );
+    chart.title.text = summary.title;
+    const heat = plan.heatmap;
+    if (heat) {
+      const scale = sheet
+        .getRangeByIndexes(heat.top, heat.left, heat.rows, heat.columns)
+        .conditionalFormats.add('ColorScale');
+      scale.colorScale.criteria = {
+        minimum: { formula: null, type: 'LowestValue', color: heat.low },
+        maximum: { formula: null, type: 'HighestValue', color: heat.high },
+      };
+    }
+    await context.sync();
+    return name;
   }
 
   /** Tierwise's conditional formats from an earlier Apply on the same Tier column, journalled and deleted. */
@@ -613,18 +634,24 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
   }
 
-  private async writeRules(context: ExcelContext, name: string, cells: Cell[][], journal: Journal): Promise<void> {
+  private async writeRules(
+    context: ExcelContext,
+    rulesSheet: string,
+    name: string,
+    cells: Cell[][],
+    journal: Journal,
+  ): Promise<void> {
     const wb = context.workbook;
-    let sheet = wb.worksheets.getItemOrNullObject(RULES_SHEET);
+    let sheet = wb.worksheets.getItemOrNullObject(rulesSheet);
     const old = wb.names.getItemOrNullObject(name).load('formula');
     const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
     await context.sync();
     const oldXml = part.isNullObject ? null : part.getXml();
     let top = 0;
     if (sheet.isNullObject) {
-      sheet = wb.worksheets.add(RULES_SHEET);
+      sheet = wb.worksheets.add(rulesSheet);
       await context.sync();
-      journal.record({ kind: 'delete-sheet', sheet: RULES_SHEET });
+      journal.record({ kind: 'delete-sheet', sheet: rulesSheet });
     } else {
       const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
       await context.sync();
@@ -639,7 +666,7 @@ export class OfficeWorkbook implements Workbook {
     const rect = { row: top, column: 0, rows: cells.length, columns: width };
     const before = await this.readChunked(context, sheet, rect, 'formulas', {});
     const formats = await this.readChunked(context, sheet, rect, 'numberFormat', {});
-    journal.record({ kind: 'restore-cells', sheet: RULES_SHEET, rect, formulas: before, numberFormat: formats });
+    journal.record({ kind: 'restore-cells', sheet: rulesSheet, rect, formulas: before, numberFormat: formats });
     const grid = cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j])));
     const block = sheet.getRangeByIndexes(top, 0, cells.length, width);
     block.values = grid;
@@ -674,6 +701,19 @@ export class OfficeWorkbook implements Workbook {
       case 'delete-columns':
         sheetOf(step.sheet).getRangeByIndexes(0, step.column, 1, step.count).getEntireColumn().delete('Left');
         break;
+      case 'reinsert-column': {
+        const sheet = sheetOf(step.sheet);
+        if (step.table !== undefined) {
+          const header = String(step.formulas[0]?.[0] ?? '');
+          sheet.tables.getItemOrNullObject(step.table).columns.add(step.index, undefined, header);
+        } else {
+          sheet.getRangeByIndexes(0, step.rect.column, 1, 1).getEntireColumn().insert('Right');
+          if (step.bold) sheet.getRangeByIndexes(step.rect.row, step.rect.column, 1, 1).format.font.bold = true;
+        }
+        await context.sync();
+        await this.undoStep(context, wb, { ...step, kind: 'restore-cells' });
+        return;
+      }
       case 'delete-table-column': {
         const column = sheetOf(step.sheet)
           .tables.getItemOrNullObject(step.table)
@@ -749,10 +789,6 @@ export class OfficeWorkbook implements Workbook {
 function sheetFiltered(filter: unknown): boolean {
   const f = filter as { enabled: boolean; isDataFiltered: boolean };
   return f.enabled && f.isDataFiltered;
-}
-
-function nameKind(kind: OutputKind): string {
-  return kind.replace('-', '_');
 }
 
 function safeCell(cell: Cell): string | number | boolean {

@@ -1,44 +1,16 @@
 /**
- * A local stand-in for the engine's host-neutral apply plan (src/engine/plan,
- * owned by another helper): what Apply writes, decided before any cell is
- * touched. The executor in office-workbook.ts runs a plan; build-plan.ts makes one.
+ * What the add-in executes: the engine's apply plan (src/engine/plan) for
+ * this workbook — its frame, the output cells per data row (with live
+ * formulas in place of values when asked) and the summary sheet, plus the
+ * RFM heatmap the add-in adds below the summary.
  */
-import type { Cell } from '../engine';
+import type { ApplyFrame, PlanCell, PlanRect, PlanSummary } from '../engine/plan';
 
-export type OutputKind = 'score' | 'tier' | 'strategy' | 'follow-up' | 'explanation';
-
-export interface PlanColumn {
-  kind: OutputKind;
-  header: string;
-  /** One per data row; a string starting with "=" is a formula. */
-  cells: ReadonlyArray<string | number | null>;
-}
-
-/** One conditional format per tier: rows whose Tier cell equals `tier` get these colours. */
-export interface PlanTierRule {
-  tier: string;
-  label: string;
-  fill: string;
-  font: string;
-}
-
-export interface PlanBlock {
-  /** The workbook-scoped defined name of the block. */
-  name: string;
-  cells: Cell[][];
-}
-
-export interface ApplyPlan {
-  tableId: string;
-  columns: PlanColumn[];
-  tierRules: PlanTierRule[];
-  /** The table in sheet form, stored on the rules sheet under a defined name. */
-  rules?: PlanBlock;
-  /** The summary sheet: counts and shares per tier, the legend; the chart covers `chart`. */
-  summary?: {
-    cells: Cell[][];
-    chart?: { rows: number; columns: number; title: string };
-    /** Cells (0-based on the summary sheet) coloured by a two-colour scale: the RFM R x F heatmap. */
-    heatmap?: { row: number; column: number; rows: number; columns: number; low: string; high: string };
-  };
+export interface WorkbookPlan {
+  frame: ApplyFrame;
+  /** One array per data row, one cell per frame column. */
+  cells: PlanCell[][];
+  summary?: PlanSummary;
+  /** Summary cells (0-based) coloured by a two-colour scale: the RFM R x F grid of counts. */
+  heatmap?: PlanRect & { low: string; high: string };
 }

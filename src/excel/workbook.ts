@@ -4,7 +4,7 @@
  * the browser check hand in the same implementation over a fake Excel.
  */
 import type { Cell, GradingTable, TableProblem } from '../engine';
-import type { ApplyPlan } from './plan-types';
+import type { WorkbookPlan } from './plan-types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: WorkbookProblem };
 
@@ -14,7 +14,7 @@ export type WorkbookProblem =
   | { kind: 'protected-sheet'; sheet: string }
   | { kind: 'merged-header'; address: string }
   | { kind: 'no-room'; sheet: string }
-  /** Score/Tier-like columns that Tierwise did not write: Apply needs the user's consent. */
+  /** Columns named like Tierwise's outputs (Score, Tier ...) that Tierwise did not write: Apply asks first. */
   | { kind: 'user-columns'; headers: string[] }
   | { kind: 'cancelled'; rolledBack: boolean }
   | { kind: 'nothing-to-revert' }
@@ -38,6 +38,8 @@ export interface DataRegion {
   table?: string;
   /** Rows hidden by a filter: they are graded too (the pane says so). */
   filtered: boolean;
+  /** Sheet columns in the region that an earlier Apply wrote (Score, Tier ...): not data. */
+  outputs: number[];
 }
 
 export interface Progress {
@@ -70,8 +72,8 @@ export interface StoredTables {
 }
 
 export interface ApplyOptions extends RunOptions {
-  /** The user agreed to overwrite Score/Tier-like columns that Tierwise did not write. */
-  overwrite?: boolean;
+  /** The user agreed to add Tierwise's columns although columns of the same names exist. */
+  confirmed?: boolean;
 }
 
 export interface ApplyReport {
@@ -102,7 +104,7 @@ export interface Workbook {
   /** Grading tables stored on the rules sheet, each validated; broken ones are reported with their cells. */
   readTables(): Promise<Result<StoredTables>>;
   /** Executes a plan next to the data; on cancel or failure rolls back what was written. */
-  apply(region: DataRegion, plan: ApplyPlan, options?: ApplyOptions): Promise<Result<ApplyReport>>;
+  apply(region: DataRegion, plan: WorkbookPlan, options?: ApplyOptions): Promise<Result<ApplyReport>>;
   /** Whether the last Apply of this session can be undone. */
   canRevert(): boolean;
   revert(): Promise<Result<void>>;

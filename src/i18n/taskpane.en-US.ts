@@ -73,6 +73,7 @@ export const taskpaneEnUS = {
   'apply.strategy': 'Strategy column',
   'apply.follow-up': 'Follow-up column',
   'apply.explanation': 'Explanation column',
+  'apply.error': 'Reason column for rows that cannot be graded',
   'apply.summary': 'Summary sheet with a chart',
   'apply.value-column': 'Value column for the summary (e.g. revenue)',
   'apply.no-value-column': '(none)',
@@ -87,30 +88,13 @@ export const taskpaneEnUS = {
   'apply.select-ungraded': 'Select these rows',
   'apply.selected': '{count} rows selected.',
   'apply.selected-some': 'Selected the first {count} rows (one selection holds no more).',
-  'apply.overwrite-title': 'Overwrite columns?',
-  'apply.overwrite-body':
-    'These columns were not written by Tierwise: {headers}. Overwrite them? Revert brings them back.',
-  'apply.overwrite': 'Overwrite',
-  'apply.keep': 'Keep them',
+  'apply.conflict-title': 'Columns with the same names',
+  'apply.conflict-body':
+    'These columns have the names of Tierwise columns but were not written by Tierwise: {headers}. Tierwise leaves them as they are and adds its own columns right of the data. Continue?',
+  'apply.conflict-go': 'Add Tierwise columns',
+  'apply.conflict-stop': 'Cancel',
   'apply.needs-data': 'Detect the data and choose a table first.',
 
-  'header.score': 'Score',
-  'header.tier': 'Tier',
-  'header.strategy': 'Strategy',
-  'header.follow-up': 'Follow-up',
-  'header.explanation': 'Explanation',
-
-  'summary.title': 'Tierwise summary: {table}',
-  'summary.tier': 'Tier',
-  'summary.count': 'Count',
-  'summary.share': 'Share',
-  'summary.target': 'Target share',
-  'summary.value': 'Sum of {column}',
-  'summary.value-share': 'Share of {column}',
-  'summary.ungraded': 'Ungraded',
-  'summary.legend': 'Legend',
-  'summary.label': 'Label',
-  'summary.colour': 'Colour',
   'summary.heatmap': 'R x F: customers (mean monetary)',
 
   'history.key': 'Customer key column',
@@ -129,7 +113,8 @@ export const taskpaneEnUS = {
   'problem.merged-header':
     'The header row has merged cells ({address}). Unmerge them so that each column has its own header.',
   'problem.no-room': 'There is no room right of the data on {sheet}.',
-  'problem.user-columns': 'These columns were not written by Tierwise: {headers}.',
+  'problem.user-columns':
+    'These columns have the names of Tierwise columns but were not written by Tierwise: {headers}.',
   'problem.cancelled': 'Cancelled. Nothing was changed.',
   'problem.cancelled-kept': 'Cancelled, but the partial changes could not be undone: press Revert.',
   'problem.nothing-to-revert': 'There is nothing to revert in this session.',

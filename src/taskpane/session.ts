@@ -19,6 +19,7 @@ import {
 import { PRESETS, getPreset } from '../engine/presets';
 import { segmentMigration } from '../engine/rfm';
 import { normalizeKey } from '../engine/values/coerce';
+import { dataColumnCount } from '../excel/build-plan';
 import type { DataRegion, Snapshot, StoredTable } from '../excel/workbook';
 import { localize } from '../i18n';
 
@@ -72,12 +73,13 @@ export function compileDraft(draft: unknown, stored: readonly StoredTable[]): Co
   return compileTable(draft, { resolve });
 }
 
+/** Inputs to data columns (not to the Score, Tier ... columns an earlier Apply wrote). */
 export function mappingFor(
   compiled: CompiledTable,
   region: DataRegion,
   overrides: Record<string, string>,
 ): ColumnMapping {
-  return mapColumns(compiled.columns, region.headers, overrides);
+  return mapColumns(compiled.columns, region.headers.slice(0, dataColumnCount(region)), overrides);
 }
 
 export interface Sample {

@@ -38,14 +38,12 @@ describe('buildPlan', () => {
       mode: 'formulas',
       valueColumn: 3,
     });
-    expect(
-      plan.columns.find((c) => c.kind === 'tier')!.cells.some((v) => typeof v === 'string' && v.startsWith('=')),
-    ).toBe(false);
-    const heat = plan.summary!.heatmap!;
-    expect(heat).toMatchObject({ column: 1, rows: 5, columns: 5 });
-    const counts = plan.summary!.cells.slice(heat.row, heat.row + heat.rows).map((r) => r.slice(1, 6) as number[]);
+    expect(plan.cells.flat().some((v) => typeof v === 'object' && v !== null)).toBe(false);
+    const heat = plan.heatmap!;
+    expect(heat).toMatchObject({ left: 1, rows: 5, columns: 5 });
+    const counts = plan.summary!.cells.slice(heat.top, heat.top + heat.rows).map((r) => r.slice(1, 6) as number[]);
     expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(60);
-    expect(plan.summary!.cells[heat.row - 1]![0]).toBe('R \\ F');
+    expect(plan.summary!.cells[heat.top - 1]![0]).toBe('R \\ F');
 
     const applied = await workbook.apply(region, plan);
     expect(applied.ok).toBe(true);

@@ -46,6 +46,7 @@ const region: DataRegion = {
   columnCount: 4,
   headers: ['a', 'b', 'c', 'd'],
   filtered: false,
+  outputs: [],
 };
 
 describe('OfficeWorkbook with office-addin-mock', () => {

@@ -29,6 +29,7 @@ describe('OfficeWorkbook.detectData', () => {
       columnCount: 4,
       headers: HEADERS,
       filtered: false,
+      outputs: [],
     });
   });
 
@@ -128,28 +129,32 @@ describe('OfficeWorkbook.apply and revert', () => {
     const workbook = new OfficeWorkbook(fake.run);
     const { region, rows } = await detectAndRead(workbook);
     const report = value(await workbook.apply(region, planFor(region, rows)));
-    expect(report.columns).toEqual(['Customers!E1:E13', 'Customers!F1:F13', 'Customers!G1:G13', 'Customers!H1:H13']);
+    expect(report.columns).toEqual(['E', 'F', 'G', 'H', 'I'].map((c) => `Customers!${c}1:${c}13`));
     const sheet = fake.sheet('Customers')!;
-    expect([4, 5, 6, 7].map((c) => fake.cell(sheet, 0, c)?.value)).toEqual([
+    expect([4, 5, 6, 7, 8].map((c) => fake.cell(sheet, 0, c)?.value)).toEqual([
       'Score',
       'Tier',
       'Strategy',
       'Explanation',
+      'Error',
     ]);
     expect(fake.cell(sheet, 1, 4)?.value).toBe(100);
     expect(fake.cell(sheet, 1, 5)?.value).toBe('A');
     expect(fake.cell(sheet, 7, 5)).toBeUndefined(); // row 7 has 'soon' days: ungraded, left blank
-    expect(String(fake.cell(sheet, 7, 7)?.value)).toContain('soon');
+    expect(String(fake.cell(sheet, 7, 8)?.value)).toContain('soon');
     expect(sheet.cfs.map((cf) => [cf.formula, cf.fill])).toEqual([
       ['=$F2="A"', '#C6EFCE'],
       ['=$F2="B"', '#FFEB9C'],
       ['=$F2="C"', '#FFC7CE'],
     ]);
-    expect(sheet.cfs[0]!.rect).toEqual({ row: 1, column: 0, rows: 12, columns: 8 });
+    expect(sheet.cfs[0]!.rect).toEqual({ row: 1, column: 0, rows: 12, columns: 9 });
     expect(fake.sheet('Tierwise Rules')).toBeDefined();
     expect(fake.names.get('tw_payment_scorecard')?.ref).toMatchObject({ rect: { row: 0, column: 0 } });
     expect(fake.xmlParts).toEqual([{ id: expect.any(Number), namespace: STATE_NAMESPACE, xml: stateXml(1) }]);
-    expect(fake.sheet('Tierwise Summary')!.charts).toHaveLength(1);
+    const summary = fake.sheet('Tierwise Summary')!;
+    expect(summary.charts).toHaveLength(1);
+    expect(fake.cell(summary, 1, 1)?.formula).toBe(`=SUMPRODUCT(--('Customers'!$F$2:$F$13="A"))`);
+    expect(fake.cell(summary, 1, 2)?.numberFormat).toBe('0.0%');
     expect(fake.suspendedCalculation).toBeGreaterThan(0);
     expect(fake.suspendedScreen).toBe(1);
     expect(workbook.canRevert()).toBe(true);
@@ -176,7 +181,7 @@ describe('OfficeWorkbook.apply and revert', () => {
     expect(tierFormulas[0]).toBe(
       '=TIERWISE.TIER_SCORE(CHOOSE({1,2},[@[月均销售额]],[@[Payment days]]),TW_payment_scorecard,"tier")',
     );
-    expect(fake.cell(sheet, 1, 6)?.formula).toMatch(/^=SWITCH\(\[@\[Tier\]\],"A",/);
+    expect(fake.cell(sheet, 1, 6)?.formula).toMatch(/^=SWITCH\(\$F2,"A",/);
     expect(fake.tables[0]!.rect.columns).toBe(7);
     expect(fake.cell(sheet, 8, 0)?.value).toBe('below the table');
     value(await workbook.revert());
@@ -206,7 +211,7 @@ describe('OfficeWorkbook.apply and revert', () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it('given a Tier column the user owns, then Apply asks first; with consent it overwrites and Revert restores it', async () => {
+  it('given a Tier column the user owns, then Apply asks first; when confirmed it adds its own and leaves theirs', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Customers', [
       [...HEADERS, 'tier'],
@@ -220,29 +225,38 @@ describe('OfficeWorkbook.apply and revert', () => {
     const plan = planFor(region, rows, { summary: false });
     expect(await workbook.apply(region, plan)).toEqual({
       ok: false,
-      problem: { kind: 'user-columns', headers: ['Tier'] },
+      problem: { kind: 'user-columns', headers: ['tier'] },
     });
     expect(fake.snapshot()).toEqual(before);
 
-    value(await workbook.apply(region, plan, { overwrite: true }));
-    expect(fake.cell(sheet, 1, 4)?.value).toBe('A');
-    expect(fake.cell(sheet, 0, 5)?.value).toBe('Score');
+    value(await workbook.apply(region, plan, { confirmed: true }));
+    expect(fake.cell(sheet, 1, 4)).toEqual({ value: 0, formula: '=1+1', numberFormat: '@' });
+    expect(fake.cell(sheet, 0, 6)?.value).toBe('Tier');
+    expect(fake.cell(sheet, 1, 6)?.value).toBe('A');
     value(await workbook.revert());
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it('given Apply twice, then the second reuses Tierwise columns and its Revert brings back the first', async () => {
+  it('given Apply twice, then the second replaces the Tierwise columns and its Revert brings back the first', async () => {
     const fake = customerWorkbook(8);
     const workbook = new OfficeWorkbook(fake.run);
     const { region, rows } = await detectAndRead(workbook);
     value(await workbook.apply(region, planFor(region, rows, { summary: false })));
     const afterFirst = fake.snapshot();
     const again = value(await workbook.detectData());
-    expect(again.columnCount).toBe(8);
+    expect(again).toMatchObject({ columnCount: 9, outputs: [4, 5, 6, 7, 8] });
     const againRows = value(await workbook.readRows(again));
     const report = value(await workbook.apply(again, planFor(again, againRows, { summary: false, strategy: false })));
-    expect(report.columns).toEqual(['Customers!E1:E9', 'Customers!F1:F9', 'Customers!H1:H9']);
-    expect(fake.sheet('Customers')!.cfs).toHaveLength(3);
+    expect(report.columns).toEqual(['E', 'F', 'G', 'H'].map((c) => `Customers!${c}1:${c}9`));
+    const sheet = fake.sheet('Customers')!;
+    expect([4, 5, 6, 7, 8].map((c) => fake.cell(sheet, 0, c)?.value)).toEqual([
+      'Score',
+      'Tier',
+      'Explanation',
+      'Error',
+      undefined,
+    ]);
+    expect(sheet.cfs).toHaveLength(3);
     value(await workbook.revert());
     expect(fake.snapshot()).toEqual(afterFirst);
   });
@@ -388,41 +402,22 @@ describe('OfficeWorkbook.selectRows, snapshot and history', () => {
 });
 
 describe('OfficeWorkbook.apply with the region as it was before the first Apply', () => {
-  it('given a second Apply that adds a column, then Tierwise columns are reused and the new one goes after them', async () => {
+  it('given a second Apply that adds a column, then the Tierwise columns are laid out again in their order', async () => {
     const fake = customerWorkbook(5);
     const workbook = new OfficeWorkbook(fake.run);
     const { region, rows } = await detectAndRead(workbook);
     value(await workbook.apply(region, planFor(region, rows, { summary: false, strategy: false, explanation: false })));
     const report = value(await workbook.apply(region, planFor(region, rows, { summary: false, followUp: true })));
-    expect(report.columns).toEqual([
-      'Customers!E1:E6',
-      'Customers!F1:F6',
-      'Customers!G1:G6',
-      'Customers!H1:H6',
-      'Customers!I1:I6',
-    ]);
+    expect(report.columns).toEqual(['E', 'F', 'G', 'H', 'I', 'J'].map((c) => `Customers!${c}1:${c}6`));
     const sheet = fake.sheet('Customers')!;
-    expect([4, 5, 6, 7, 8].map((c) => fake.cell(sheet, 0, c)?.value)).toEqual([
+    expect([4, 5, 6, 7, 8, 9, 10].map((c) => fake.cell(sheet, 0, c)?.value)).toEqual([
       'Score',
       'Tier',
       'Strategy',
       'Follow-up',
       'Explanation',
+      'Error',
+      undefined,
     ]);
-  });
-});
-
-describe('OfficeWorkbook.readRows when rows grow longer after the probe', () => {
-  it('given a chunk over the 5 MB response limit, then it is halved and read again', async () => {
-    const fake = new FakeExcel();
-    const rows: Array<Array<string | number>> = [['Customer', 'Note']];
-    for (let i = 0; i < 24_000; i++) rows.push([`C${i}`, i < 256 ? 'x' : 'y'.repeat(250)]);
-    fake.addSheet('Notes', rows);
-    const workbook = new OfficeWorkbook(fake.run);
-    const region = value(await workbook.detectData());
-    const read = value(await workbook.readRows(region));
-    expect(read).toHaveLength(24_000);
-    expect(read[23_999]![1]).toHaveLength(250);
-    expect(fake.syncs.some((s) => s.responseBytes > 5 * 1024 * 1024)).toBe(true);
   });
 });

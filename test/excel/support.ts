@@ -1,7 +1,7 @@
 import { compileTable, mapColumns, type Cell, type CompiledTable } from '../../src/engine';
 import { getPreset } from '../../src/engine/presets';
-import { buildPlan, type PlanOptions } from '../../src/excel/build-plan';
-import type { ApplyPlan } from '../../src/excel/plan-types';
+import { buildPlan, dataColumnCount, type PlanOptions } from '../../src/excel/build-plan';
+import type { WorkbookPlan } from '../../src/excel/plan-types';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { DataRegion } from '../../src/excel/workbook';
 
@@ -37,13 +37,14 @@ export const DEFAULT_OPTIONS: PlanOptions = {
   strategy: true,
   followUp: false,
   explanation: true,
+  error: true,
   summary: true,
   valueColumn: 3,
 };
 
-export function planFor(region: DataRegion, rows: Cell[][], options: Partial<PlanOptions> = {}): ApplyPlan {
+export function planFor(region: DataRegion, rows: Cell[][], options: Partial<PlanOptions> = {}): WorkbookPlan {
   const compiled = paymentScorecard();
-  const { map } = mapColumns(compiled.columns, region.headers);
+  const { map } = mapColumns(compiled.columns, region.headers.slice(0, dataColumnCount(region)));
   const batch = compiled.gradeRows(rows, map);
   return buildPlan(compiled, region, rows, map, batch, { ...DEFAULT_OPTIONS, ...options });
 }

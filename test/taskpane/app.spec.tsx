@@ -91,7 +91,7 @@ describe('the task pane', () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it('given a user Tier column, then Apply asks; Overwrite writes it', async () => {
+  it('given a user Tier column, then Apply asks; when confirmed it adds its own columns and leaves theirs', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Customers', [[...HEADERS, 'Tier'], ...customerRows(3).map((r) => [...r, 'gold'])]);
     await openPane(fake);
@@ -99,10 +99,14 @@ describe('the task pane', () => {
     tab('Apply');
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     const dialog = await screen.findByRole('alertdialog');
-    expect(within(dialog).getByText(/These columns were not written by Tierwise: Tier/)).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Overwrite' }));
+    expect(
+      within(dialog).getByText(/were not written by Tierwise: Tier\. Tierwise leaves them as they are/),
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add Tierwise columns' }));
     expect(await screen.findByText(/^Applied:/)).toBeTruthy();
-    expect(fake.cell(fake.sheet('Customers')!, 1, 4)?.value).toBe('A');
+    const sheet = fake.sheet('Customers')!;
+    expect(fake.cell(sheet, 1, 4)?.value).toBe('gold');
+    expect(fake.cell(sheet, 1, 6)?.value).toBe('A');
   });
 
   it('given a protected sheet, then Apply fails with a clear message in the MessageBar', async () => {

@@ -1,6 +1,6 @@
 import { getPreset } from '../../src/engine/presets';
 import type { GradingTable } from '../../src/engine';
-import { compileDraft, migrationOf, tableChoices } from '../../src/taskpane/session';
+import { compileDraft, mappingFor, migrationOf, tableChoices } from '../../src/taskpane/session';
 import { themeOf } from '../../src/taskpane/theme';
 
 const scorecard = getPreset('payment-scorecard')!;
@@ -87,5 +87,26 @@ describe('themeOf', () => {
     expect(themeOf('#1F1F1F')).toBe('dark');
     expect(themeOf('#FFFFFF')).toBe('light');
     expect(themeOf(undefined)).toBe('light');
+  });
+});
+
+describe('mappingFor', () => {
+  it('given a region with the columns of an earlier Apply, then inputs map only to data columns', () => {
+    const compiled = compileDraft(scorecard, []);
+    if (!compiled.ok) throw new Error('preset');
+    const region = {
+      sheet: 'S',
+      address: 'S!A1:D3',
+      top: 0,
+      left: 0,
+      rowCount: 2,
+      columnCount: 4,
+      headers: ['Monthly Sales', 'x', 'Payment days', 'Monthly sales'],
+      filtered: false,
+      outputs: [2, 3],
+    };
+    const mapping = mappingFor(compiled.compiled, region, {});
+    expect(Array.from(mapping.map)).toEqual([0, -1]);
+    expect(mapping.missingRequired).toEqual(['payment_days']);
   });
 });

@@ -48,6 +48,8 @@ interface CellData {
   formula?: string;
   numberFormat?: string;
   bold?: boolean;
+  fill?: string;
+  fontColor?: string;
 }
 
 interface CfModel {
@@ -94,7 +96,13 @@ export interface SyncRecord {
 
 const key = (row: number, column: number): number => row * MAX_COLUMNS + column;
 const isEmpty = (cell: CellData | undefined): boolean =>
-  cell === undefined || (cell.formula === undefined && cell.value === '' && !cell.numberFormat && !cell.bold);
+  cell === undefined ||
+  (cell.formula === undefined &&
+    cell.value === '' &&
+    !cell.numberFormat &&
+    !cell.bold &&
+    !cell.fill &&
+    !cell.fontColor);
 const hasContent = (cell: CellData | undefined): boolean =>
   cell !== undefined && (cell.formula !== undefined || cell.value !== '');
 const intersects = (a: Rect, b: Rect): boolean =>
@@ -533,6 +541,8 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
           const next = convert(value);
           if (old?.numberFormat) next.numberFormat = old.numberFormat;
           if (old?.bold) next.bold = old.bold;
+          if (old?.fill) next.fill = old.fill;
+          if (old?.fontColor) next.fontColor = old.fontColor;
           this.fake.setCell(sheet, rect.row + i, rect.column + j, next);
         }),
       );
@@ -566,19 +576,31 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
         get color(): string {
           throw notLoaded('format/font/color');
         },
-        set color(_c: string) {
-          throw new FakeExcelError('NotImplemented', 'The fake does not store static font colours.');
+        set color(color: string) {
+          range.paint('fontColor', color);
         },
       },
       fill: {
         get color(): string {
           throw notLoaded('format/fill/color');
         },
-        set color(_c: string) {
-          throw new FakeExcelError('NotImplemented', 'The fake does not store static fills.');
+        set color(color: string) {
+          range.paint('fill', color);
         },
       },
     };
+  }
+
+  /** A static format on every cell of the range. */
+  paint(field: 'fill' | 'fontColor', color: string): void {
+    this.write(field, color, ({ sheet, rect }) => {
+      guard(sheet);
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.columns; j++) {
+          const old = this.fake.cell(sheet, rect.row + i, rect.column + j) ?? { value: '' };
+          this.fake.setCell(sheet, rect.row + i, rect.column + j, { ...old, [field]: color });
+        }
+    });
   }
 
   get conditionalFormats(): ExcelConditionalFormatCollection {

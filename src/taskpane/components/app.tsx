@@ -87,6 +87,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     strategy: true,
     followUp: false,
     explanation: false,
+    error: true,
     summary: true,
   });
   const [running, setRunning] = useState(false);
@@ -181,7 +182,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     // Runs once per workbook: the pane reads the workbook when it opens.
   }, [workbook]);
 
-  const apply = async (overwrite: boolean) => {
+  const apply = async (confirmed: boolean) => {
     setAsking(undefined);
     if (!workbook || !table || !region || !rows || !mapping || !batch) {
       setMessage({ intent: 'warning', text: t('apply.needs-data') });
@@ -194,7 +195,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     setProgress(undefined);
     setMessage(undefined);
     const result = await workbook.apply(region, plan, {
-      overwrite,
+      confirmed,
       signal: controller.signal,
       onProgress: setProgress,
     });
@@ -337,7 +338,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
               canRevert={!!workbook?.canRevert()}
               ungraded={ungraded}
               asking={asking}
-              onApply={(overwrite) => void apply(overwrite)}
+              onApply={(confirmed) => void apply(confirmed)}
               onKeep={() => setAsking(undefined)}
               onCancel={() => abort.current?.abort()}
               onRevert={() => void revert()}

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { CompiledTable } from '../../engine';
 import { displayCell } from '../../engine/values/coerce';
-import type { PlanOptions } from '../../excel/build-plan';
+import { dataColumnCount, type PlanOptions } from '../../excel/build-plan';
 import type { DataRegion, Progress } from '../../excel/workbook';
 import { localize } from '../../i18n';
 import type { Ungraded } from '../session';
@@ -36,9 +36,9 @@ export interface ApplyStepProps {
   applied: boolean;
   canRevert: boolean;
   ungraded: readonly Ungraded[];
-  /** Headers that Apply would overwrite, when it asked. */
+  /** Headers of the user's columns named like Tierwise's, when Apply asked. */
   asking?: string[];
-  onApply: (overwrite: boolean) => void;
+  onApply: (confirmed: boolean) => void;
   onKeep: () => void;
   onCancel: () => void;
   onRevert: () => void;
@@ -93,7 +93,7 @@ export function ApplyStep(props: ApplyStepProps) {
             onChange={(_e, d) => set({ valueColumn: d.value === '' ? undefined : Number(d.value) })}
           >
             <option value="">{t('apply.no-value-column')}</option>
-            {region.headers.map((h, j) => (
+            {region.headers.slice(0, dataColumnCount(region)).map((h, j) => (
               <option key={j} value={String(j)}>
                 {displayCell(h)}
               </option>
@@ -152,13 +152,13 @@ export function ApplyStep(props: ApplyStepProps) {
       <Dialog open={asking !== undefined} modalType="alert">
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t('apply.overwrite-title')}</DialogTitle>
-            <DialogContent>{t('apply.overwrite-body', { headers: (asking ?? []).join(', ') })}</DialogContent>
+            <DialogTitle>{t('apply.conflict-title')}</DialogTitle>
+            <DialogContent>{t('apply.conflict-body', { headers: (asking ?? []).join(', ') })}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => props.onApply(true)}>
-                {t('apply.overwrite')}
+                {t('apply.conflict-go')}
               </Button>
-              <Button onClick={props.onKeep}>{t('apply.keep')}</Button>
+              <Button onClick={props.onKeep}>{t('apply.conflict-stop')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

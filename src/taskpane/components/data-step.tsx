@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { ColumnMapping, CompiledTable } from '../../engine';
 import { displayCell } from '../../engine/values/coerce';
+import { dataColumnCount } from '../../excel/build-plan';
 import type { DataRegion, Progress } from '../../excel/workbook';
 import { PROGRESS_FROM_ROWS } from './apply-step';
 import { localize } from '../../i18n';
@@ -75,7 +76,7 @@ export function DataStep({ region, busy, progress, onCancel, compiled, mapping, 
               <Field key={input.id} label={t('data.column-for', { input: labelOf(input.id) })}>
                 <Select value={value} onChange={(_e, data) => onMap(input.id, data.value)}>
                   <option value="">{t('data.not-mapped')}</option>
-                  {region.headers.map((header, j) => {
+                  {region.headers.slice(0, dataColumnCount(region)).map((header, j) => {
                     const text = displayCell(header);
                     return text === '' ? null : (
                       <option key={j} value={text}>
