@@ -198,3 +198,50 @@ describe('the task pane with a workbook from an older Tierwise', () => {
     ).toBeTruthy();
   });
 });
+
+describe('the task pane on a large sheet', () => {
+  it('given Apply on thousands of rows, then a progress bar offers Cancel, and Cancel leaves the sheet as before', async () => {
+    const fake = customerWorkbook(3000);
+    const before = fake.snapshot();
+    render(<App workbook={new OfficeWorkbook(fake.run, { budget: 8 * 1024 })} locale="en-US" theme="light" />);
+    await screen.findByText('3,000 rows in Customers!A1:D3001');
+    fake.latency = 2;
+    tab('Apply');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByRole('progressbar')).toBeTruthy();
+    expect(screen.getByText(/^Writing [\d,]+ of 3,000 rows$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Cancelled. Nothing was changed.', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+/** The control a <label> names: getByLabelText is slow on the large editor in jsdom. */
+function control<T extends HTMLElement>(label: string): T {
+  const found = [...document.querySelectorAll('label')].find((l) => l.textContent === label);
+  if (!found) throw new Error(`no label ${label}`);
+  return document.getElementById(found.htmlFor) as T;
+}
+
+describe('the rules editor', () => {
+  it('given a rules table, then rules and condition trees are edited in place, with problems where they are', async () => {
+    await openPane(customerWorkbook(3));
+    await screen.findByText('3 rows in Customers!A1:D4');
+    tab('Table');
+    fireEvent.change(control('Grading table'), { target: { value: 'preset:sales-pipeline' } });
+    expect(control<HTMLSelectElement>('Tier of rule 1').value).toBe('A01');
+    const kind = control<HTMLSelectElement>('Kind of condition Rule 1');
+    expect(kind.value).toBe('all');
+    fireEvent.change(kind, { target: { value: 'any' } });
+    expect(control<HTMLTextAreaElement>('Table as JSON').value).toMatch(/"tier": "A01",\s+"when": \{\s+"any": \[/);
+    const leaf = control<HTMLSelectElement>('Kind of condition Rule 1.1');
+    expect(leaf.value).toBe('leaf');
+    expect(control<HTMLSelectElement>('Operator of condition Rule 1.1').value).toBe('=');
+    expect(control<HTMLInputElement>('Value of condition Rule 1.1').value).toBe('true');
+    const json = control<HTMLTextAreaElement>('Table as JSON');
+    const edited = JSON.parse(json.value) as { method: { rules: Array<{ tier: string }> } };
+    edited.method.rules[0]!.tier = 'Z9';
+    fireEvent.change(json, { target: { value: JSON.stringify(edited) } });
+    expect((await screen.findAllByText(/no tier named 'Z9'/)).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -126,6 +126,8 @@ export class FakeExcel {
   private nextId = 1;
   /** Called before each sync; a test may throw from it to simulate a failing request. */
   beforeSync?: (index: number) => void;
+  /** Milliseconds each sync takes (0: a microtask), so a UI can render between round trips. */
+  latency = 0;
 
   readonly run: ExcelRun = async (batch) => {
     const context = new FakeContext(this);
@@ -327,7 +329,8 @@ class FakeContext implements ExcelContext {
     if (record.responseBytes > REQUEST_LIMIT) {
       throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }
-    await Promise.resolve();
+    if (this.fake.latency > 0) await new Promise((done) => setTimeout(done, this.fake.latency));
+    else await Promise.resolve();
   }
 }
 

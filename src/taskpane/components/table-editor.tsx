@@ -1,9 +1,10 @@
-import { Field, Input, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { formatProblem, type GradingTable, type TableProblem } from '../../engine';
 import { parseRange, printRange } from '../../engine/sheet-form/text';
 import { localize } from '../../i18n';
 import { usePaneText } from './pane-text';
+import { ConditionEditor } from './condition-editor';
 import { useStyles } from './styles';
 
 export interface TableEditorProps {
@@ -216,7 +217,8 @@ export function TableEditor({ draft, problems, onChange }: TableEditorProps) {
               </section>
             </>
           )}
-          {draft.method.kind !== 'scorecard' && <Text>{t('table.rules')}</Text>}
+          {draft.method.kind === 'rules' && <RulesEditor draft={draft} say={say} onChange={onChange} />}
+          {(draft.method.kind === 'matrix' || draft.method.kind === 'rfm') && <Text>{t('table.rules')}</Text>}
         </>
       )}
       <Field label={t('table.json')} validationMessage={jsonError}>
@@ -252,5 +254,84 @@ export function TableEditor({ draft, problems, onChange }: TableEditorProps) {
         )}
       </div>
     </div>
+  );
+}
+
+type RulesTable = GradingTable & { method: Extract<GradingTable['method'], { kind: 'rules' }> };
+
+/** The rules of a rules table: per rule its tier and condition tree; the default tier. */
+function RulesEditor({
+  draft,
+  say,
+  onChange,
+}: {
+  draft: GradingTable;
+  say: (path: string) => string[];
+  onChange: (draft: unknown) => void;
+}) {
+  const { t, locale } = usePaneText();
+  const styles = useStyles();
+  const table = draft as RulesTable;
+  const inputs = table.inputs;
+  const set = (edit: (method: RulesTable['method']) => void) =>
+    onChange(edited(draft, (copy) => edit((copy as RulesTable).method)));
+  const tierOptions = table.tiers.map((tier) => (
+    <option key={tier.id} value={tier.id}>
+      {tier.id} {localize(tier.label, locale)}
+    </option>
+  ));
+  return (
+    <section className={styles.section} aria-label={t('table.rules-title')}>
+      <Text weight="semibold">{t('table.rules-title')}</Text>
+      {table.method.rules.map((rule, r) => {
+        const index = r + 1;
+        return (
+          <div key={r} className={styles.section}>
+            <div className={styles.row}>
+              <Field
+                label={t('table.rule-tier', { index })}
+                validationMessage={say(`method.rules[${r}].tier`).join('; ') || undefined}
+              >
+                <Select value={rule.tier} onChange={(_e, d) => set((m) => (m.rules[r]!.tier = d.value))}>
+                  {tierOptions}
+                </Select>
+              </Field>
+              <Button onClick={() => set((m) => m.rules.splice(r, 1))}>{t('table.rule-remove', { index })}</Button>
+            </div>
+            <ConditionEditor
+              node={rule.when}
+              inputs={inputs}
+              where={t('table.rule', { index })}
+              problems={say}
+              path={`method.rules[${r}].when`}
+              onChange={(when) => set((m) => (m.rules[r]!.when = when))}
+            />
+          </div>
+        );
+      })}
+      <Button
+        onClick={() =>
+          set((m) =>
+            m.rules.push({ tier: table.tiers[0]?.id ?? '', when: { input: inputs[0]?.id ?? '', op: 'not_blank' } }),
+          )
+        }
+      >
+        {t('table.rule-add')}
+      </Button>
+      <Field label={t('table.default-tier')} validationMessage={say('method.default').join('; ') || undefined}>
+        <Select
+          value={table.method.default ?? ''}
+          onChange={(_e, d) =>
+            set((m) => {
+              if (d.value === '') delete m.default;
+              else m.default = d.value;
+            })
+          }
+        >
+          <option value="">{t('table.no-default')}</option>
+          {tierOptions}
+        </Select>
+      </Field>
+    </section>
   );
 }
