@@ -70,6 +70,12 @@ export const taskpaneEnUS = {
   'table.cond-value': 'Value of condition {where}',
   'table.cond-add': 'Add a condition to {where}',
   'table.cond-remove': 'Remove condition {where}',
+  'category.scorecard': 'Scorecards',
+  'category.pipeline': 'Sales pipelines',
+  'category.matrix': 'Matrices',
+  'category.segment': 'Segments',
+  'category.rfm': 'RFM',
+  'category.other': 'Other',
   'table.category': 'Group: {category}',
 
   'preview.run': 'Preview',

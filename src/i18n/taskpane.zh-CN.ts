@@ -69,6 +69,12 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'table.cond-value': '条件 {where} 的值',
   'table.cond-add': '向 {where} 添加条件',
   'table.cond-remove': '删除条件 {where}',
+  'category.scorecard': '评分卡',
+  'category.pipeline': '销售漏斗',
+  'category.matrix': '矩阵',
+  'category.segment': '客户分群',
+  'category.rfm': 'RFM',
+  'category.other': '其他',
   'table.category': '分组：{category}',
 
   'preview.run': '预览',

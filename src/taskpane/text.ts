@@ -20,6 +20,10 @@ export function paneText(
   });
 }
 
+export function isTaskpaneMessageKey(key: string): key is TaskpaneMessageKey {
+  return Object.prototype.hasOwnProperty.call(taskpaneEnUS, key);
+}
+
 /** What went wrong in the workbook, as the pane says it. */
 export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale): string {
   const t = (key: TaskpaneMessageKey, params: Record<string, string | number> = {}) => paneText(locale, key, params);

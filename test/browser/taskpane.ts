@@ -18,6 +18,9 @@ const WORDS = {
   'en-US': {
     region: '40 rows in Customers!A1:D41',
     sales: 'Column for Monthly average sales',
+    data: 'Data',
+    table: 'Table',
+    json: 'Table as JSON',
     preview: 'Preview',
     distribution: 'Distribution',
     apply: 'Apply',
@@ -30,6 +33,9 @@ const WORDS = {
   'zh-CN': {
     region: 'Customers!A1:D41 中共 40 行',
     sales: '月均销售额 对应的列',
+    data: '数据',
+    table: '分级表',
+    json: '分级表 JSON',
     preview: '预览',
     distribution: '分布',
     apply: '应用',
@@ -57,7 +63,17 @@ async function workflow(page: Page, lang: keyof typeof WORDS): Promise<void> {
   await shot(page, `${lang}-1-data`);
   await noSeriousViolations(page, `${lang} data`);
 
-  await page.getByRole('tab', { name: w.preview }).click();
+  await page.getByRole('tab', { name: w.table }).click();
+  await page.getByLabel(w.json).waitFor();
+  await shot(page, `${lang}-1b-table`);
+  await noSeriousViolations(page, `${lang} table editor`);
+
+  // Keyboard: the step tabs move with the arrow keys and select on focus.
+  await page.getByRole('tab', { name: w.data }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByRole('tab', { name: w.preview }).getAttribute('aria-selected'), 'true');
   await page.getByRole('table', { name: w.distribution }).waitFor();
   await shot(page, `${lang}-2-preview`);
   await noSeriousViolations(page, `${lang} preview`);
@@ -96,7 +112,7 @@ async function main(): Promise<void> {
       const page = await openPane(browser.context, server.url, DIST, `?lang=${lang}`);
       page.on('pageerror', (e) => errors.push(`${lang}: ${e.message}`));
       await workflow(page, lang);
-      console.log(`ok  ${lang}: map, preview, apply, select ungraded, revert; axe clean`);
+      console.log(`ok  ${lang}: map, preview (by keyboard), apply, select ungraded, revert; axe clean`);
       await page.close();
     }
     const dark = await openPane(browser.context, server.url, DIST, '?lang=en-US&theme=dark');

@@ -4,6 +4,7 @@ import { formatProblem, type TableProblem } from '../../engine';
 import type { BrokenTable, StoredTable } from '../../excel/workbook';
 import { localize } from '../../i18n';
 import { tableChoices } from '../session';
+import { isTaskpaneMessageKey } from '../text';
 import { usePaneText } from './pane-text';
 import { useStyles } from './styles';
 import { TableEditor } from './table-editor';
@@ -25,8 +26,11 @@ export function TableStep({ stored, broken, choice, draft, problems, onChoose, o
   const [query, setQuery] = useState('');
   const groups = useMemo(() => tableChoices(stored, query), [stored, query]);
   const file = useRef<HTMLInputElement>(null);
-  const groupLabel = (group: string) =>
-    group === 'workbook' ? t('table.in-workbook') : t('table.category', { category: group });
+  const groupLabel = (group: string) => {
+    if (group === 'workbook') return t('table.in-workbook');
+    const key = `category.${group}`;
+    return isTaskpaneMessageKey(key) ? t(key) : t('table.category', { category: group });
+  };
 
   const exportJson = () => {
     const blob = new Blob([JSON.stringify(draft, null, 2)], { type: 'application/json' });
