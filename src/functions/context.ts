@@ -1,4 +1,5 @@
 import type { Locale } from '../engine';
+import { fill } from '../i18n';
 import type { ExcelErrorFactory, FunctionFailure } from '../excel/error-mapping';
 import { toExcelError } from '../excel/error-mapping';
 import { functionsEnUS, type FunctionsMessageKey } from '../i18n/functions.en-US';
@@ -20,10 +21,7 @@ export function functionsText(
   params: Record<string, string | number> = {},
 ): string {
   const template = (locale === 'zh-CN' ? functionsZhCN : functionsEnUS)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(template, params);
 }
 
 /** A failure of the whole call as a 1 x 1 result. */

@@ -1,4 +1,5 @@
 import type { Locale } from '../engine';
+import { fill } from '../i18n';
 import { assertNever } from '../engine';
 import type { WorkbookProblem } from '../excel/workbook';
 import { taskpaneEnUS, type TaskpaneMessageKey } from '../i18n/taskpane.en-US';
@@ -14,10 +15,7 @@ export function paneText(
   key: TaskpaneMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return TABLES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(TABLES[locale][key], params);
 }
 
 export function isTaskpaneMessageKey(key: string): key is TaskpaneMessageKey {

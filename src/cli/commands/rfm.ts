@@ -17,7 +17,7 @@ import {
   type RfmScoringOptions,
 } from '../../engine/rfm';
 import { parseDate, parseNumber, serialToIsoDate } from '../../engine/values/coerce';
-import { localize } from '../../i18n';
+import { localize, fill } from '../../i18n';
 import { rfmEnUS, type RfmMessageKey } from '../../i18n/rfm.en-US';
 import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
@@ -29,10 +29,7 @@ import { cliText, formatCsvProblem } from '../text';
 const TEXTS: Record<Locale, Record<RfmMessageKey, string>> = { 'en-US': rfmEnUS, 'zh-CN': rfmZhCN };
 
 function rfmText(locale: Locale, key: RfmMessageKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(TEXTS[locale][key], params);
 }
 
 const OPTIONS: readonly OptionSpec[] = [

@@ -5,6 +5,7 @@
  * TableProblem with the cell it is at. Semantic checks (band gaps, unknown
  * tiers ...) are compileTable's; `cellOf` places its problems on the sheet.
  */
+import { fill } from '../../i18n';
 import type {
   AxisBand,
   BandMatch,
@@ -121,9 +122,7 @@ class Reader {
     key: SheetFormMessageKey,
     params: Record<string, string | number> = {},
   ): void {
-    const message = sheetFormEnUS[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params[name] === undefined ? whole : String(params[name]),
-    );
+    const message = fill(sheetFormEnUS[key], params);
     this.problem('sheet-syntax', path, index, column, { message, key, ...params });
   }
 
