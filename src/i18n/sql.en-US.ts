@@ -8,7 +8,8 @@ export const sqlEnUS = {
     'Usage: tierwise sql --table PRESET_OR_FILE.json [--dialect duckdb|postgres|spark] [--source TABLE_OR_QUERY]\n' +
     '                    [--columns input_id=column ...]\n\n' +
     'Prints one SELECT that adds score, tier and grade_error to every row of the source, with exactly the\n' +
-    "engine's meaning (bands, ALL/ANY/NOT, blanks, matrices, composition, multipliers, rounding).\n\n" +
+    "engine's meaning (bands, ALL/ANY/NOT, blanks, matrices, composition, multipliers, rounding; RFM\n" +
+    'tables score the whole source as one population with window functions, as tierwise rfm does).\n\n' +
     'Options:\n' +
     '  --dialect NAME        duckdb (default), postgres or spark\n' +
     '  --source TEXT         a table name or a query (default: customers)\n' +
@@ -23,9 +24,10 @@ export const sqlEnUS = {
   'sql.bad-identifier': "the column name '{name}' cannot be written as a {dialect} identifier",
   'sql.bad-literal': "table {table}: the text '{text}' cannot be written as a SQL literal (it holds a NUL character)",
   'sql.invalid-table': '{file}: the grading table has {count} problem(s):',
-  'sql.unsupported.rfm':
-    'table {table}: RFM tables are not exported as SQL: their quantile scores need the whole population ' +
-    '(use tierwise rfm, or grade the RFM scores first and export a rules table on R, F and M)',
+  'sql.unsupported.rfm-source':
+    "table {table}: an RFM table cannot be the source of another table's input in SQL (its scores need the whole population)",
+  'sql.unsupported.rfm-breakpoints':
+    "table {table}: RFM breakpoints that are not ascending are scored by R rfm's last-match rule, which the SQL export does not reproduce; sort them",
   'sql.unsupported.text-input':
     "table {table}: input '{input}' is free text; the engine compares normalised text (full-width folding, " +
     'spaces and dashes removed), which SQL cannot reproduce exactly, so no SQL is printed',

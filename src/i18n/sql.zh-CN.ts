@@ -7,7 +7,7 @@ export const sqlZhCN: Record<SqlMessageKey, string> = {
     '用法：tierwise sql --table 预设或文件.json [--dialect duckdb|postgres|spark] [--source 表名或查询]\n' +
     '                   [--columns 输入id=列名 ...]\n\n' +
     '输出一条 SELECT，为数据源的每一行加上 score、tier 和 grade_error 三列，含义与引擎完全一致\n' +
-    '（分档、ALL/ANY/NOT、空值、矩阵、表间引用、乘数、取整）。\n\n' +
+    '（分档、ALL/ANY/NOT、空值、矩阵、表间引用、乘数、取整；RFM 表用窗口函数把整个数据源作为一个群体打分）。\n\n' +
     '选项：\n' +
     '  --dialect 名称        duckdb（默认）、postgres 或 spark\n' +
     '  --source 文本         表名或查询（默认：customers）\n' +
@@ -22,9 +22,9 @@ export const sqlZhCN: Record<SqlMessageKey, string> = {
   'sql.bad-identifier': '列名“{name}”无法写成 {dialect} 的标识符',
   'sql.bad-literal': '分级表 {table}：文本“{text}”含有 NUL 字符，无法写成 SQL 字面量',
   'sql.invalid-table': '{file}：分级表有 {count} 个问题：',
-  'sql.unsupported.rfm':
-    '分级表 {table}：RFM 表不能导出为 SQL，其分位数打分需要整个客户群体' +
-    '（请使用 tierwise rfm，或先算出 RFM 分数，再导出基于 R、F、M 的规则表）',
+  'sql.unsupported.rfm-source': '分级表 {table}：在 SQL 中，RFM 表不能作为其他表输入的来源（其打分需要整个客户群体）',
+  'sql.unsupported.rfm-breakpoints':
+    '分级表 {table}：RFM 断点不是升序，引擎按 R rfm 的“最后匹配”规则打分，SQL 导出不重现该规则；请先排序',
   'sql.unsupported.text-input':
     '分级表 {table}：输入“{input}”是自由文本；引擎比较的是规范化后的文本（全角折叠、去掉空格和连字符），' +
     'SQL 无法精确重现，因此不输出 SQL',

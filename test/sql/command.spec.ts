@@ -57,11 +57,22 @@ describe('tierwise sql', () => {
     expect(err).toContain("the table has no input 'revenue'; its inputs are: monthly_sales, payment_days");
   });
 
-  it('given an RFM table then it says why instead of printing different semantics (exit 1)', async () => {
-    const { code, out, err } = await run(['--table', RFM_PRESETS[0]!.id]);
-    expect(out).toBe('');
-    expect(code).toBe(1);
-    expect(err).toContain('RFM tables are not exported as SQL');
+  it('given an RFM table then the statement scores the whole source with window functions', async () => {
+    const { code, out } = await run([
+      '--table',
+      RFM_PRESETS[0]!.id,
+      '--source',
+      'SELECT 1 AS recency, 2 AS frequency, 3 AS monetary',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('row_number() OVER (ORDER BY v)');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll(out)).getRowObjects();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.grade_error).toBeNull();
+    connection.closeSync();
+    instance.closeSync();
   });
 
   it('given a table with a free-text input then it refuses in Chinese too (exit 1)', async () => {

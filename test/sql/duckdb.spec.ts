@@ -6,7 +6,6 @@ import {
   differences,
   exportedSql,
   presetCases,
-  RFM_PRESETS,
   sourceSql,
   type Outcome,
   type SqlCase,
@@ -95,14 +94,4 @@ describe('SQL export on DuckDB', () => {
     const rows = (await connection.runAndReadAll(result.sql)).getRowObjects();
     expect(rows).toEqual([{ monthly_sales: 20000, payment_days: 45, score: 90, tier: 'A', grade_error: null }]);
   });
-});
-
-describe('SQL export of RFM presets', () => {
-  it.each(RFM_PRESETS.map((p) => [p.id, p] as const))(
-    'given %s then the export says RFM is not expressible instead of printing SQL',
-    (_id, preset) => {
-      const result = exportSql(preset, { dialect: 'duckdb', source: 'customers', resolve: getPreset });
-      expect(result).toEqual({ ok: false, problems: [{ kind: 'unsupported', feature: 'rfm', table: preset.id }] });
-    },
-  );
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { compileTable } from '../../src/engine/compile';
 import type { GradeError } from '../../src/engine/errors';
 import type { CompiledTable } from '../../src/engine/grader';
-import type { GradingTable } from '../../src/engine/model';
+import type { GradingTable, RfmMethod } from '../../src/engine/model';
 import { getPreset, PRESETS } from '../../src/engine/presets';
 import { exportSql, sqlDialect, type SqlDialectName } from '../../src/engine/sql';
 import type { Cell } from '../../src/engine/values/cell';
@@ -135,13 +135,31 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
   return { name, table, compiled, columnNames, typed, rows, expected };
 }
 
-/** The presets the SQL export takes: all but RFM tables (their scores need the whole population). */
-export const SQL_PRESETS = PRESETS.filter((p) => p.method.kind !== 'rfm');
 export const RFM_PRESETS = PRESETS.filter((p) => p.method.kind === 'rfm');
+
+/** RFM tables beyond the presets: every binning, caps, 10 bins (wide codes), a default tier. */
+export function rfmVariants(): GradingTable[] {
+  const base = RFM_PRESETS[0]!;
+  const variant = (id: string, change: Partial<RfmMethod>): GradingTable => ({
+    ...structuredClone(base),
+    id,
+    method: { ...(structuredClone(base.method) as RfmMethod), ...change },
+  });
+  return [
+    variant('rfm-package', { binning: 'rfm-package' }),
+    variant('rfm-caps', { caps: { m: { percentile: 0.9 }, f: { value: 6 } } }),
+    variant('rfm-ten', { bins: { r: 10, f: 5, m: 10 } }),
+    variant('rfm-fixed', {
+      binning: 'fixed',
+      breakpoints: { r: [1, 3, 7, 30], f: [1, 2, 4, 8], m: [0.5, 2, 10, 100] },
+      closed: 'left',
+    }),
+  ];
+}
 
 /** Every preset, as text columns and (number inputs) as typed columns. */
 export function presetCases(): SqlCase[] {
-  return SQL_PRESETS.flatMap((preset, k) => [
+  return [...PRESETS, ...rfmVariants()].flatMap((preset, k) => [
     makeCase(`${preset.id} (text cells)`, preset, false, 1000 + k),
     makeCase(`${preset.id} (typed numbers)`, preset, true, 2000 + k),
   ]);

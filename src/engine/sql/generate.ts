@@ -1,6 +1,9 @@
 import { validateTable, type TableResolver } from '../compile';
 import type { TableProblem } from '../errors';
 import { categoryLookup } from '../grading/decode';
+import { binsOf } from '../rfm/score';
+import { cutProbabilities } from '../rfm/quantile';
+import { RFM_INPUT_IDS } from '../rfm/presets';
 import type {
   BandMatch,
   Condition,
@@ -9,6 +12,7 @@ import type {
   InputDef,
   MatrixAxis,
   MatrixMethod,
+  RfmMethod,
   RulesMethod,
   ScorecardMethod,
   Threshold,
@@ -42,7 +46,8 @@ export type SqlProblem =
   /** --columns names an input the table does not read. */
   | { kind: 'unknown-input'; input: string; inputs: string[] };
 
-export type SqlUnsupportedFeature = 'rfm' | 'text-input' | 'date-input' | 'score-from-unscored';
+export type SqlUnsupportedFeature =
+  'rfm-source' | 'rfm-breakpoints' | 'text-input' | 'date-input' | 'score-from-unscored';
 
 export type SqlExport =
   | { ok: true; sql: string; columns: Array<{ input: string; column: string | null }> }
@@ -112,14 +117,19 @@ const DUCKDB_NUMERIC_TYPES = [
 /** |y| from which every double is an integer: Math.round(y) is y. */
 const TWO_POW_52 = 4503599627370496;
 
+type RfmDimension = 'r' | 'f' | 'm';
+const RFM_DIMENSIONS: readonly RfmDimension[] = ['r', 'f', 'm'];
+const RFM_NAMES = { r: 'recency', f: 'frequency', m: 'monetary' } as const;
+
 /** Thrown inside the generator to stop at the first text that cannot be written; caught in exportSql. */
 class Stop {
   constructor(readonly problem: SqlProblem) {}
 }
 
-interface Step {
-  items: Array<[string, string]>;
-}
+/** A step adds columns to every row; a side CTE is computed once (population statistics) and joined to a later step. */
+type Step =
+  | { kind: 'step'; items: Array<[string, string]>; join?: string }
+  | { kind: 'side'; name: string; sql: (previous: string) => string };
 
 /** What a compiled level (a table, or a table it takes results from) leaves for its user. */
 interface LevelResult {
@@ -139,14 +149,6 @@ interface LevelResult {
  * Never throws on bad data: problems come back as values.
  */
 export function exportSql(table: unknown, options: SqlExportOptions): SqlExport {
-  const method = (table as { method?: { kind?: unknown } } | null)?.method;
-  if (typeof method === 'object' && method !== null && method.kind === 'rfm') {
-    const id = (table as { id?: unknown }).id;
-    return {
-      ok: false,
-      problems: [{ kind: 'unsupported', feature: 'rfm', table: typeof id === 'string' ? id : '' }],
-    };
-  }
   const problems = validateTable(table, { resolve: options.resolve });
   if (problems.length > 0) return { ok: false, problems: [{ kind: 'invalid-table', problems }] };
   try {
@@ -231,15 +233,26 @@ class Generator {
     const source = this.options.source.trim().replace(/;+\s*$/, '');
     const from = /^\(|^(select|with|values|from|table)\b/i.test(source) ? `(${source})` : source;
     const ctes: string[] = [];
+    // PostgreSQL inlines a CTE used once, pasting each step's expressions into the next: over a
+    // dozen steps the expression tree multiplies until planning takes minutes. Materialized, each
+    // step is computed once.
+    const as = d.name === 'postgres' ? 'AS MATERIALIZED' : 'AS';
     const carry = d.carryRow('__tw_src');
     ctes.push(
-      `__tw_s0 AS (\n  SELECT ${[carry, ...first.map(([a, e]) => `${e} AS ${a}`)].join(',\n    ')}\n  FROM ${from} AS __tw_src\n)`,
+      `__tw_s0 ${as} (\n  SELECT ${[carry, ...first.map(([a, e]) => `${e} AS ${a}`)].join(',\n    ')}\n  FROM ${from} AS __tw_src\n)`,
     );
-    this.steps.forEach((step, k) => {
+    let k = 0;
+    for (const step of this.steps) {
+      if (step.kind === 'side') {
+        ctes.push(`${step.name} ${as} (\n  ${step.sql(`__tw_s${k}`)}\n)`);
+        continue;
+      }
       const items = step.items.map(([a, e]) => `${e} AS ${a}`).join(',\n    ');
-      ctes.push(`__tw_s${k + 1} AS (\n  SELECT *,\n    ${items}\n  FROM __tw_s${k}\n)`);
-    });
-    const last = `__tw_s${this.steps.length}`;
+      const join = step.join === undefined ? '' : ` CROSS JOIN ${step.join}`;
+      ctes.push(`__tw_s${k + 1} ${as} (\n  SELECT *,\n    ${items}\n  FROM __tw_s${k}${join}\n)`);
+      k++;
+    }
+    const last = `__tw_s${k}`;
     const expand =
       d.name === 'duckdb' ? `* EXCLUDE (${this.helpers.join(', ')}${first.length ? '' : ''})` : d.expandRow(last);
     const ok = `${result.error} IS NULL`;
@@ -257,7 +270,18 @@ class Generator {
   // Support
 
   private checkSupported(table: GradingTable): void {
-    if (table.method.kind === 'rfm') throw new Stop({ kind: 'unsupported', feature: 'rfm', table: table.id });
+    const m = table.method;
+    if (m.kind === 'rfm' && table !== this.table) {
+      throw new Stop({ kind: 'unsupported', feature: 'rfm-source', table: table.id });
+    }
+    if (m.kind === 'rfm' && m.binning === 'fixed') {
+      for (const d of RFM_DIMENSIONS) {
+        const cuts = m.breakpoints?.[d] ?? [];
+        if (cuts.some((c, k) => k > 0 && !(c >= cuts[k - 1]!))) {
+          throw new Stop({ kind: 'unsupported', feature: 'rfm-breakpoints', table: table.id });
+        }
+      }
+    }
     for (const input of table.inputs) {
       if (input.source) {
         const source = this.options.resolve?.(input.source.table);
@@ -278,10 +302,11 @@ class Generator {
   // ---------------------------------------------------------------------------
   // Steps and literals
 
-  private step(items: Array<[string, string]>): void {
+  private step(items: Array<[string, string]>, join?: { name: string; columns: string[] }): void {
     if (items.length === 0) return;
     for (const [alias] of items) this.helpers.push(alias);
-    this.steps.push({ items });
+    if (join) this.helpers.push(...join.columns);
+    this.steps.push(join ? { kind: 'step', items, join: join.name } : { kind: 'step', items });
   }
 
   private lit(text: string): string {
@@ -320,7 +345,12 @@ class Generator {
     const p = `__tw${this.levels++}_`;
     const value = new Map<string, string>();
     const errors: string[] = [];
-    this.decode(table.inputs, p, value, errors);
+    // RFM tables read recency, frequency and monetary, in that order, as required numbers.
+    const decoded =
+      table.method.kind === 'rfm'
+        ? RFM_DIMENSIONS.map((d) => ({ ...inputOf(table, RFM_INPUT_IDS[RFM_NAMES[d]]), required: true }))
+        : table.inputs;
+    this.decode(decoded, p, value, errors);
     // Derived inputs: the other table's result for the same row, after this table's own columns.
     const derived: Array<[string, string]> = [];
     table.inputs.forEach((input, k) => {
@@ -343,12 +373,12 @@ class Generator {
       case 'matrix':
         return this.matrix(method, ctx);
       case 'rfm':
-        throw new Stop({ kind: 'unsupported', feature: 'rfm', table: table.id });
+        return this.rfm(method, ctx);
     }
   }
 
   /** Three steps: trimmed text (and DuckDB's typed numbers), the decoded value, the decode error. */
-  private decode(inputs: InputDef[], p: string, value: Map<string, string>, errors: string[]): void {
+  private decode(inputs: readonly InputDef[], p: string, value: Map<string, string>, errors: string[]): void {
     const d = this.d;
     const texts: Array<[string, string]> = [];
     const values: Array<[string, string]> = [];
@@ -579,6 +609,153 @@ class Generator {
       [error, coalesce([...ctx.errors, matrixError])],
     ]);
     return { score: `CAST(NULL AS ${this.d.doubleType})`, tier, error, hasScore: false };
+  }
+
+  /**
+   * RFM over the whole source as one population, as the engine grades a
+   * batch: cut points are type-7 quantiles of the rows that could be read
+   * (values above a cap left out), computed from order statistics with the
+   * engine's floating-point steps; scores count the cut points passed;
+   * the first matching segment gives the tier. Fixed breakpoints need no
+   * population.
+   */
+  private rfm(method: RfmMethod, ctx: LevelContext): LevelResult {
+    const { p, table } = ctx;
+    const binning = method.binning ?? 'quantile';
+    const v = (d: RfmDimension) => ctx.value.get(RFM_INPUT_IDS[RFM_NAMES[d]])!;
+    const ok = `${coalesce(ctx.errors)} IS NULL`;
+    const cuts = new Map<RfmDimension, string[]>();
+    const empty = new Map<RfmDimension, string>();
+    let join: { name: string; columns: string[] } | undefined;
+    if (binning === 'fixed') {
+      for (const d of RFM_DIMENSIONS)
+        cuts.set(
+          d,
+          (method.breakpoints?.[d] ?? []).map((c) => this.cmp(c)),
+        );
+    } else {
+      const stats = `${p}rfm`;
+      const columns: string[] = [];
+      const dims = RFM_DIMENSIONS.map((d) => {
+        const cap = method.caps?.[d];
+        const capName = `${stats}_cap_${d}`;
+        let capTest = '';
+        if (cap && 'value' in cap) capTest = ` AND ${v(d)} <= ${this.cmp(cap.value)}`;
+        else if (cap) capTest = ` AND ${v(d)} <= (SELECT q1 FROM ${capName})`;
+        return { d, cap, capName, capTest };
+      });
+      const population = (d: RfmDimension, capTest: string) => (previous: string) =>
+        `SELECT ${v(d)} AS v FROM ${previous} WHERE ${ok}${capTest}`;
+      for (const { d, cap, capName, capTest } of dims) {
+        if (cap && 'percentile' in cap) this.quantiles(capName, population(d, ''), [cap.percentile], 0);
+        const name = `${stats}_${d}`;
+        const bins = binsOf(method, d);
+        this.quantiles(name, population(d, capTest), cutProbabilities(bins), binning === 'rfm-package' ? 1 : 0);
+        cuts.set(
+          d,
+          Array.from({ length: bins - 1 }, (_x, k) => `${name}_q${k + 1}`),
+        );
+        empty.set(d, `${name}_n`);
+      }
+      // One row with every dimension's n and cut points, joined to each row.
+      const name = `${stats}_cuts`;
+      const select: string[] = [];
+      const from: string[] = [];
+      for (const d of RFM_DIMENSIONS) {
+        const q = `${stats}_${d}`;
+        from.push(q);
+        select.push(`${q}.n AS ${q}_n`);
+        cuts.get(d)!.forEach((c, k) => select.push(`${q}.q${k + 1} AS ${c}`));
+        columns.push(`${q}_n`, ...cuts.get(d)!);
+      }
+      this.steps.push({
+        kind: 'side',
+        name,
+        sql: () => `SELECT ${select.join(', ')} FROM ${from.join(' CROSS JOIN ')}`,
+      });
+      join = { name, columns };
+    }
+    const closed = binning === 'quantile' ? 'right' : binning === 'rfm-package' ? 'left' : (method.closed ?? 'right');
+    const scores: Array<[string, string]> = RFM_DIMENSIONS.map((d) => {
+      const bins = binsOf(method, d);
+      const passed = cuts
+        .get(d)!
+        .map((c) => `CASE WHEN ${v(d)} ${closed === 'right' ? '>' : '>='} ${c} THEN 1 ELSE 0 END`);
+      const bin = ['1', ...passed].join(' + ');
+      const score = d === 'r' ? `${bins + 1} - (${bin})` : bin;
+      const none = empty.get(d);
+      return [`${p}score_${d}`, none === undefined ? score : `CASE WHEN ${none} = 0 THEN 0 ELSE ${score} END`];
+    });
+    this.step(scores, join);
+    const [r, f, m] = scores.map(([a]) => a) as [string, string, string];
+    const within = (x: string, range: [number, number] | undefined) =>
+      range === undefined ? [] : [`${x} BETWEEN ${range[0]} AND ${range[1]}`];
+    const tierIndex = (id: string) => table.tiers.findIndex((t) => t.id === id);
+    const arms = method.segments.map((segment): [string, string] => {
+      const tests = [
+        ...within(r, segment.r),
+        ...within(f, segment.f),
+        ...within(m, segment.m),
+        ...(segment.fm === undefined
+          ? []
+          : [`${f} > 0 AND ${m} > 0`, ...within(`floor((${f} + ${m} + 1) / 2)`, segment.fm)]),
+      ];
+      return [tests.length === 0 ? 'TRUE' : tests.join(' AND '), String(tierIndex(segment.tier))];
+    });
+    const fallback = method.default === undefined ? null : String(tierIndex(method.default));
+    const wide = RFM_DIMENSIONS.some((d) => binsOf(method, d) > 9);
+    const tier = `${p}tier`;
+    const score = `${p}score`;
+    const error = `${p}error`;
+    this.step([
+      [tier, this.caseOf('', arms, fallback)],
+      [score, `CAST(${r} * ${wide ? 10000 : 100} + ${f} * ${wide ? 100 : 10} + ${m} AS ${this.d.doubleType})`],
+    ]);
+    this.step([[error, coalesce([...ctx.errors, `CASE WHEN ${tier} IS NULL THEN ${this.errorText('no-match')} END`])]]);
+    return { score, tier, error, hasScore: true };
+  }
+
+  /**
+   * Side CTEs `name` with one row: n (the population) and q1..qk, type-7
+   * quantiles at `probs` of the values `population` selects, plus `offset`
+   * (rfm-package cuts are quantile + 1), exactly as the engine computes them:
+   * index = 1 + (n - 1) p, order statistics at floor and ceil of it, then
+   * (1 - h) lo + h hi unless the index is whole or both are equal.
+   */
+  private quantiles(
+    name: string,
+    population: (previous: string) => string,
+    probs: readonly number[],
+    offset: number,
+  ): void {
+    const ranked = `${name}_rank`;
+    this.steps.push({
+      kind: 'side',
+      name: ranked,
+      sql: (previous) => `SELECT v, row_number() OVER (ORDER BY v) AS rn FROM (${population(previous)}) AS pop`,
+    });
+    const at = (k: number) => `i${k + 1}`;
+    const indexes = probs.map((prob, k) => `1 + (n - 1) * ${this.num(prob)} AS ${at(k)}`);
+    const stats = probs.map(
+      (_p, k) =>
+        `(SELECT max(v) FROM ${ranked} WHERE rn = floor(${at(k)})) AS lo${k + 1}, ` +
+        `(SELECT max(v) FROM ${ranked} WHERE rn = ceil(${at(k)})) AS hi${k + 1}`,
+    );
+    const quantile = probs.map((_p, k) => {
+      const i = at(k);
+      const h = `(${i} - floor(${i}))`;
+      const lo = `lo${k + 1}`;
+      const hi = `hi${k + 1}`;
+      const q = `CASE WHEN NOT (${i} > floor(${i})) OR ${hi} = ${lo} THEN ${lo} ELSE (1 - ${h}) * ${lo} + ${h} * ${hi} END`;
+      return `${offset === 0 ? q : `${q} + ${offset}`} AS q${k + 1}`;
+    });
+    this.steps.push({
+      kind: 'side',
+      name,
+      sql: () =>
+        `SELECT n, ${quantile.join(', ')} FROM (SELECT n, ${probs.map((_p, k) => at(k)).join(', ')}, ${stats.join(', ')} ` +
+        `FROM (SELECT n, ${indexes.join(', ')} FROM (SELECT count(*) AS n FROM ${ranked}) AS c) AS i) AS x`,
+    });
   }
 
   /** Score -> tier index: the first threshold whose bound the score meets; the last is open. */
