@@ -1,6 +1,7 @@
 import type { Locale } from '../../engine/model';
 import { getPreset } from '../../engine/presets';
 import { exportSql, SQL_DIALECTS, type SqlDialectName, type SqlProblem } from '../../engine/sql';
+import { fill } from '../../i18n';
 import { sqlEnUS, type SqlMessageKey } from '../../i18n/sql.en-US';
 import { sqlZhCN } from '../../i18n/sql.zh-CN';
 import { startCommand, type OptionSpec } from '../args';
@@ -20,10 +21,7 @@ const DEFAULT_SOURCE = 'customers';
 /** A `tierwise sql` message in the given language with {placeholders} filled in. */
 export function sqlText(locale: Locale, key: SqlMessageKey, params: Record<string, string | number> = {}): string {
   const table: Record<SqlMessageKey, string> = locale === 'zh-CN' ? sqlZhCN : sqlEnUS;
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(table[key], params);
 }
 
 /** `tierwise sql`: a grading table as one SELECT; exit 1 (with the reason) when the dialect cannot say it exactly. */

@@ -12,7 +12,7 @@ import type { Locale } from '../../engine/model';
 import { planApply, planRows, planSummary, type ApplyFrame } from '../../engine/plan';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import type { Cell } from '../../engine/values/cell';
-import { localize } from '../../i18n';
+import { fill, localize } from '../../i18n';
 import { xlsxEnUS, type XlsxMessageKey } from '../../i18n/xlsx.en-US';
 import { xlsxZhCN } from '../../i18n/xlsx.zh-CN';
 import type { CommandContext } from '../args';
@@ -42,10 +42,7 @@ export interface GradeXlsxRequest {
 
 export function xlsxText(locale: Locale, key: XlsxMessageKey, params: Record<string, string | number> = {}): string {
   const table: Record<XlsxMessageKey, string> = locale === 'zh-CN' ? xlsxZhCN : xlsxEnUS;
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(table[key], params);
 }
 
 /** customers.xlsx -> customers.graded.xlsx beside it. */

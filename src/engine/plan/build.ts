@@ -6,7 +6,7 @@ import { printSheetTable } from '../sheet-form';
 import { columnLetters } from '../sheet-form/text';
 import type { GradeSummary } from '../summary';
 import type { Cell } from '../values/cell';
-import { localize } from '../../i18n';
+import { fill, localize } from '../../i18n';
 import { planEnUS, type PlanMessageKey } from '../../i18n/plan.en-US';
 import { planZhCN } from '../../i18n/plan.zh-CN';
 import type { ApplyFrame, ApplyOptions, PlanCell, PlanColumn, PlanOutputKind, PlanSummary } from './types';
@@ -20,10 +20,7 @@ const PERCENT = '0.0%';
 /** A plan text in the given language with {placeholders} filled in. */
 export function planText(locale: Locale, key: PlanMessageKey, params: Record<string, string | number> = {}): string {
   const table: Record<PlanMessageKey, string> = locale === 'zh-CN' ? planZhCN : planEnUS;
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(table[key], params);
 }
 
 /** The defined name of a stored table: TW_ and the id with every other character as "_". */
