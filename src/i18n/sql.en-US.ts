@@ -32,8 +32,7 @@ export const sqlEnUS = {
     "table {table}: input '{input}' is free text; the engine compares normalised text (full-width folding, " +
     'spaces and dashes removed), which SQL cannot reproduce exactly, so no SQL is printed',
   'sql.unsupported.date-input':
-    "table {table}: input '{input}' is a date; dates are not exported as SQL yet (convert them to a number of " +
-    'days and use a number input)',
+    "table {table}: the RFM input '{input}' is a last-purchase date; give recency as a number of days for SQL",
   'sql.unsupported.score-from-unscored':
     "table {table}: input '{input}' takes the score of a table that gives no score",
 } as const;

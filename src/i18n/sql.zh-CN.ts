@@ -28,7 +28,6 @@ export const sqlZhCN: Record<SqlMessageKey, string> = {
   'sql.unsupported.text-input':
     '分级表 {table}：输入“{input}”是自由文本；引擎比较的是规范化后的文本（全角折叠、去掉空格和连字符），' +
     'SQL 无法精确重现，因此不输出 SQL',
-  'sql.unsupported.date-input':
-    '分级表 {table}：输入“{input}”是日期；暂不支持把日期导出为 SQL（请先换算成天数，改用数字输入）',
+  'sql.unsupported.date-input': '分级表 {table}：RFM 输入“{input}”是最近一次消费日期；导出 SQL 时请改为距今天数',
   'sql.unsupported.score-from-unscored': '分级表 {table}：输入“{input}”取自一个不给出分数的表的分数',
 };

@@ -12,6 +12,7 @@ import type { GradingTable, RfmMethod } from '../../src/engine/model';
 import { getPreset, PRESETS } from '../../src/engine/presets';
 import { exportSql, sqlDialect, type SqlDialectName } from '../../src/engine/sql';
 import type { Cell } from '../../src/engine/values/cell';
+import { isoDateToSerial, serialToIsoDate } from '../../src/engine/values/coerce';
 import { arbGradingTable } from '../arbitraries/grading-table';
 
 /** A column name no quoting mistake survives. */
@@ -34,6 +35,24 @@ export interface SqlCase {
   rows: Cell[][];
   expected: Outcome[];
 }
+
+/** Date texts SQL and the engine both read, or both reject (with the same error kind). */
+const DATE_TEXTS = [
+  '1900-01-01',
+  '1900-02-28',
+  '1900-02-29',
+  '1900-03-01',
+  '1899-12-31',
+  '2023-02-29',
+  '2024-02-29',
+  '2024-13-01',
+  '2024-4-31',
+  '9999-12-31',
+  '03/04/2024',
+  '2024-03-15 24:00',
+  '2024.3.5',
+  '2024-03-15x',
+];
 
 /** Deterministic 32-bit generator (mulberry32). */
 export function random(seed: number): () => number {
@@ -102,7 +121,7 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
   for (let r = 0; r < count; r++) {
     rows.push(
       compiled.columns.map((input): Cell => {
-        if (rnd() < junkRate) return typed && input.type === 'number' ? null : pick(junk);
+        if (rnd() < junkRate) return typed && (input.type === 'number' || input.type === 'date') ? null : pick(junk);
         switch (input.type) {
           case 'number': {
             const x = pick(rnd() < 0.85 ? near : far);
@@ -119,6 +138,20 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
             if (variant < 0.3) return name.toUpperCase() === name.toLowerCase() ? name : name.toUpperCase();
             if (variant < 0.4) return `  ${name} `;
             return name;
+          }
+          case 'date': {
+            if (typed) {
+              const serial = Math.floor(pick(near));
+              const iso = serialToIsoDate(serial);
+              return iso === '' || iso === '1900-02-29' ? null : new Date(`${iso}T00:00:00Z`);
+            }
+            const variant = rnd();
+            if (variant < 0.15) return pick(DATE_TEXTS);
+            const iso = serialToIsoDate(pick(near)) || '2024-03-15';
+            if (variant < 0.3) return iso.replace(/-/g, '/');
+            if (variant < 0.4) return `${iso} 23:59:59.5`;
+            if (variant < 0.5) return `${iso}T9:05`;
+            return iso;
           }
           case 'boolean':
             return rnd() < junkRate ? 'maybe' : pick(['true', 'false', 'TRUE', 'yes', 'No', '是', '否', '1', '0']);
@@ -157,9 +190,92 @@ export function rfmVariants(): GradingTable[] {
   ];
 }
 
+/** Tables with a date input: rules on dates (compare, between, blank) and a scorecard with date bands. */
+export function dateTables(): GradingTable[] {
+  const serial = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return isoDateToSerial(y!, m!, d!);
+  };
+  const inputs: GradingTable['inputs'] = [
+    { id: 'signed', type: 'date', label: { en: 'Signed' }, required: false },
+    { id: 'amount', type: 'number', label: { en: 'Amount' } },
+  ];
+  const tiers = ['A', 'B', 'C', 'D'].map((id) => ({ id, label: { en: id }, fill: '#FFFFFF', font: '#000000' }));
+  return [
+    {
+      format: 'tierwise/grading-table',
+      version: 1,
+      id: 'date-rules',
+      name: { en: 'Date rules' },
+      inputs,
+      method: {
+        kind: 'rules',
+        rules: [
+          {
+            tier: 'A',
+            when: {
+              all: [
+                { input: 'signed', op: '>=', value: '2024-01-01' },
+                { input: 'amount', op: '>', value: 100 },
+              ],
+            },
+          },
+          {
+            tier: 'B',
+            when: { input: 'signed', op: 'between', range: { gte: serial('2023-01-01'), lt: serial('2024-01-01') } },
+          },
+          {
+            tier: 'C',
+            when: {
+              any: [
+                { input: 'signed', op: 'blank' },
+                { input: 'signed', op: '<', value: '1900-03-01' },
+              ],
+            },
+          },
+        ],
+        default: 'D',
+      },
+      tiers,
+    },
+    {
+      format: 'tierwise/grading-table',
+      version: 1,
+      id: 'date-scorecard',
+      name: { en: 'Date scorecard' },
+      inputs,
+      method: {
+        kind: 'scorecard',
+        criteria: [
+          {
+            id: 'tenure',
+            input: 'signed',
+            blankPoints: 5,
+            bands: [
+              { match: { range: { lt: serial('2020-01-01') } }, points: 40 },
+              { match: { range: { gte: serial('2020-01-01'), lte: serial('2023-06-30') } }, points: 25 },
+              { match: { range: { gt: serial('2023-06-30') } }, points: 10 },
+            ],
+          },
+          {
+            id: 'size',
+            input: 'amount',
+            bands: [
+              { match: { range: { lt: 100 } }, points: 0 },
+              { match: { range: { gte: 100 } }, points: 30 },
+            ],
+          },
+        ],
+        thresholds: [{ tier: 'A', gte: 60 }, { tier: 'B', gte: 40 }, { tier: 'C', gte: 20 }, { tier: 'D' }],
+      },
+      tiers,
+    },
+  ];
+}
+
 /** Every preset, as text columns and (number inputs) as typed columns. */
 export function presetCases(): SqlCase[] {
-  return [...PRESETS, ...rfmVariants()].flatMap((preset, k) => [
+  return [...PRESETS, ...rfmVariants(), ...dateTables()].flatMap((preset, k) => [
     makeCase(`${preset.id} (text cells)`, preset, false, 1000 + k),
     makeCase(`${preset.id} (typed numbers)`, preset, true, 2000 + k),
   ]);
@@ -185,11 +301,14 @@ export function arbitraryCases(count: number): SqlCase[] {
 export function sourceSql(c: SqlCase, dialect: SqlDialectName, tableName: string): string {
   const d = sqlDialect(dialect);
   const numberType = d.doubleType;
-  const types = c.compiled.columns.map((input) => (c.typed && input.type === 'number' ? numberType : d.textType));
+  const types = c.compiled.columns.map((input) =>
+    c.typed && input.type === 'number' ? numberType : c.typed && input.type === 'date' ? 'DATE' : d.textType,
+  );
   const defs = c.columnNames.map((n, i) => `${d.ident(n)!} ${types[i]}`);
   const literal = (cell: Cell, type: string): string => {
     if (cell === null || cell === undefined) return `CAST(NULL AS ${type})`;
     if (typeof cell === 'number') return `CAST('${String(cell)}' AS ${numberType})`;
+    if (cell instanceof Date) return `CAST('${cell.toISOString().slice(0, 10)}' AS DATE)`;
     return d.text(String(cell))!;
   };
   const values = c.rows.map(

@@ -19,7 +19,8 @@ import type {
 } from '../model';
 import { rangeEnds } from '../table/ranges';
 import { EXCEL_ERRORS } from '../values/cell';
-import { normalizeKey, parseBoolean } from '../values/coerce';
+import { isoDateToSerial, normalizeKey, parseBoolean } from '../values/coerce';
+import { MAX_DATE_SERIAL } from '../values/dates';
 import { sqlDialect, SQL_SPACES, type SqlDialect, type SqlDialectName } from './dialect';
 
 export interface SqlExportOptions {
@@ -98,6 +99,18 @@ const BOOLEAN_CANDIDATES = [
   '×',
   '☐',
 ];
+
+const DUCKDB_DATE_TYPES = ['DATE', 'TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS'];
+
+/**
+ * Date text every dialect reads as the engine does: YYYY-M-D (or / or . as the
+ * separator), optionally a time of day (T or a space, H:MM, :SS, fraction),
+ * which is dropped. Other forms (2024年3月15日, 15/03/2024, 20240315, time
+ * zones) become not-a-date errors.
+ */
+export const SQL_DATE_PATTERN =
+  '[0-9]{4}(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|\\.[0-9]{1,2}\\.[0-9]{1,2})' +
+  '(?:[Tt ](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?)?';
 
 const DUCKDB_NUMERIC_TYPES = [
   'TINYINT',
@@ -294,8 +307,9 @@ class Generator {
       }
       if (input.type === 'text')
         throw new Stop({ kind: 'unsupported', feature: 'text-input', table: table.id, input: input.id });
-      if (input.type === 'date')
+      if (input.type === 'date' && m.kind === 'rfm') {
         throw new Stop({ kind: 'unsupported', feature: 'date-input', table: table.id, input: input.id });
+      }
     }
   }
 
@@ -381,6 +395,7 @@ class Generator {
   private decode(inputs: readonly InputDef[], p: string, value: Map<string, string>, errors: string[]): void {
     const d = this.d;
     const texts: Array<[string, string]> = [];
+    const parts: Array<[string, string]> = [];
     const values: Array<[string, string]> = [];
     const errs: Array<[string, string]> = [];
     inputs.forEach((input, k) => {
@@ -391,11 +406,13 @@ class Generator {
       const v = `${p}v${k}`;
       const e = `${p}e${k}`;
       const trimmed = d.trim(`CAST(${raw} AS ${d.textType})`, SQL_SPACES);
-      const typed = input.type === 'number' && d.name === 'duckdb';
+      const typed = (input.type === 'number' || input.type === 'date') && d.name === 'duckdb';
+      const isNumeric = `(typeof(${raw}) IN (${DUCKDB_NUMERIC_TYPES.map((x) => `'${x}'`).join(', ')}) OR typeof(${raw}) LIKE 'DECIMAL%')`;
+      const isDate = `typeof(${raw}) IN (${DUCKDB_DATE_TYPES.map((x) => `'${x}'`).join(', ')})`;
       if (typed) {
-        // DuckDB knows the column's type: numbers skip the text round trip.
-        const isNumeric = `(typeof(${raw}) IN (${DUCKDB_NUMERIC_TYPES.map((x) => `'${x}'`).join(', ')}) OR typeof(${raw}) LIKE 'DECIMAL%')`;
-        texts.push([t, `CASE WHEN ${isNumeric} THEN NULL ELSE ${trimmed} END`]);
+        // DuckDB knows the column's type: numbers and dates skip the text round trip.
+        const typedTest = input.type === 'date' ? `${isNumeric} OR ${isDate}` : isNumeric;
+        texts.push([t, `CASE WHEN ${typedTest} THEN NULL ELSE ${trimmed} END`]);
         texts.push([n, `CASE WHEN ${isNumeric} THEN TRY_CAST(${raw} AS DOUBLE) END`]);
       } else {
         texts.push([t, trimmed]);
@@ -425,6 +442,26 @@ class Generator {
           failure = 'not-a-boolean';
           break;
         }
+        case 'date': {
+          // Year, month, day from ISO-like text (or, in DuckDB, from DATE/TIMESTAMP columns), then the
+          // serial day with the engine's calendar; DuckDB's numeric columns are serials already.
+          const y = `${p}y${k}`;
+          const m = `${p}m${k}`;
+          const dd = `${p}d${k}`;
+          const day = `split_part(translate(${t}, '/.', '--'), 'T', 1)`;
+          const datePart = `split_part(split_part(${day}, 't', 1), ' ', 1)`;
+          const partOf = (i: number, typedPart: string) => {
+            const fromText = `CASE WHEN ${d.fullMatch(t, SQL_DATE_PATTERN)} THEN CAST(split_part(${datePart}, '-', ${i}) AS INTEGER) END`;
+            return typed
+              ? `CASE WHEN ${isDate} THEN ${typedPart}(TRY_CAST(${raw} AS DATE)) ELSE ${fromText} END`
+              : fromText;
+          };
+          parts.push([y, partOf(1, 'year')], [m, partOf(2, 'month')], [dd, partOf(3, 'day')]);
+          const fromTyped = typed ? `WHEN ${n} >= 1 AND ${n} < ${MAX_DATE_SERIAL + 1} THEN floor(${n}) ` : '';
+          decoded = `CASE WHEN ${blank} THEN NULL ${fromTyped}WHEN ${this.validDay(y, m, dd)} THEN ${this.serialOf(y, m, dd)} END`;
+          failure = 'not-a-date';
+          break;
+        }
         default:
           throw new Stop({ kind: 'unsupported', feature: 'text-input', table: this.table.id, input: input.id });
       }
@@ -441,8 +478,38 @@ class Generator {
       errors.push(e);
     });
     this.step(texts);
+    this.step(parts);
     this.step(values);
     this.step(errs);
+  }
+
+  /** Whether y-m-d is a day the engine reads: 1900..9999, a real calendar day, or Excel's 1900-02-29. */
+  private validDay(y: string, m: string, d: string): string {
+    const leap = `((${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0)`;
+    const days =
+      `CASE WHEN ${m} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END ` +
+      `WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
+    return (
+      `(${y} BETWEEN 1900 AND 9999 AND ${m} BETWEEN 1 AND 12 AND ${d} >= 1 ` +
+      `AND (${d} <= ${days} OR (${y} = 1900 AND ${m} = 2 AND ${d} = 29)))`
+    );
+  }
+
+  /**
+   * The Excel serial of a valid y-m-d: days from 1970-01-01 (the civil-from-days
+   * algorithm, in doubles so no dialect's integer division matters) + 25569,
+   * one lower before Excel's fictitious 1900-02-29 (serial 60).
+   */
+  private serialOf(y: string, m: string, d: string): string {
+    const f = (x: number) => this.num(x);
+    const y2 = `(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
+    const era = `floor(${y2} / ${f(400)})`;
+    const yoe = `(${y2} - ${era} * 400)`;
+    const mp = `(${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END)`;
+    const doy = `(floor((153 * ${mp} + 2) / ${f(5)}) + ${d} - 1)`;
+    const doe = `(${yoe} * 365 + floor(${yoe} / ${f(4)}) - floor(${yoe} / ${f(100)}) + ${doy})`;
+    const serial = `(${era} * 146097 + ${doe} - 719468 + 25569)`;
+    return `CASE WHEN ${y} = 1900 AND ${m} = 2 AND ${d} = 29 THEN ${f(60)} WHEN ${serial} <= 60 THEN ${serial} - 1 ELSE ${serial} END`;
   }
 
   /**
@@ -895,6 +962,10 @@ function operandOf(input: InputDef, value: string | number | boolean): number {
       return value === true ? 1 : 0;
     case 'category':
       return categoryLookup(input).get(normalizeKey(String(value))) ?? -1;
+    case 'date': {
+      const [y, m, d] = String(value).split('-').map(Number);
+      return isoDateToSerial(y!, m!, d!);
+    }
     default:
       return typeof value === 'number' ? value : Number.NaN;
   }
