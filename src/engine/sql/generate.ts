@@ -275,7 +275,9 @@ class Generator {
       `CASE WHEN ${ok} THEN ${tierName} END AS ${d.ident(names.tier)!}`,
       `${result.error} AS ${d.ident(names.error)!}`,
     ];
-    const header = `-- tierwise: grading table ${this.table.id} as ${d.name} SQL (see docs/sql.md)`;
+    // The id is validated, but a comment must never be able to end early: keep only safe characters.
+    const id = this.table.id.replace(/[^A-Za-z0-9_-]/g, '_');
+    const header = `-- tierwise: grading table ${id} as ${d.name} SQL (see docs/sql.md)`;
     return `${header}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM ${last}`;
   }
 
