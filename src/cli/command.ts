@@ -1,3 +1,5 @@
+import type { Locale } from '../engine/model';
+
 /** What a command may touch: its output streams and the working directory. Tests pass their own. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -12,8 +14,10 @@ export interface CliIo {
  */
 export interface CliCommand {
   name: string;
-  /** One line for `tierwise --help`. */
+  /** One line for `tierwise --help`, in English. */
   summary: string;
+  /** The same line in the user's language, for commands that keep their own text tables. */
+  describe?: (locale: Locale) => string;
   usage: string;
   run(args: string[], io: CliIo): Promise<number>;
 }

@@ -6,15 +6,21 @@ import { demoCommand } from './commands/demo';
 import { gradeCommand } from './commands/grade';
 import { presetsCommand } from './commands/presets';
 import { rfmCommand } from './commands/rfm';
+import { sqlCommand } from './commands/sql';
 import { validateCommand } from './commands/validate';
 import { renderColumns } from './format';
 import { PROJECT_ROOT } from './paths';
-import { rfmEnUS } from '../i18n/rfm.en-US';
-import { rfmZhCN } from '../i18n/rfm.zh-CN';
 import type { Locale } from '../engine/model';
 import { cliText, isCliMessageKey } from './text';
 
-export const COMMANDS: readonly CliCommand[] = [presetsCommand, gradeCommand, rfmCommand, validateCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  presetsCommand,
+  gradeCommand,
+  rfmCommand,
+  sqlCommand,
+  validateCommand,
+  demoCommand,
+];
 
 const PROCESS_IO: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -59,9 +65,7 @@ function commandList(locale: Locale): string {
   const rows = COMMANDS.map((c) => {
     const key = `${c.name}.summary`;
     if (isCliMessageKey(key)) return [c.name, cliText(locale, key)];
-    // Commands with their own text tables (rfm); else the command's English summary.
-    const own: Readonly<Record<string, string>> = locale === 'zh-CN' ? rfmZhCN : rfmEnUS;
-    return [c.name, own[key] ?? c.summary];
+    return [c.name, c.describe?.(locale) ?? c.summary];
   });
   return renderColumns(rows, [], '  ').join('\n');
 }

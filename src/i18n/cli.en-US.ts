@@ -52,10 +52,10 @@ export const cliEnUS = {
   'presets.columns': 'id|name|method|inputs',
   'presets.none': 'No presets are available.',
 
-  'grade.summary': 'Grade the rows of a CSV file with a grading table',
+  'grade.summary': 'Grade the rows of a .csv or .xlsx file with a grading table',
   'grade.usage':
-    'Usage: tierwise grade INPUT.csv --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets) or a grading-table JSON file\n  --out FILE           where to write (default: INPUT.graded.csv next to the input; - for stdout)\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --delimiter CHAR     the input\'s delimiter (default ,; use "tab" for tabs)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain.\n',
-  'grade.missing-input': 'the input CSV file',
+    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets) or a grading-table JSON file\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
+  'grade.missing-input': 'the input .csv or .xlsx file',
   'grade.missing-table': 'the --table option (a preset id or a JSON file)',
   'grade.missing-columns': '{file}: no column for {count} required input(s):',
   'grade.missing-column': '  {input} ({label}): a header such as {expected}',
@@ -91,6 +91,7 @@ export const cliEnUS = {
     'Usage: tierwise demo [--out-dir DIR] [--lang zh-CN|en-US]\n\nGrades data/sample-customers.csv with the payment-scorecard preset and writes\nDIR/sample-customers.graded.csv (default DIR: ./tierwise-demo).\n',
   'demo.intro': 'Grading {input} with the preset {preset} ...',
   'demo.done': 'The graded file is {file}',
+  'demo.done-xlsx': 'The graded workbook (coloured by tier, with summary and rules sheets) is {file}',
 } as const;
 
 export type CliMessageKey = keyof typeof cliEnUS;

@@ -3,6 +3,7 @@
  * child process, in a temporary working directory. Each run costs about half
  * a second of tsx start-up, so the cases are few and each checks a lot.
  */
+import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -261,5 +262,21 @@ describe('tierwise (no command, help, demo)', () => {
     expect(ungraded.length).toBeGreaterThan(0);
     for (const row of ungraded) expect(row[errorColumn]).not.toBe('');
     expect(run.stdout).toMatch(/Ungraded\s+\d+/);
+
+    // The same customers as a workbook, graded: the sheet with Score/Tier, a summary sheet and the rules sheet.
+    const workbookPath = join(dir, 'tierwise-demo', 'sample-customers.graded.xlsx');
+    expect(run.stdout).toContain(join('tierwise-demo', 'sample-customers.graded.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(workbookPath);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '客户 Customers',
+      'Tierwise Summary',
+      'Tierwise Rules',
+    ]);
+    const graded = workbook.worksheets[0]!;
+    const header = (graded.getRow(1).values as unknown[]).slice(1);
+    const tierAt = header.indexOf('Tier') + 1;
+    const tiersInWorkbook = Array.from({ length: 300 }, (_, i) => graded.getRow(i + 2).getCell(tierAt).value ?? '');
+    expect(tiersInWorkbook).toEqual(rows.slice(1).map((row) => row[tierColumn]));
   });
 });

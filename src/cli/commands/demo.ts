@@ -6,6 +6,9 @@ import { SAMPLE_CUSTOMERS } from '../paths';
 import { loadCompiledTable } from '../table-source';
 import { cliText } from '../text';
 import { displayPath, gradeCsvFile } from './grade';
+import { openCsv } from '../csv';
+import { gradeXlsxFile } from '../xlsx/grade-xlsx';
+import ExcelJS from 'exceljs';
 
 /** The preset the demo grades with. */
 export const DEMO_PRESET = 'payment-scorecard';
@@ -49,8 +52,45 @@ export const demoCommand: CliCommand = {
       context,
     );
     if (!result.written) return result.exitCode;
+    // The same customers as an Excel workbook, graded the way the add-in grades a sheet.
+    const workbook = join(outDir, 'sample-customers.xlsx');
+    await writeCsvAsWorkbook(SAMPLE_CUSTOMERS, workbook);
+    const graded = await gradeXlsxFile(
+      {
+        compiled: loaded.compiled,
+        input: workbook,
+        out: join(outDir, 'sample-customers.graded.xlsx'),
+        force: true,
+        overrides: {},
+        explain: true,
+        strategy: true,
+        followUp: true,
+        quiet: true,
+      },
+      context,
+    );
     context.print(cliText(locale, 'demo.done', { file: displayPath(result.written.path, io.cwd) }));
+    if (graded.written)
+      context.print(cliText(locale, 'demo.done-xlsx', { file: displayPath(graded.written.path, io.cwd) }));
     // Ungraded rows are part of the show (the sample has a few bad cells), not a failure.
     return 0;
   },
 };
+
+/**
+ * Writes the bundled CSV as a one-sheet workbook: plain numbers become number
+ * cells, everything else stays text as typed ("1.2万", "¥8,000", "待定"), as in
+ * a real customer sheet.
+ */
+async function writeCsvAsWorkbook(csvPath: string, xlsxPath: string): Promise<void> {
+  const opened = await openCsv(csvPath);
+  if (!opened.ok) throw new Error(`bundled sample unreadable: ${opened.problem.kind}`);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('客户 Customers');
+  sheet.addRow(opened.table.header);
+  for await (const record of opened.table.rows) {
+    if (record.kind !== 'row') continue;
+    sheet.addRow(record.cells.map((cell) => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
+  }
+  await workbook.xlsx.writeFile(xlsxPath);
+}

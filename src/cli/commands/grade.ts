@@ -13,6 +13,7 @@ import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
 import { formatShare, renderColumns } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { cliText, formatCsvProblem } from '../text';
+import { gradeXlsxFile, isXlsxPath } from '../xlsx/grade-xlsx';
 
 /** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
 export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
@@ -34,13 +35,16 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'explain', kind: 'flag' },
   { name: 'bom', kind: 'flag' },
   { name: 'delimiter', kind: 'value' },
+  { name: 'sheet', kind: 'value' },
+  { name: 'strategy', kind: 'flag' },
+  { name: 'follow-up', kind: 'flag' },
 ];
 
 export const gradeCommand: CliCommand = {
   name: 'grade',
-  summary: 'Grade the rows of a CSV file with a grading table',
+  summary: 'Grade the rows of a CSV or .xlsx file with a grading table',
   usage:
-    'Usage: tierwise grade INPUT.csv --table PRESET_OR_FILE.json [--out OUT.csv] [--map input_id=Header ...] [--explain]\n',
+    'Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [--out OUT] [--sheet NAME] [--map input_id=Header ...] [--explain]\n',
   async run(argv, io) {
     const context = startCommand(this, argv, io, OPTIONS, (locale) => cliText(locale, 'grade.usage'));
     if (typeof context === 'number') return context;
@@ -71,6 +75,23 @@ export const gradeCommand: CliCommand = {
     }
     const loaded = await loadCompiledTable(tableSpec, context);
     if (!loaded.ok) return loaded.exitCode;
+    if (isXlsxPath(input)) {
+      const graded = await gradeXlsxFile(
+        {
+          compiled: loaded.compiled,
+          input,
+          out: args.values.get('out'),
+          sheet: args.values.get('sheet'),
+          force: args.flags.has('force'),
+          overrides,
+          explain: args.flags.has('explain'),
+          strategy: args.flags.has('strategy'),
+          followUp: args.flags.has('follow-up'),
+        },
+        context,
+      );
+      return graded.exitCode;
+    }
     const result = await gradeCsvFile(
       {
         compiled: loaded.compiled,

@@ -88,6 +88,7 @@ const DIMENSIONS: readonly RfmDimension[] = ['r', 'f', 'm'];
 export const rfmCommand: CliCommand = {
   name: 'rfm',
   summary: rfmEnUS['rfm.summary'],
+  describe: (locale) => rfmText(locale, 'rfm.summary'),
   usage: rfmEnUS['rfm.usage'],
   async run(argv, io) {
     const context = startCommand(this, argv, io, OPTIONS, (locale) => rfmText(locale, 'rfm.usage'));

@@ -28,6 +28,7 @@ export function sqlText(locale: Locale, key: SqlMessageKey, params: Record<strin
 export const sqlCommand: CliCommand = {
   name: 'sql',
   summary: sqlEnUS['sql.summary'],
+  describe: (locale) => sqlText(locale, 'sql.summary'),
   usage: sqlEnUS['sql.usage'],
   async run(argv, io) {
     const context = startCommand(this, argv, io, OPTIONS, (locale) => sqlText(locale, 'sql.usage'));

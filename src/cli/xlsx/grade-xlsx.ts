@@ -38,6 +38,8 @@ export interface GradeXlsxRequest {
   strategy?: boolean;
   followUp?: boolean;
   explain?: boolean;
+  /** Leave out the per-tier summary (the demo prints it once for both of its files). */
+  quiet?: boolean;
 }
 
 export function xlsxText(locale: Locale, key: XlsxMessageKey, params: Record<string, string | number> = {}): string {
@@ -189,7 +191,7 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
     context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
     return { exitCode: 1 };
   }
-  for (const line of formatSummary(compiled, summary, locale)) context.print(line);
+  if (!request.quiet) for (const line of formatSummary(compiled, summary, locale)) context.print(line);
   context.print(
     xlsxText(locale, 'xlsx.wrote', {
       rows,
