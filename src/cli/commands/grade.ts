@@ -1,7 +1,7 @@
 import { lstat, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { mapColumns } from '../../engine/columns';
+import { mapColumns, type ColumnMapping } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import { formatGradeError } from '../../engine/messages';
 import type { Locale } from '../../engine/model';
@@ -178,38 +178,10 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   const csv = opened.table;
   if (csv.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: request.input }));
   const header = csv.header;
-  const headerList = header.map((h) => (h === '' ? '""' : h)).join(', ');
 
-  const mapping = mapColumns(compiled.columns, header, request.overrides);
-  const bad = mapping.badOverrides[0];
-  if (bad) {
-    return usage(
-      cliText(locale, 'grade.map-unknown-header', {
-        argument: `${bad.input}=${bad.header}`,
-        file: request.input,
-        header: bad.header,
-        headers: headerList,
-      }),
-    );
-  }
-  if (mapping.missingRequired.length > 0) {
-    context.error(
-      cliText(locale, 'grade.missing-columns', { file: request.input, count: mapping.missingRequired.length }),
-    );
-    for (const id of mapping.missingRequired) {
-      const def = compiled.columns.find((c) => c.id === id);
-      const expected = [id, ...(def?.aliases ?? [])].map((name) => `"${name}"`).join(', ');
-      context.io.stderr(
-        cliText(locale, 'grade.missing-column', { input: id, label: localize(def?.label, locale), expected }) + '\n',
-      );
-    }
-    context.io.stderr(cliText(locale, 'grade.headers-found', { file: request.input, headers: headerList }) + '\n');
-    context.io.stderr(cliText(locale, 'grade.hint-map', { input: mapping.missingRequired[0] as string }) + '\n');
-    return { exitCode: 1 };
-  }
-  for (const id of mapping.unmapped) {
-    if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
-  }
+  const mapped = mapFileColumns(compiled, header, request, context);
+  if (!mapped.ok) return mapped.result;
+  const { mapping } = mapped;
 
   // Never write over the input, and never over an existing file without --force.
   const target = await outputTarget(outName, outPath, inputPath, request.force);
@@ -408,4 +380,50 @@ function textSink(write: (text: string) => void): Writable {
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * Maps the table's inputs to a file's header row, or says what is wrong: a
+ * --map naming no column (wrong usage, exit 2), required inputs without a
+ * column (exit 1, listing the headers found and how to fix it). Optional
+ * inputs without a column are warned about: every row reads them as blank.
+ */
+export function mapFileColumns(
+  compiled: CompiledTable,
+  header: readonly string[],
+  request: { input: string; overrides: Record<string, string> },
+  context: CommandContext,
+): { ok: true; mapping: ColumnMapping } | { ok: false; result: GradeFileResult } {
+  const { locale } = context;
+  const headerList = header.map((h) => (h === '' ? '""' : h)).join(', ');
+  const mapping = mapColumns(compiled.columns, header, request.overrides);
+  const bad = mapping.badOverrides[0];
+  if (bad) {
+    const message = cliText(locale, 'grade.map-unknown-header', {
+      argument: `${bad.input}=${bad.header}`,
+      file: request.input,
+      header: bad.header,
+      headers: headerList,
+    });
+    return { ok: false, result: { exitCode: context.usageError(message) } };
+  }
+  if (mapping.missingRequired.length > 0) {
+    context.error(
+      cliText(locale, 'grade.missing-columns', { file: request.input, count: mapping.missingRequired.length }),
+    );
+    for (const id of mapping.missingRequired) {
+      const def = compiled.columns.find((c) => c.id === id);
+      const expected = [id, ...(def?.aliases ?? [])].map((name) => `"${name}"`).join(', ');
+      context.io.stderr(
+        cliText(locale, 'grade.missing-column', { input: id, label: localize(def?.label, locale), expected }) + '\n',
+      );
+    }
+    context.io.stderr(cliText(locale, 'grade.headers-found', { file: request.input, headers: headerList }) + '\n');
+    context.io.stderr(cliText(locale, 'grade.hint-map', { input: mapping.missingRequired[0] as string }) + '\n');
+    return { ok: false, result: { exitCode: 1 } };
+  }
+  for (const id of mapping.unmapped) {
+    if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
+  }
+  return { ok: true, mapping };
 }

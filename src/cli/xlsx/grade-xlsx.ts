@@ -6,17 +6,16 @@
  */
 import { lstat, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { mapColumns } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import type { Locale } from '../../engine/model';
 import { planApply, planRows, planSummary, type ApplyFrame } from '../../engine/plan';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import type { Cell } from '../../engine/values/cell';
-import { fill, localize } from '../../i18n';
+import { fill } from '../../i18n';
 import { xlsxEnUS, type XlsxMessageKey } from '../../i18n/xlsx.en-US';
 import { xlsxZhCN } from '../../i18n/xlsx.zh-CN';
 import type { CommandContext } from '../args';
-import { displayPath, formatSummary, type GradeFileResult } from '../commands/grade';
+import { displayPath, formatSummary, mapFileColumns, type GradeFileResult } from '../commands/grade';
 import { cliText } from '../text';
 import { openXlsxSheet } from './read';
 import { XlsxPlanWriter } from './write';
@@ -119,37 +118,9 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
   let width = header.length;
   while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
   const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));
-  const headerList = headerTexts.map((h) => (h === '' ? '""' : h)).join(', ');
-
-  const mapping = mapColumns(compiled.columns, headerTexts, request.overrides);
-  const bad = mapping.badOverrides[0];
-  if (bad) {
-    return usage(
-      cliText(locale, 'grade.map-unknown-header', {
-        argument: `${bad.input}=${bad.header}`,
-        file: request.input,
-        header: bad.header,
-        headers: headerList,
-      }),
-    );
-  }
-  if (mapping.missingRequired.length > 0) {
-    context.error(
-      cliText(locale, 'grade.missing-columns', { file: request.input, count: mapping.missingRequired.length }),
-    );
-    for (const id of mapping.missingRequired) {
-      const def = compiled.columns.find((c) => c.id === id);
-      const expected = [id, ...(def?.aliases ?? [])].map((name) => `"${name}"`).join(', ');
-      context.io.stderr(
-        cliText(locale, 'grade.missing-column', { input: id, label: localize(def?.label, locale), expected }) + '\n',
-      );
-    }
-    context.io.stderr(cliText(locale, 'grade.headers-found', { file: request.input, headers: headerList }) + '\n');
-    return { exitCode: 1 };
-  }
-  for (const id of mapping.unmapped) {
-    if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
-  }
+  const mapped = mapFileColumns(compiled, headerTexts, request, context);
+  if (!mapped.ok) return mapped.result;
+  const { mapping } = mapped;
 
   const options = {
     locale,
