@@ -117,7 +117,7 @@ function leafTest(c: Condition, input: InputDef, slot: number): Test {
 }
 
 /** A literal in a condition, decoded the way the input's cells are. */
-function operand(input: InputDef, value: string | number | boolean): number {
+export function operand(input: InputDef, value: string | number | boolean): number {
   switch (input.type) {
     case 'boolean':
       return value === true ? 1 : 0;

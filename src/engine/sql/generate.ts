@@ -1,5 +1,6 @@
 import { validateTable, type TableResolver } from '../compile';
 import type { TableProblem } from '../errors';
+import { operand } from '../grading/conditions';
 import { categoryLookup } from '../grading/decode';
 import { binsOf } from '../rfm/score';
 import { cutProbabilities } from '../rfm/quantile';
@@ -19,7 +20,7 @@ import type {
 } from '../model';
 import { rangeEnds } from '../table/ranges';
 import { EXCEL_ERRORS } from '../values/cell';
-import { isoDateToSerial, normalizeKey, parseBoolean } from '../values/coerce';
+import { FALSE_TEXTS, normalizeKey, parseBoolean, TRUE_TEXTS } from '../values/coerce';
 import { MAX_DATE_SERIAL } from '../values/dates';
 import { sqlDialect, SQL_SPACES, type SqlDialect, type SqlDialectName } from './dialect';
 
@@ -68,37 +69,7 @@ export const SQL_NUMBER_PATTERN =
   '|[3-9](?:\\.[0-9]{0,20})?[eE]-324)';
 
 /** Texts parseBoolean reads (their value comes from parseBoolean itself). */
-const BOOLEAN_CANDIDATES = [
-  'true',
-  't',
-  'yes',
-  'y',
-  '1',
-  '是',
-  '对',
-  '有',
-  '真',
-  '已',
-  '✓',
-  '✔',
-  '√',
-  '☑',
-  'false',
-  'f',
-  'no',
-  'n',
-  '0',
-  '否',
-  '错',
-  '無',
-  '无',
-  '假',
-  '未',
-  '✗',
-  '✘',
-  '×',
-  '☐',
-];
+const BOOLEAN_CANDIDATES = [...TRUE_TEXTS, ...FALSE_TEXTS];
 
 const DUCKDB_DATE_TYPES = ['DATE', 'TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS'];
 
@@ -913,11 +884,11 @@ class Generator {
         return needle === '' ? known : 'FALSE';
       }
       case 'in': {
-        const operands = [...new Set(c.values.map((x) => operandOf(input, x)))].filter((x) => !Number.isNaN(x));
+        const operands = [...new Set(c.values.map((x) => operand(input, x)))].filter((x) => !Number.isNaN(x));
         return operands.length === 0 ? 'FALSE' : test(`${v} IN (${operands.map((x) => this.cmp(x)).join(', ')})`);
       }
       default: {
-        const x = operandOf(input, c.value);
+        const x = operand(input, c.value);
         if (Number.isNaN(x)) return c.op === '<>' ? known : 'FALSE';
         return test(`${v} ${c.op} ${this.cmp(x)}`);
       }
@@ -955,20 +926,4 @@ function sqlTrim(text: string): string {
   while (start < end && SQL_SPACES.includes(text.charAt(start))) start++;
   while (end > start && SQL_SPACES.includes(text.charAt(end - 1))) end--;
   return text.slice(start, end);
-}
-
-/** A literal of a condition, decoded the way the engine decodes the input's cells (conditions.ts). */
-function operandOf(input: InputDef, value: string | number | boolean): number {
-  switch (input.type) {
-    case 'boolean':
-      return value === true ? 1 : 0;
-    case 'category':
-      return categoryLookup(input).get(normalizeKey(String(value))) ?? -1;
-    case 'date': {
-      const [y, m, d] = String(value).split('-').map(Number);
-      return isoDateToSerial(y!, m!, d!);
-    }
-    default:
-      return typeof value === 'number' ? value : Number.NaN;
-  }
 }

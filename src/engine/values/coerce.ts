@@ -423,8 +423,9 @@ function slowDecimal(s: string, start: number, end: number, power: number): numb
 // ---------------------------------------------------------------------------
 // Booleans
 
-const TRUE_TEXTS = ['true', 't', 'yes', 'y', '1', '是', '对', '有', '真', '已', '✓', '✔', '√', '☑'];
-const FALSE_TEXTS = ['false', 'f', 'no', 'n', '0', '否', '错', '無', '无', '假', '未', '✗', '✘', '×', '☐'];
+/** The texts parseBoolean reads as yes and as no (after normalisation); the SQL export reuses them. */
+export const TRUE_TEXTS = ['true', 't', 'yes', 'y', '1', '是', '对', '有', '真', '已', '✓', '✔', '√', '☑'];
+export const FALSE_TEXTS = ['false', 'f', 'no', 'n', '0', '否', '错', '無', '无', '假', '未', '✗', '✘', '×', '☐'];
 
 const BOOLEAN_TEXTS: ReadonlyMap<string, 1 | 0> = (() => {
   const map = new Map<string, 1 | 0>();
