@@ -13,22 +13,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatCsvRow } from '../src/cli/csv/writer';
+import { seededRandom as prng } from '../test/support/seeded-random';
 
 const ROWS = 300;
 const SEED = 20240615;
 const OUT = resolve(__dirname, '..', 'data', 'sample-customers.csv');
-
-/** mulberry32: small, fast, and the same everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -14,6 +14,7 @@ import { exportSql, sqlDialect, type SqlDialectName } from '../../src/engine/sql
 import type { Cell } from '../../src/engine/values/cell';
 import { isoDateToSerial, serialToIsoDate } from '../../src/engine/values/coerce';
 import { arbGradingTable } from '../arbitraries/grading-table';
+import { seededRandom as random } from '../support/seeded-random';
 
 /** A column name no quoting mistake survives. */
 export const EVIL_COLUMN = 'a"; DROP TABLE x; --';
@@ -53,18 +54,6 @@ const DATE_TEXTS = [
   '2024.3.5',
   '2024-03-15x',
 ];
-
-/** Deterministic 32-bit generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BOUND_KEYS = new Set(['gt', 'gte', 'lt', 'lte', 'value', 'values']);
 
