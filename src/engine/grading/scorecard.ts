@@ -63,12 +63,6 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       const n = state.size;
       total.fill(0, 0, n);
       for (let i = 0; i < criteria.length; i++) criteria[i]!.add(state, total);
-      // A NaN total means a blank or out-of-range value somewhere in the row: score it exactly.
-      for (let r = 0; r < n; r++) if (total[r] !== total[r] && state.failed[r] === 0) total[r] = exactTotal(state, r);
-      for (let i = 0; i < multipliers.length; i++) {
-        const m = multipliers[i]!;
-        for (let r = 0; r < n; r++) if (state.failed[r] === 0 && m.test(state, r)) total[r]! *= m.factor;
-      }
       if (trace && state.failed[0] === 0) {
         // Explaining one row: its criteria and multipliers come before the total.
         for (const c of criteria) {
@@ -87,11 +81,19 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
         for (const m of multipliers)
           trace.push({ kind: 'multiplier', id: m.id, factor: m.factor, applied: m.test(state, 0) });
       }
+      // One pass per row: a NaN total means a blank or out-of-range value somewhere in the row, scored exactly.
+      const { failed, score } = state;
       for (let r = 0; r < n; r++) {
-        if (state.failed[r] === 1) continue;
-        let score = exact ? total[r]! : cleanFloat(total[r]!);
-        if (scale) score = Math.round(score * scale) / scale;
-        state.score[r] = score;
+        if (failed[r] === 1) continue;
+        let t = total[r]!;
+        if (t !== t) {
+          t = exactTotal(state, r);
+          if (failed[r] === 1) continue;
+        }
+        for (let i = 0; i < multipliers.length; i++) if (multipliers[i]!.test(state, r)) t *= multipliers[i]!.factor;
+        if (!exact) t = cleanFloat(t);
+        if (scale) t = Math.round(t * scale) / scale;
+        score[r] = t;
       }
       thresholds.assign(state, trace);
     },
@@ -118,13 +120,17 @@ function rangeAdder(
   const byPosition = new Float64Array(count + 2).fill(NaN);
   bands.band.forEach((band, k) => (byPosition[k + 1] = points[band]! * weight));
   const above = bands.loInclusive ? nextDown(bands.lo) : bands.lo;
-  const passed = Float64Array.from(bands.hi, (h, j) => (bands.hiInclusive[j] === 1 ? h : nextDown(h)));
+  // An open top end (+∞) is never passed by a finite value: leave it out of the scan.
+  const ends = bands.hi[count - 1] === Infinity ? count - 1 : count;
+  const passed = Float64Array.from(bands.hi.subarray(0, ends), (h, j) =>
+    bands.hiInclusive[j] === 1 ? h : nextDown(h),
+  );
   return (state, total) => {
     const values = state.values[slot]!;
     for (let r = 0; r < state.size; r++) {
       const v = values[r]!;
       let k = +(v > above);
-      for (let j = 0; j < count; j++) k += +(v > passed[j]!);
+      for (let j = 0; j < ends; j++) k += +(v > passed[j]!);
       total[r]! += byPosition[k]!;
     }
   };
