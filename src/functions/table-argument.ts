@@ -4,7 +4,7 @@
  * sheet). Parsed, validated and compiled once per distinct content; an
  * invalid table gives its first problem with its cell address.
  */
-import type { CompiledTable, GradingTable, RfmMethod, TableProblem } from '../engine';
+import type { Cell, CompiledTable, GradingTable, RfmMethod, TableProblem } from '../engine';
 import { compileTable, validateTable } from '../engine/compile';
 import { getPreset, PRESET_IDS } from '../engine/presets';
 import { RFM_PRESETS } from '../engine/rfm';
@@ -55,6 +55,27 @@ export function rfmTableArgument(
   });
 }
 
+/**
+ * The table block of the latest call per cache, kept as a copy: Excel passes the same table (fresh
+ * arrays with equal cells) to thousands of calls in a row, and comparing cells is cheaper than
+ * hashing them.
+ */
+const recent = new WeakMap<
+  object,
+  { kind: string; address: string | undefined; cells: Cell[][]; cached: Cached<unknown> }
+>();
+
+function sameCells(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
 function lookup<T>(
   ctx: FunctionsContext,
   kind: string,
@@ -73,12 +94,18 @@ function lookup<T>(
       return preset ? build(preset, () => undefined) : { ok: false, reason: 'unknown-table', value: id };
     });
   } else {
-    const origin = originOf(address);
-    cached = ctx.cache.get(`${kind}:${cellsKey(cells, address ?? '')}`, (): Cached<T> => {
-      const parsed = parseSheetTable(cells, origin);
-      if (!parsed.ok) return { ok: false, reason: 'problem', problem: parsed.problems[0]! };
-      return build(parsed.table, parsed.cellOf);
-    });
+    const last = recent.get(ctx.cache);
+    if (last && last.kind === kind && last.address === address && sameCells(last.cells, cells)) {
+      cached = last.cached as Cached<T>;
+    } else {
+      const origin = originOf(address);
+      cached = ctx.cache.get(`${kind}:${cellsKey(cells, address ?? '')}`, (): Cached<T> => {
+        const parsed = parseSheetTable(cells, origin);
+        if (!parsed.ok) return { ok: false, reason: 'problem', problem: parsed.problems[0]! };
+        return build(parsed.table, parsed.cellOf);
+      });
+      recent.set(ctx.cache, { kind, address, cells: cells.map((row) => row.slice()), cached });
+    }
   }
   if (cached.ok) return cached;
   switch (cached.reason) {

@@ -207,6 +207,19 @@ describe('TIER_SCORE', () => {
     expect(ctx.cache.builds).toBe(2);
   });
 
+  it('given a rule cell edited between calls, then the next call grades with the edited table', () => {
+    const ctx = context();
+    const cells = sheetCells();
+    const thresholdRow = cells.findIndex((row) => row[0] === 'A' && row[1] === '>=');
+    expect(tierScore(ctx, { values: [[25000, 40]], table: cells })).toEqual([['A']]); // 70 + 20 = 90
+    // The same array edited in place (as a test might) and a fresh edited copy (as Excel passes) both count.
+    cells[thresholdRow]![2] = 95;
+    expect(tierScore(ctx, { values: [[25000, 40]], table: cells })).toEqual([['B']]);
+    const copy = cells.map((row) => [...row]);
+    copy[thresholdRow]![2] = 90;
+    expect(tierScore(ctx, { values: [[25000, 40]], table: copy })).toEqual([['A']]);
+  });
+
   it('keeps the cache bounded', () => {
     const ctx: FunctionsContext = { ...context(), cache: new TableCache(4) };
     for (let i = 0; i < 10; i++) {
