@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -74,13 +74,24 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
   };
 }
 
+/** Microsoft's own copy of the hosted Office.js files (npm @microsoft/office-js), served in place of the CDN. */
+const OFFICE_JS_DIST = join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+
 /**
- * Opens the pane with the scripted workbook. Office.js from the CDN is
- * refused (no network here): the pane boots as it does outside Office.
+ * Opens the pane with the scripted workbook. The real Office.js loads (from
+ * the npm copy, as there is no network here); outside Office its onReady
+ * resolves with no host, and the pane boots with the workbook the test hands it.
  */
 export async function openPane(context: BrowserContext, base: string, dist: string, query = ''): Promise<Page> {
   const page = await context.newPage();
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  await page.route('https://appsforoffice.microsoft.com/**', async (route) => {
+    const url = route.request().url().split('?')[0]!;
+    const file = url.startsWith(OFFICE_JS_CDN) ? join(OFFICE_JS_DIST, url.slice(OFFICE_JS_CDN.length)) : '';
+    if (file && !file.includes('..') && existsSync(file))
+      await route.fulfill({ path: file, contentType: 'text/javascript' });
+    else await route.abort();
+  });
   await page.addInitScript({ path: join(dist, 'fake-workbook.js') });
   await page.goto(`${base}/taskpane.html${query}`);
   return page;

@@ -111,6 +111,12 @@ async function main(): Promise<void> {
     for (const lang of ['en-US', 'zh-CN'] as const) {
       const page = await openPane(browser.context, server.url, DIST, `?lang=${lang}`);
       page.on('pageerror', (e) => errors.push(`${lang}: ${e.message}`));
+      // The real Office.js is loaded, and outside Office it reports no host.
+      const office = await page.evaluate(async () => {
+        const o = (window as unknown as { Office?: { onReady(): Promise<{ host: unknown }> } }).Office;
+        return o ? { loaded: true, host: (await o.onReady()).host ?? null } : { loaded: false, host: null };
+      });
+      assert.deepEqual(office, { loaded: true, host: null }, 'Office.js loads and reports no host outside Office');
       await workflow(page, lang);
       console.log(`ok  ${lang}: map, preview (by keyboard), apply, select ungraded, revert; axe clean`);
       await page.close();
