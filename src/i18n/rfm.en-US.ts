@@ -5,10 +5,11 @@
 export const rfmEnUS = {
   'rfm.summary': 'RFM analysis of an orders CSV: scores, segments, cut points',
   'rfm.usage':
-    'Usage: tierwise rfm ORDERS.csv [--customer COL] [--date COL] [--amount COL] [options]\n\n' +
+    'Usage: tierwise rfm ORDERS.csv|ORDERS.xlsx [--customer COL] [--date COL] [--amount COL] [options]\n\n' +
     'One row per order in; one row per customer out (recency, frequency, monetary, R, F, M, RFM code, segment).\n\n' +
     'Options:\n' +
     '  --customer COL, --date COL, --amount COL   the columns (default: found by name, e.g. customer_id, order_date, revenue)\n' +
+    '  --sheet NAME        .xlsx: the sheet with the orders (default: the first)\n' +
     '  --as-of DATE        the analysis date, e.g. 2006-12-31 (default: the day after the latest order);\n' +
     '                      orders after it are not counted\n' +
     '  --bins N            scores per dimension, 2..10 (default 5); or r=5,f=4,m=5\n' +

@@ -4,10 +4,11 @@ import type { RfmMessageKey } from './rfm.en-US';
 export const rfmZhCN: Record<RfmMessageKey, string> = {
   'rfm.summary': '订单 CSV 的 RFM 分析：得分、客户分群、分档切点',
   'rfm.usage':
-    '用法：tierwise rfm 订单.csv [--customer 列] [--date 列] [--amount 列] [选项]\n\n' +
+    '用法：tierwise rfm 订单.csv|订单.xlsx [--customer 列] [--date 列] [--amount 列] [选项]\n\n' +
     '输入每行一笔订单；输出每行一位客户（最近消费天数、消费次数、消费金额、R、F、M、RFM 代码、分群）。\n\n' +
     '选项：\n' +
     '  --customer 列, --date 列, --amount 列   所用的列（默认按列名识别，如 customer_id、order_date、revenue）\n' +
+    '  --sheet 名称         .xlsx：订单所在的工作表（默认第一个）\n' +
     '  --as-of 日期        分析日期，如 2006-12-31（默认：最后一笔订单的次日）；之后的订单不计入\n' +
     '  --bins N            每个维度的分数档数，2..10（默认 5）；或 r=5,f=4,m=5\n' +
     '  --binning 方式      quantile（默认；相同数值得分必相同）、rfm-package（与 R rfm 包的\n' +

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,26 @@ function readCsv(path: string): string[][] {
 }
 
 describe('tierwise rfm', () => {
+  test('given the orders as an .xlsx sheet (real dates and numbers), then the customers equal those from the CSV', async () => {
+    const [header, ...lines] = readCsv(join(DATA, 'rfm-orders.csv'));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('订单 Orders');
+    sheet.addRow(header!);
+    for (const [customer, date, revenue] of lines)
+      sheet.addRow([customer, new Date(`${date}T00:00:00Z`), Number(revenue)]);
+    const xlsx = join(dir, 'orders.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const common = ['--as-of', '2006-12-31', '--binning', 'rfm-package'];
+    const fromCsv = await run([join(DATA, 'rfm-orders.csv'), ...common, '--out', join(dir, 'a.csv')]);
+    const fromXlsx = await run([xlsx, ...common, '--sheet', '订单 Orders', '--out', join(dir, 'b.csv')]);
+    expect([fromCsv.code, fromXlsx.code]).toEqual([0, 0]);
+    expect(fromXlsx.out).toContain('Read 4,906 orders of 995 customers');
+    expect(readCsv(join(dir, 'b.csv'))).toEqual(readCsv(join(dir, 'a.csv')));
+    const missing = await run([xlsx, ...common, '--sheet', 'Sheet9', '--out', join(dir, 'c.csv')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("has no sheet 'Sheet9'");
+  });
+
   test('happy path: the R rfm example data with rfm-package binning, one row per customer out', async () => {
     const out = join(dir, 'customers.csv');
     const result = await run([

@@ -16,13 +16,16 @@ import {
   type RfmMethodSpec,
   type RfmScoringOptions,
 } from '../../engine/rfm';
-import { parseDate, parseNumber, serialToIsoDate } from '../../engine/values/coerce';
+import type { Cell } from '../../engine/values/cell';
+import { displayCell, parseDate, parseNumber, serialToIsoDate } from '../../engine/values/coerce';
 import { localize, fill } from '../../i18n';
 import { rfmEnUS, type RfmMessageKey } from '../../i18n/rfm.en-US';
 import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, openCsv } from '../csv';
+import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
+import { openXlsxSheet } from '../xlsx/read';
+import { isXlsxPath, XLSX_CHUNK_ROWS, xlsxText } from '../xlsx/grade-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 
@@ -46,6 +49,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'out', kind: 'value' },
   { name: 'force', kind: 'flag' },
   { name: 'delimiter', kind: 'value' },
+  { name: 'sheet', kind: 'value' },
   { name: 'bom', kind: 'flag' },
 ];
 
@@ -125,37 +129,33 @@ async function runRfm(context: CommandContext): Promise<number> {
 
   // Reading
   const started = performance.now();
-  const opened = await openCsv(inputPath, { file: input, delimiter: settings.delimiter });
-  if (!opened.ok) {
-    context.error(formatCsvProblem(opened.problem, locale));
-    return 1;
-  }
-  const csv = opened.table;
-  if (csv.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: input }));
+  const opened = await openOrders(inputPath, input, settings.delimiter, args.values.get('sheet'), context);
+  if (!opened) return 1;
+  const headers = opened.header;
   const columns = {} as Record<ColumnRole, number>;
   for (const role of ['customer', 'date', 'amount'] as const) {
-    const found = findColumn(csv.header, role, args.values.get(role));
+    const found = findColumn(headers, role, args.values.get(role));
     if (found < 0) {
-      const headers = csv.header.join(', ');
+      const list = headers.join(', ');
       const given = args.values.get(role);
       context.error(
         given === undefined
-          ? t('rfm.no-column', { file: input, what: t(`rfm.what.${role}`), option: `--${role}`, headers })
-          : t('rfm.unknown-column', { file: input, column: given, option: `--${role}`, headers }),
+          ? t('rfm.no-column', { file: input, what: t(`rfm.what.${role}`), option: `--${role}`, headers: list })
+          : t('rfm.unknown-column', { file: input, column: given, option: `--${role}`, headers: list }),
       );
       return 1;
     }
     columns[role] = found;
   }
   const names = {
-    customer: csv.header[columns.customer]!,
-    date: csv.header[columns.date]!,
-    amount: csv.header[columns.amount]!,
+    customer: headers[columns.customer]!,
+    date: headers[columns.date]!,
+    amount: headers[columns.amount]!,
   };
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
   let ragged = 0;
   const raggedListed: string[] = [];
-  for await (const record of csv.rows) {
+  for await (const record of opened.rows) {
     if (record.kind === 'row') {
       const cells = record.cells;
       collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
@@ -481,4 +481,49 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+type OrderRecord = { kind: 'row'; line: number; cells: readonly Cell[] } | { kind: 'problem'; problem: CsvProblem };
+
+/**
+ * The orders file's header and rows, from a CSV file or a sheet of an .xlsx
+ * workbook (cells as typed: numbers, dates and text). Problems opening it are
+ * reported; undefined then.
+ */
+async function openOrders(
+  path: string,
+  name: string,
+  delimiter: string,
+  sheet: string | undefined,
+  context: CommandContext,
+): Promise<{ header: string[]; rows: AsyncIterable<OrderRecord> } | undefined> {
+  const { locale } = context;
+  if (isXlsxPath(name)) {
+    const opened = await openXlsxSheet(path, sheet, XLSX_CHUNK_ROWS);
+    if (!opened.ok) {
+      context.error(
+        opened.problem.kind === 'no-sheet'
+          ? xlsxText(locale, 'xlsx.no-sheet', {
+              file: name,
+              sheet: opened.problem.sheet,
+              sheets: opened.problem.sheets.join(', '),
+            })
+          : cliText(locale, 'csv.empty', { file: name }),
+      );
+      return undefined;
+    }
+    const { header, chunks } = opened.rows;
+    async function* rows(): AsyncIterable<OrderRecord> {
+      let line = 1; // the header is row 1, as Excel numbers rows
+      for await (const chunk of chunks) for (const cells of chunk) yield { kind: 'row', line: ++line, cells };
+    }
+    return { header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))), rows: rows() };
+  }
+  const opened = await openCsv(path, { file: name, delimiter });
+  if (!opened.ok) {
+    context.error(formatCsvProblem(opened.problem, locale));
+    return undefined;
+  }
+  if (opened.table.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: name }));
+  return { header: opened.table.header, rows: opened.table.rows };
 }
