@@ -27,8 +27,21 @@ export type UndoStep =
   | { kind: 'restore-name'; sheet?: string; name: string; formula: string }
   | { kind: 'restore-xml'; xml: string | null };
 
+/**
+ * What Apply wrote, one content key per output column (header and rows as
+ * their formulas read back after Apply): Revert refuses when any changed.
+ */
+export interface Fingerprint {
+  sheet: string;
+  row: number;
+  rows: number;
+  column: number;
+  keys: string[];
+}
+
 export class Journal {
   readonly steps: UndoStep[] = [];
+  fingerprint?: Fingerprint;
 
   record(step: UndoStep): void {
     this.steps.push(step);
@@ -38,4 +51,95 @@ export class Journal {
   undoOrder(): UndoStep[] {
     return [...this.steps].reverse();
   }
+}
+
+/**
+ * The journal as stored in the workbook (see ADR 0003): a header cell, then
+ * the JSON of `JournalRecord` cut into parts that fit a cell (Excel holds at
+ * most 32,767 characters per cell).
+ */
+export const JOURNAL_FORMAT_VERSION = 1;
+export const JOURNAL_PART_CHARS = 30_000;
+const HEADER_TAG = 'tierwise-journal';
+
+export interface JournalRecord {
+  version: number;
+  fingerprint?: Fingerprint;
+  steps: UndoStep[];
+}
+
+export interface JournalHeader {
+  version: number;
+  parts: number;
+  /** UTF-8 bytes of all parts, and of the largest part as it travels in a request. */
+  bytes: number;
+  maxBytes: number;
+}
+
+/** Bytes of the text in UTF-8 (what a request carries); jsdom has no TextEncoder. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function encodeJournal(journal: Journal): { header: JournalHeader; parts: string[] } {
+  const record: JournalRecord = {
+    version: JOURNAL_FORMAT_VERSION,
+    ...(journal.fingerprint ? { fingerprint: journal.fingerprint } : {}),
+    steps: journal.steps,
+  };
+  const text = JSON.stringify(record);
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += JOURNAL_PART_CHARS) parts.push(text.slice(i, i + JOURNAL_PART_CHARS));
+  let bytes = 0;
+  let maxBytes = 0;
+  for (const part of parts) {
+    const size = utf8Length(JSON.stringify(part));
+    bytes += size;
+    maxBytes = Math.max(maxBytes, size);
+  }
+  return { header: { version: JOURNAL_FORMAT_VERSION, parts: parts.length, bytes, maxBytes }, parts };
+}
+
+export function headerText(header: JournalHeader): string {
+  return JSON.stringify({ [HEADER_TAG]: header.version, ...header });
+}
+
+/** A header cell's journal header; undefined for anything else (an empty cell, a half-written slot). */
+export function parseHeader(cell: unknown): JournalHeader | undefined {
+  if (typeof cell !== 'string' || !cell.includes(HEADER_TAG)) return undefined;
+  try {
+    const h = JSON.parse(cell) as Partial<JournalHeader> & Record<string, unknown>;
+    const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    if (h[HEADER_TAG] !== h.version || !whole(h.version) || !whole(h.parts) || !whole(h.bytes) || !whole(h.maxBytes))
+      return undefined;
+    return { version: h.version, parts: h.parts, bytes: h.bytes, maxBytes: h.maxBytes };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The journal from its parts; undefined when they do not make one (cut short, edited by hand). */
+export function decodeJournal(parts: readonly unknown[]): Journal | undefined {
+  if (!parts.every((p) => typeof p === 'string')) return undefined;
+  let record: JournalRecord;
+  try {
+    record = JSON.parse(parts.join('')) as JournalRecord;
+  } catch {
+    return undefined;
+  }
+  if (record?.version !== JOURNAL_FORMAT_VERSION || !Array.isArray(record.steps)) return undefined;
+  const journal = new Journal();
+  for (const step of record.steps) journal.record(step);
+  if (record.fingerprint) journal.fingerprint = record.fingerprint;
+  return journal;
 }

@@ -13,11 +13,25 @@ import { columnLetters } from '../engine/sheet-form/text';
 import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
-import { Journal, type UndoStep } from './journal';
+import { contentKey } from '../engine/table/canonical';
+import {
+  decodeJournal,
+  encodeJournal,
+  headerText,
+  Journal,
+  JOURNAL_FORMAT_VERSION,
+  parseHeader,
+  type Fingerprint,
+  type JournalHeader,
+  type UndoStep,
+} from './journal';
 import type { WorkbookPlan } from './plan-types';
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import {
   HISTORY_SHEET,
+  type HidableWorksheet,
+  JOURNAL_LIMIT,
+  JOURNAL_SHEET,
   OUTPUT_NAME_PREFIX,
   RULES_FORMAT_VERSION,
   STATE_NAMESPACE,
@@ -67,17 +81,28 @@ function cellFormula(value: PlanCell): string | number | boolean {
   return isFormula(value) ? value.formula : safeValue(value);
 }
 
+/** The Apply that Revert undoes: its journal in memory (this session), its column on the journal sheet, or both. */
+interface Revertible {
+  journal?: Journal;
+  slot?: number;
+}
+
 export class OfficeWorkbook implements Workbook {
-  private journal: Journal | undefined;
+  private revertible: Revertible | undefined;
 
   private readonly budget: number;
+  private readonly journalLimit: number;
 
-  /** `budget`: bytes per request (default 4 MB, under Excel on the web's 5 MB); tests pass less. */
+  /**
+   * `budget`: bytes per request (default 4 MB, under Excel on the web's 5 MB); `journalLimit`: bytes of
+   * journals kept in the workbook (default 20 MB). Tests pass less.
+   */
   constructor(
     private readonly run: ExcelRun,
-    options: { budget?: number } = {},
+    options: { budget?: number; journalLimit?: number } = {},
   ) {
     this.budget = options.budget ?? REQUEST_BUDGET;
+    this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT;
   }
 
   async detectData(): Promise<Result<DataRegion>> {
@@ -201,18 +226,40 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
+  async findRevert(): Promise<Result<{ revertible: boolean }>> {
+    if (this.revertible) return ok({ revertible: true });
+    return this.guarded(async (context) => {
+      const top = (await this.journalSlots(context)).at(-1);
+      if (top && top.header.version > JOURNAL_FORMAT_VERSION) {
+        return fail({ kind: 'newer-workbook', found: top.header.version, supported: JOURNAL_FORMAT_VERSION });
+      }
+      this.revertible = top ? { slot: top.column } : undefined;
+      return ok({ revertible: top !== undefined });
+    });
+  }
+
   canRevert(): boolean {
-    return this.journal !== undefined && this.journal.steps.length > 0;
+    const target = this.revertible;
+    return target !== undefined && (target.slot !== undefined || (target.journal?.steps.length ?? 0) > 0);
   }
 
   async revert(): Promise<Result<void>> {
-    const journal = this.journal;
-    if (!journal || journal.steps.length === 0) return fail({ kind: 'nothing-to-revert' });
-    const result = await this.guarded(async (context) => {
+    const target = this.revertible;
+    if (!target || !this.canRevert()) return fail({ kind: 'nothing-to-revert' });
+    const result = await this.guarded(async (context): Promise<Result<void>> => {
+      const journal = target.journal ?? (await this.readSlot(context, target.slot!));
+      if (!journal) return fail({ kind: 'revert-refused', reason: 'unreadable' });
+      const changed = await this.changedSince(context, journal.fingerprint);
+      if (changed) return fail({ kind: 'revert-refused', reason: 'changed', address: changed });
       await this.undo(context, journal);
+      if (target.slot !== undefined) await this.removeSlot(context, target.slot);
       return ok(undefined);
     });
-    if (result.ok) this.journal = undefined;
+    if (result.ok) {
+      this.revertible = undefined;
+      // The Apply before it may have left its journal too: Revert can go on.
+      await this.findRevert();
+    }
     return result;
   }
 
@@ -224,9 +271,14 @@ export class OfficeWorkbook implements Workbook {
         const counted = this.counting(context);
         const outcome = await this.execute(counted, region, plan, options, journal);
         if (!outcome.ok) return outcome;
-        return ok({ ...outcome.value, requests: this.syncCounter - before });
+        const slot = await this.keep(counted, region, plan, journal);
+        this.revertible = { journal, ...(slot !== undefined ? { slot } : {}) };
+        return ok({
+          ...outcome.value,
+          requests: this.syncCounter - before,
+          journal: slot !== undefined ? ('workbook' as const) : ('memory' as const),
+        });
       });
-      if (report.ok) this.journal = journal;
       return report;
     } catch (error) {
       const cancelled = error instanceof Cancelled;
@@ -237,12 +289,161 @@ export class OfficeWorkbook implements Workbook {
           rolledBack = true;
         } catch {
           // The rollback failed too: keep the journal so the pane offers Revert.
-          this.journal = journal;
+          this.revertible = { journal };
         }
       }
       return fail(
         cancelled ? { kind: 'cancelled', rolledBack } : { kind: 'failed', message: messageOf(error), rolledBack },
       );
+    }
+  }
+
+  /**
+   * Fingerprints what Apply wrote and stores the journal in the next column of
+   * the very hidden journal sheet; returns that column, or undefined when the
+   * journal stays in memory only (too large, or Excel refused).
+   */
+  private async keep(
+    context: ExcelContext,
+    region: DataRegion,
+    plan: WorkbookPlan,
+    journal: Journal,
+  ): Promise<number | undefined> {
+    const columns = plan.frame.columns.map((c) => c.sheetColumn);
+    const left = Math.min(...columns);
+    const rect = {
+      row: region.top,
+      column: left,
+      rows: region.rowCount + 1,
+      columns: Math.max(...columns) - left + 1,
+    };
+    journal.fingerprint = {
+      sheet: region.sheet,
+      row: rect.row,
+      rows: rect.rows,
+      column: rect.column,
+      keys: await this.columnKeys(context, region.sheet, rect),
+    };
+    const { header, parts } = encodeJournal(journal);
+    try {
+      if (header.bytes > this.journalLimit) {
+        // Older journals would no longer match what Revert restores: none is better than a wrong one.
+        await this.dropJournals(context);
+        return undefined;
+      }
+      return await this.writeSlot(context, header, parts);
+    } catch {
+      // Excel refused (a protected workbook structure ...): Revert works in this session only.
+      await this.dropJournals(context).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  /** One content key per column of `rect`, from the formulas as Excel reads them back. */
+  private async columnKeys(context: ExcelContext, sheetName: string, rect: Rect): Promise<string[]> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    await context.sync();
+    if (sheet.isNullObject) return [];
+    const grid = await this.readChunked(context, sheet, rect, 'formulas', {});
+    return Array.from({ length: rect.columns }, (_x, j) => contentKey(grid.map((row) => row[j] ?? '')));
+  }
+
+  /** The address of the first column Apply wrote that changed since; undefined when none did. */
+  private async changedSince(context: ExcelContext, print: Fingerprint | undefined): Promise<string | undefined> {
+    if (!print) return undefined;
+    const rect = { row: print.row, column: print.column, rows: print.rows, columns: print.keys.length };
+    const keys = await this.columnKeys(context, print.sheet, rect);
+    const j = print.keys.findIndex((key, i) => keys[i] !== key);
+    return j < 0 ? undefined : rectAddress({ ...rect, column: rect.column + j, columns: 1 }, print.sheet);
+  }
+
+  /** The journals on the journal sheet, left to right (the last Apply's is the last). */
+  private async journalSlots(context: ExcelContext): Promise<Array<{ column: number; header: JournalHeader }>> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return [];
+    const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
+    await context.sync();
+    if (used.isNullObject) return [];
+    const row = sheet.getRangeByIndexes(0, 0, 1, used.columnIndex + used.columnCount).load('values');
+    await context.sync();
+    return (row.values[0] ?? []).flatMap((cell, column) => {
+      const header = parseHeader(cell);
+      return header ? [{ column, header }] : [];
+    });
+  }
+
+  private async readSlot(context: ExcelContext, column: number): Promise<Journal | undefined> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return undefined;
+    const top = sheet.getRangeByIndexes(0, column, 1, 1).load('values');
+    await context.sync();
+    const header = parseHeader(top.values[0]?.[0]);
+    if (!header || header.version !== JOURNAL_FORMAT_VERSION) return undefined;
+    const parts: unknown[] = [];
+    const per = Math.max(1, Math.floor(this.budget / (header.maxBytes + 16)));
+    for (let a = 0; a < header.parts; a += per) {
+      const n = Math.min(per, header.parts - a);
+      const range = sheet.getRangeByIndexes(1 + a, column, n, 1).load('values');
+      await context.sync();
+      for (const row of range.values) parts.push(row[0]);
+    }
+    return decodeJournal(parts);
+  }
+
+  /** Writes the parts first and the header last, so a slot cut short has no header and is never read. */
+  private async writeSlot(context: ExcelContext, header: JournalHeader, parts: string[]): Promise<number> {
+    const wb = context.workbook;
+    const slots = await this.journalSlots(context);
+    let sheet = wb.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+    await context.sync();
+    let column = 0;
+    if (sheet.isNullObject) {
+      sheet = wb.worksheets.add(JOURNAL_SHEET);
+      (sheet as HidableWorksheet).visibility = 'VeryHidden';
+      await context.sync();
+    } else {
+      const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
+      await context.sync();
+      column = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+      const kept = slots.reduce((n, s) => n + s.header.bytes, 0);
+      if (column > 0 && kept + header.bytes > this.journalLimit) {
+        sheet.getRangeByIndexes(0, 0, 1, column).getEntireColumn().delete('Left');
+        column = 0;
+      }
+    }
+    const per = Math.max(1, Math.floor(this.budget / (header.maxBytes + 16)));
+    for (let a = 0; a < parts.length; a += per) {
+      const slice = parts.slice(a, a + per);
+      sheet.getRangeByIndexes(1 + a, column, slice.length, 1).values = slice.map((p) => [`'${p}`]);
+      await context.sync();
+    }
+    sheet.getRangeByIndexes(0, column, 1, 1).values = [[`'${headerText(header)}`]];
+    await context.sync();
+    return column;
+  }
+
+  /** Takes a reverted Apply's journal out; the sheet goes once it holds none. */
+  private async removeSlot(context: ExcelContext, column: number): Promise<void> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return;
+    sheet.getRangeByIndexes(0, column, 1, 1).getEntireColumn().delete('Left');
+    const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex');
+    await context.sync();
+    if (used.isNullObject) {
+      sheet.delete();
+      await context.sync();
+    }
+  }
+
+  private async dropJournals(context: ExcelContext): Promise<void> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+    await context.sync();
+    if (!sheet.isNullObject) {
+      sheet.delete();
+      await context.sync();
     }
   }
 
@@ -410,7 +611,7 @@ export class OfficeWorkbook implements Workbook {
     plan: WorkbookPlan,
     options: ApplyOptions,
     journal: Journal,
-  ): Promise<Result<Omit<ApplyReport, 'requests'>>> {
+  ): Promise<Result<Omit<ApplyReport, 'requests' | 'journal'>>> {
     const { frame } = plan;
     const wb = context.workbook;
     const sheet = wb.worksheets.getItemOrNullObject(region.sheet);

@@ -18,6 +18,12 @@ export type WorkbookProblem =
   | { kind: 'user-columns'; headers: string[] }
   | { kind: 'cancelled'; rolledBack: boolean }
   | { kind: 'nothing-to-revert' }
+  /**
+   * Revert would overwrite newer work: `address` (a column Apply wrote) changed since Apply, or
+   * the stored journal cannot be read ('unreadable'). Nothing was changed.
+   */
+  | { kind: 'revert-refused'; reason: 'changed'; address: string }
+  | { kind: 'revert-refused'; reason: 'unreadable' }
   | { kind: 'newer-workbook'; found: number; supported: number }
   /** rolledBack: whether Apply's partial changes were undone (absent when nothing was written). */
   | { kind: 'failed'; message: string; rolledBack?: boolean };
@@ -82,6 +88,8 @@ export interface ApplyReport {
   rulesName?: string;
   summarySheet?: string;
   requests: number;
+  /** Where Revert's journal is kept: in the workbook (Revert survives closing the pane) or, too large, in memory only. */
+  journal: 'workbook' | 'memory';
 }
 
 export interface SnapshotEntry {
@@ -105,8 +113,14 @@ export interface Workbook {
   readTables(): Promise<Result<StoredTables>>;
   /** Executes a plan next to the data; on cancel or failure rolls back what was written. */
   apply(region: DataRegion, plan: WorkbookPlan, options?: ApplyOptions): Promise<Result<ApplyReport>>;
-  /** Whether the last Apply of this session can be undone. */
+  /**
+   * Looks in the workbook for the journal of the last Apply (of this or an earlier session);
+   * afterwards canRevert() says whether there is one. The pane calls it when it opens.
+   */
+  findRevert(): Promise<Result<{ revertible: boolean }>>;
+  /** Whether there is an Apply to undo: of this session, or found by findRevert. */
   canRevert(): boolean;
+  /** Undoes the last Apply unless the cells it wrote changed since (then `revert-refused`); removes its journal. */
   revert(): Promise<Result<void>>;
   /** Selects data rows (0-based, below the header); returns how many fit in one selection. */
   selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<{ selected: number }>>;

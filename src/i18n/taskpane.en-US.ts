@@ -147,6 +147,12 @@ export const taskpaneEnUS = {
     'This workbook was saved by an older Tierwise; its tables are read and will be saved in the current format.',
   'problem.failed': 'Excel reported an error: {message}',
   'problem.failed-kept': 'Excel reported an error: {message}. The partial changes could not be undone: press Revert.',
+  'problem.revert-changed':
+    'Revert stopped: {address}, written by the last Apply, changed since (edited, sorted, moved or deleted). Reverting now would overwrite newer work, so nothing was changed.',
+  'problem.revert-unreadable':
+    'Revert stopped: the record of the last Apply in this workbook cannot be read (it was cut short or edited). Nothing was changed.',
+  'apply.journal-memory':
+    'This Apply changed too much to keep its Revert in the workbook: Revert works only until this pane is closed.',
   'problem.failed-undone': 'Excel reported an error: {message}. The changes made so far were undone.',
 } as const;
 

@@ -42,6 +42,10 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
       return t(problem.rolledBack ? 'problem.cancelled' : 'problem.cancelled-kept');
     case 'nothing-to-revert':
       return t('problem.nothing-to-revert');
+    case 'revert-refused':
+      return problem.reason === 'changed'
+        ? t('problem.revert-changed', { address: problem.address })
+        : t('problem.revert-unreadable');
     case 'newer-workbook':
       return t('problem.newer-workbook', problem);
     case 'failed':

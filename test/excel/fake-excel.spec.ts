@@ -1,3 +1,5 @@
+import type { ExcelContext } from '../../src/excel/excel-api';
+import type { HidableWorksheet } from '../../src/excel/state';
 import { FakeExcel, REQUEST_LIMIT } from '../../src/excel/testing/fake-excel';
 
 function sample(): FakeExcel {
@@ -121,3 +123,61 @@ describe('the fake Excel fails like Excel', () => {
     );
   });
 });
+
+describe('the fake Excel hides sheets like Excel', () => {
+  it('happy path: a very hidden sheet keeps its cells, reads back its visibility and is in the snapshot', async () => {
+    const fake = sample();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.add('Store');
+      (sheet as HidableWorksheet).visibility = 'VeryHidden';
+      sheet.getRange('A1').values = [["'{kept}"]];
+      await context.sync();
+      const hidable = sheet as HidableWorksheet;
+      expect(() => hidable.visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      hidable.load('visibility');
+      await context.sync();
+      expect(hidable.visibility).toBe('VeryHidden');
+    });
+    expect(fake.sheet('Store')).toMatchObject({ visibility: 'VeryHidden' });
+    expect(fake.cell(fake.sheet('Store')!, 0, 0)?.value).toBe('{kept}');
+    expect(fake.active).toBe('Data');
+    expect(JSON.stringify(fake.snapshot())).toContain('"visibility":"VeryHidden"');
+  });
+
+  it('given a hidden sheet, then it cannot be activated nor a range on it selected', async () => {
+    const fake = sample();
+    fake.addSheet('Store').visibility = 'VeryHidden';
+    for (const act of [(s: HidableWorksheet) => s.activate(), (s: HidableWorksheet) => s.getRange('A1').select()]) {
+      await expect(
+        fake.run(async (context) => {
+          act(getStore(context));
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    }
+    expect(fake.active).toBe('Data');
+  });
+
+  it('given the only visible sheet, then it can be neither hidden nor deleted', async () => {
+    const fake = sample();
+    fake.addSheet('Store').visibility = 'VeryHidden';
+    for (const act of [
+      (s: HidableWorksheet) => {
+        s.visibility = 'Hidden';
+      },
+      (s: HidableWorksheet) => s.delete(),
+    ]) {
+      await expect(
+        fake.run(async (context) => {
+          act(context.workbook.worksheets.getItemOrNullObject('Data') as HidableWorksheet);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    }
+    expect(fake.sheet('Data')?.visibility).toBe('Visible');
+  });
+});
+
+function getStore(context: ExcelContext): HidableWorksheet {
+  return context.workbook.worksheets.getItemOrNullObject('Store') as HidableWorksheet;
+}

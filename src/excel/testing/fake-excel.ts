@@ -27,6 +27,7 @@ import type {
   ExcelTableCollection,
   ExcelWorksheet,
 } from '../excel-api';
+import type { HidableWorksheet, SheetVisibility } from '../state';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 export const ADDRESS_LIMIT = 8192;
@@ -79,6 +80,7 @@ interface TableModel {
 
 export interface SheetModel {
   name: string;
+  visibility: SheetVisibility;
   cells: Map<number, CellData>;
   protected: boolean;
   filter: { enabled: boolean; filtered: boolean };
@@ -124,6 +126,17 @@ export class FakeExcel {
   active = '';
   selection: { sheet: string; rects: Rect[] } = { sheet: '', rects: [] };
   private nextId = 1;
+  /** The largest request and response so far, in bytes. */
+  maxPayload(): { request: number; response: number } {
+    let request = 0;
+    let response = 0;
+    for (const s of this.syncs) {
+      request = Math.max(request, s.requestBytes);
+      response = Math.max(response, s.responseBytes);
+    }
+    return { request, response };
+  }
+
   /** Called before each sync; a test may throw from it to simulate a failing request. */
   beforeSync?: (index: number) => void;
   /** Milliseconds each sync takes (0: a microtask), so a UI can render between round trips. */
@@ -139,6 +152,7 @@ export class FakeExcel {
     if (!/^[^[\]:*?/\\]{1,31}$/.test(name)) throw new FakeExcelError('InvalidArgument', `Bad sheet name ${name}.`);
     const sheet: SheetModel = {
       name,
+      visibility: 'Visible',
       cells: new Map(),
       protected: false,
       filter: { enabled: false, filtered: false },
@@ -197,6 +211,7 @@ export class FakeExcel {
       active: this.active,
       sheets: this.sheets.map((s) => ({
         name: s.name,
+        visibility: s.visibility,
         protected: s.protected,
         merged: s.merged.map(rect),
         cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => [k, { ...c }]),
@@ -413,6 +428,10 @@ function guard(sheet: SheetModel): void {
       "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
     );
   }
+}
+
+function selectable(sheet: SheetModel): void {
+  if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'The sheet is hidden.');
 }
 
 function checkShape(rect: Rect, values: unknown): unknown[][] {
@@ -673,6 +692,7 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
   select(): void {
     this.context.enqueue(10, () => {
       const { sheet, rect } = this.live();
+      selectable(sheet);
       this.fake.active = sheet.name;
       this.fake.selection = { sheet: sheet.name, rects: [rect] };
     });
@@ -739,6 +759,7 @@ class FakeAreas extends Proxy<{ sheet: SheetModel; rects: Rect[] }> implements E
   select(): void {
     this.context.enqueue(10, () => {
       const { sheet, rects } = this.live();
+      selectable(sheet);
       this.fake.active = sheet.name;
       this.fake.selection = { sheet: sheet.name, rects };
     });
@@ -1153,14 +1174,32 @@ class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNamedItemC
   }
 }
 
-class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
-  protected readonly scalars = ['name'];
+class FakeWorksheet extends Proxy<SheetModel> implements HidableWorksheet {
+  protected readonly scalars = ['name', 'visibility'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
+    if (property === 'visibility') return this.live().visibility;
     throw new FakeExcelError('InvalidArgument', `Worksheet has no property ${property}.`);
   }
   get name(): string {
     return this.get('name');
+  }
+  get visibility(): SheetVisibility {
+    return this.get('visibility');
+  }
+  /** As in Excel: a workbook keeps at least one visible sheet; the active sheet cannot be hidden. */
+  set visibility(visibility: SheetVisibility) {
+    this.write('visibility', visibility, (sheet) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility))
+        throw new FakeExcelError('InvalidArgument', `Bad visibility ${visibility}.`);
+      if (visibility !== 'Visible') {
+        const others = this.fake.sheets.filter((s) => s !== sheet && s.visibility === 'Visible');
+        if (others.length === 0)
+          throw new FakeExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        if (this.fake.active === sheet.name) this.fake.active = others[0]!.name;
+      }
+      sheet.visibility = visibility;
+    });
   }
   get protection(): ExcelWorksheet['protection'] {
     const sheet = this;
@@ -1285,13 +1324,17 @@ class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
   }
   activate(): void {
     this.context.enqueue(10, () => {
-      this.fake.active = this.live().name;
+      const sheet = this.live();
+      if (sheet.visibility !== 'Visible')
+        throw new FakeExcelError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+      this.fake.active = sheet.name;
     });
   }
   delete(): void {
     this.context.enqueue(10, () => {
       const sheet = this.live();
-      if (this.fake.sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'A workbook keeps one sheet.');
+      if (!this.fake.sheets.some((s) => s !== sheet && s.visibility === 'Visible'))
+        throw new FakeExcelError('InvalidOperation', 'A workbook keeps one visible sheet.');
       this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
       for (let i = this.fake.tables.length - 1; i >= 0; i--)
         if (this.fake.tables[i]!.sheet === sheet) this.fake.tables.splice(i, 1);
@@ -1299,7 +1342,8 @@ class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
         if (n.ref && n.ref !== 'ref-error' && n.ref.sheet === sheet) n.ref = 'ref-error';
       };
       this.fake.names.forEach(orphan);
-      if (this.fake.active === sheet.name) this.fake.active = this.fake.sheets[0]!.name;
+      if (this.fake.active === sheet.name)
+        this.fake.active = (this.fake.sheets.find((s) => s.visibility === 'Visible') ?? this.fake.sheets[0]!).name;
     });
   }
 }

@@ -177,6 +177,9 @@ function Pane({ workbook }: { workbook?: Workbook }) {
       }
       const past = await workbook.readHistory();
       if (past.ok) setHistory(past.value);
+      // An Apply of an earlier session left its journal in the workbook: Revert is offered.
+      const revertible = await workbook.findRevert();
+      if (!revertible.ok) report(revertible.problem);
       await detect();
     })();
     // Runs once per workbook: the pane reads the workbook when it opens.
@@ -206,10 +209,12 @@ function Pane({ workbook }: { workbook?: Workbook }) {
       return;
     }
     setApplied(true);
-    setMessage({
-      intent: 'success',
-      text: t('apply.done', { columns: result.value.columns.join(', '), requests: result.value.requests }),
-    });
+    const done = t('apply.done', { columns: result.value.columns.join(', '), requests: result.value.requests });
+    setMessage(
+      result.value.journal === 'memory'
+        ? { intent: 'warning', text: `${done} ${t('apply.journal-memory')}` }
+        : { intent: 'success', text: done },
+    );
   };
 
   const revert = async () => {
