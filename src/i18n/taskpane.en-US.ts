@@ -152,7 +152,7 @@ export const taskpaneEnUS = {
   'problem.revert-unreadable':
     'Revert stopped: the record of the last Apply in this workbook cannot be read (it was cut short or edited). Nothing was changed.',
   'apply.journal-memory':
-    'This Apply changed too much to keep its Revert in the workbook: Revert works only until this pane is closed.',
+    'Revert for this Apply could not be kept in the workbook (too large, or Excel refused): Revert works only until this pane is closed.',
   'problem.failed-undone': 'Excel reported an error: {message}. The changes made so far were undone.',
 } as const;
 

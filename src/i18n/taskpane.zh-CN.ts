@@ -146,6 +146,6 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'problem.revert-changed':
     '撤销已停止：上次应用写入的 {address} 此后已被更改（编辑、排序、移动或删除）。现在撤销会覆盖更新的内容，因此未作任何更改。',
   'problem.revert-unreadable': '撤销已停止：工作簿中上次应用的记录无法读取（不完整或被手动修改）。未作任何更改。',
-  'apply.journal-memory': '本次应用改动过大，无法在工作簿中保存撤销记录：关闭此窗格后将无法撤销。',
+  'apply.journal-memory': '本次应用的撤销记录无法保存在工作簿中（过大或被 Excel 拒绝）：关闭此窗格后将无法撤销。',
   'problem.failed-undone': 'Excel 报告错误：{message}。已撤回到目前为止的更改。',
 };

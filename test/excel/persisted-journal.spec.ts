@@ -141,6 +141,16 @@ describe('the journal of the last Apply, kept in the workbook', () => {
     expect(fake.snapshot()).not.toEqual(before);
   });
 
+  it('given Excel refusing the journal sheet, then Apply succeeds, its Revert stays in memory and no stale journal is left', async () => {
+    const fake = customerWorkbook(5);
+    fake.addSheet(JOURNAL_SHEET).protected = true;
+    const { session, report } = await applyOnce(fake, { summary: false });
+    expect(report.journal).toBe('memory');
+    expect(fake.sheet(JOURNAL_SHEET)).toBeUndefined();
+    expect(session.canRevert()).toBe(true);
+    expect((await reopen(fake)).canRevert()).toBe(false);
+  });
+
   it('given a journal that does not fit one request, then it is written and read in chunks under the limit', async () => {
     const fake = customerWorkbook(3000);
     await applyOnce(fake, { summary: false });
