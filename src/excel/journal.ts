@@ -91,11 +91,39 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** A grid whose every column holds one value (number formats mostly): stored as one row and a count. */
+interface UniformGrid {
+  rows: number;
+  each: unknown[];
+}
+
+function packGrid(grid: unknown[][]): unknown[][] | UniformGrid {
+  const first = grid[0];
+  if (
+    !first ||
+    grid.length < 2 ||
+    !grid.every((row) => row.length === first.length && row.every((v, j) => v === first[j]))
+  )
+    return grid;
+  return { rows: grid.length, each: first };
+}
+
+function unpackGrid(grid: unknown): unknown[][] {
+  if (Array.isArray(grid)) return grid as unknown[][];
+  const { rows, each } = grid as UniformGrid;
+  return Array.from({ length: rows }, () => [...each]);
+}
+
+function mapGrids(step: UndoStep, map: (grid: never) => unknown): UndoStep {
+  if (step.kind !== 'restore-cells' && step.kind !== 'reinsert-column') return step;
+  return { ...step, formulas: map(step.formulas as never), numberFormat: map(step.numberFormat as never) } as UndoStep;
+}
+
 export function encodeJournal(journal: Journal): { header: JournalHeader; parts: string[] } {
   const record: JournalRecord = {
     version: JOURNAL_FORMAT_VERSION,
     ...(journal.fingerprint ? { fingerprint: journal.fingerprint } : {}),
-    steps: journal.steps,
+    steps: journal.steps.map((step) => mapGrids(step, packGrid)),
   };
   const text = JSON.stringify(record);
   const parts: string[] = [];
@@ -139,7 +167,7 @@ export function decodeJournal(parts: readonly unknown[]): Journal | undefined {
   }
   if (record?.version !== JOURNAL_FORMAT_VERSION || !Array.isArray(record.steps)) return undefined;
   const journal = new Journal();
-  for (const step of record.steps) journal.record(step);
+  for (const step of record.steps) journal.record(mapGrids(step, unpackGrid));
   if (record.fingerprint) journal.fingerprint = record.fingerprint;
   return journal;
 }

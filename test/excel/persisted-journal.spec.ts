@@ -194,7 +194,7 @@ describe('the journal of a large Apply', () => {
     }
     fake.addSheet('Customers', data);
     await applyOnce(fake, { summary: false, explanation: false });
-    const afterFirst = fake.snapshot();
+    const afterFirst = JSON.stringify(fake.snapshot());
     const { report } = await applyOnce(fake, { summary: false, explanation: false });
     expect(report.journal).toBe('workbook');
     const parts = [...fake.sheet(JOURNAL_SHEET)!.cells.keys()].filter((k) => k % 16384 === 1).length;
@@ -203,7 +203,10 @@ describe('the journal of a large Apply', () => {
     const start = fake.syncs.length;
     const later = await reopen(fake);
     value(await later.revert());
-    expect(fake.snapshot()).toEqual(afterFirst);
+    // Compared as text: a deep toEqual over 1.4 million cells takes longer than the Apply.
+    const after = JSON.stringify(fake.snapshot());
+    expect(after.length).toBe(afterFirst.length);
+    expect(after === afterFirst).toBe(true);
     const max = fake.maxPayload();
     expect(max.request).toBeLessThanOrEqual(REQUEST_LIMIT);
     expect(max.response).toBeLessThanOrEqual(REQUEST_LIMIT);
