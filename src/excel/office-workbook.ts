@@ -317,15 +317,15 @@ export class OfficeWorkbook implements Workbook {
       rows: region.rowCount + 1,
       columns: Math.max(...columns) - left + 1,
     };
-    journal.fingerprint = {
-      sheet: region.sheet,
-      row: rect.row,
-      rows: rect.rows,
-      column: rect.column,
-      keys: await this.columnKeys(context, region.sheet, rect),
-    };
-    const { header, parts } = encodeJournal(journal);
     try {
+      journal.fingerprint = {
+        sheet: region.sheet,
+        row: rect.row,
+        rows: rect.rows,
+        column: rect.column,
+        keys: await this.columnKeys(context, region.sheet, rect),
+      };
+      const { header, parts } = encodeJournal(journal);
       if (header.bytes > this.journalLimit) {
         // Older journals would no longer match what Revert restores: none is better than a wrong one.
         await this.dropJournals(context);
