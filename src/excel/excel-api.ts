@@ -112,8 +112,12 @@ export interface ExcelChart {
   title: { text: string };
 }
 
+/** Worksheet.visibility (ExcelApi 1.1): VeryHidden sheets can be shown by code only. */
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
 export interface ExcelWorksheet extends LoadableObject {
   readonly name: string;
+  visibility: SheetVisibility;
   readonly isNullObject: boolean;
   readonly protection: { readonly protected: boolean } & LoadableObject;
   readonly autoFilter: { readonly enabled: boolean; readonly isDataFiltered: boolean } & LoadableObject;

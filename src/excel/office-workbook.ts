@@ -29,7 +29,6 @@ import type { WorkbookPlan } from './plan-types';
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import {
   HISTORY_SHEET,
-  type HidableWorksheet,
   JOURNAL_LIMIT,
   JOURNAL_SHEET,
   OUTPUT_NAME_PREFIX,
@@ -401,7 +400,7 @@ export class OfficeWorkbook implements Workbook {
     let column = 0;
     if (sheet.isNullObject) {
       sheet = wb.worksheets.add(JOURNAL_SHEET);
-      (sheet as HidableWorksheet).visibility = 'VeryHidden';
+      sheet.visibility = 'VeryHidden';
       await context.sync();
     } else {
       const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');

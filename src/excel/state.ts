@@ -2,22 +2,12 @@
  * The workbook's Tierwise stamp: a custom XML part saying which rules format
  * wrote the workbook, so that an older or newer add-in can say so clearly.
  */
-import type { ExcelWorksheet } from './excel-api';
-
 export const STATE_NAMESPACE = 'urn:tierwise:state';
 export const RULES_FORMAT_VERSION = 1;
 
 export const HISTORY_SHEET = 'Tierwise History';
 /** The very hidden sheet holding the journals of Applies, one column each, the last Apply rightmost. */
 export const JOURNAL_SHEET = 'Tierwise Journal';
-/**
- * Worksheet.visibility of Office.js (ExcelApi 1.1), which the subset in
- * excel-api.ts does not list yet: VeryHidden sheets can be shown by code only.
- */
-export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
-export interface HidableWorksheet extends ExcelWorksheet {
-  visibility: SheetVisibility;
-}
 
 /** Journals over this many bytes (all columns together) are not stored in the workbook. */
 export const JOURNAL_LIMIT = 20 * 1024 * 1024;

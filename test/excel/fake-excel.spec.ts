@@ -1,5 +1,4 @@
-import type { ExcelContext } from '../../src/excel/excel-api';
-import type { HidableWorksheet } from '../../src/excel/state';
+import type { ExcelContext, ExcelWorksheet } from '../../src/excel/excel-api';
 import { FakeExcel, REQUEST_LIMIT } from '../../src/excel/testing/fake-excel';
 
 function sample(): FakeExcel {
@@ -129,10 +128,10 @@ describe('the fake Excel hides sheets like Excel', () => {
     const fake = sample();
     await fake.run(async (context) => {
       const sheet = context.workbook.worksheets.add('Store');
-      (sheet as HidableWorksheet).visibility = 'VeryHidden';
+      sheet.visibility = 'VeryHidden';
       sheet.getRange('A1').values = [["'{kept}"]];
       await context.sync();
-      const hidable = sheet as HidableWorksheet;
+      const hidable = sheet;
       expect(() => hidable.visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       hidable.load('visibility');
       await context.sync();
@@ -147,7 +146,7 @@ describe('the fake Excel hides sheets like Excel', () => {
   it('given a hidden sheet, then it cannot be activated nor a range on it selected', async () => {
     const fake = sample();
     fake.addSheet('Store').visibility = 'VeryHidden';
-    for (const act of [(s: HidableWorksheet) => s.activate(), (s: HidableWorksheet) => s.getRange('A1').select()]) {
+    for (const act of [(s: ExcelWorksheet) => s.activate(), (s: ExcelWorksheet) => s.getRange('A1').select()]) {
       await expect(
         fake.run(async (context) => {
           act(getStore(context));
@@ -162,14 +161,14 @@ describe('the fake Excel hides sheets like Excel', () => {
     const fake = sample();
     fake.addSheet('Store').visibility = 'VeryHidden';
     for (const act of [
-      (s: HidableWorksheet) => {
+      (s: ExcelWorksheet) => {
         s.visibility = 'Hidden';
       },
-      (s: HidableWorksheet) => s.delete(),
+      (s: ExcelWorksheet) => s.delete(),
     ]) {
       await expect(
         fake.run(async (context) => {
-          act(context.workbook.worksheets.getItemOrNullObject('Data') as HidableWorksheet);
+          act(context.workbook.worksheets.getItemOrNullObject('Data') as ExcelWorksheet);
           await context.sync();
         }),
       ).rejects.toMatchObject({ code: 'InvalidOperation' });
@@ -178,6 +177,6 @@ describe('the fake Excel hides sheets like Excel', () => {
   });
 });
 
-function getStore(context: ExcelContext): HidableWorksheet {
-  return context.workbook.worksheets.getItemOrNullObject('Store') as HidableWorksheet;
+function getStore(context: ExcelContext): ExcelWorksheet {
+  return context.workbook.worksheets.getItemOrNullObject('Store') as ExcelWorksheet;
 }

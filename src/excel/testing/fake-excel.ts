@@ -26,8 +26,8 @@ import type {
   ExcelTable,
   ExcelTableCollection,
   ExcelWorksheet,
+  SheetVisibility,
 } from '../excel-api';
-import type { HidableWorksheet, SheetVisibility } from '../state';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 export const ADDRESS_LIMIT = 8192;
@@ -1174,7 +1174,7 @@ class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNamedItemC
   }
 }
 
-class FakeWorksheet extends Proxy<SheetModel> implements HidableWorksheet {
+class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
   protected readonly scalars = ['name', 'visibility'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
