@@ -155,16 +155,18 @@ async function runRfm(context: CommandContext): Promise<number> {
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
   let ragged = 0;
   const raggedListed: string[] = [];
-  for await (const record of opened.rows) {
-    if (record.kind === 'row') {
-      const cells = record.cells;
-      collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
-    } else if (record.problem.kind === 'ragged-row') {
-      ragged++;
-      if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
-    } else {
-      context.error(formatCsvProblem(record.problem, locale));
-      return 1;
+  for await (const batch of opened.batches) {
+    for (const record of batch) {
+      if (record.kind === 'row') {
+        const cells = record.cells;
+        collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
+      } else if (record.problem.kind === 'ragged-row') {
+        ragged++;
+        if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
+      } else {
+        context.error(formatCsvProblem(record.problem, locale));
+        return 1;
+      }
     }
   }
   const read = collector.finish();
@@ -487,8 +489,9 @@ type OrderRecord = { kind: 'row'; line: number; cells: readonly Cell[] } | { kin
 
 /**
  * The orders file's header and rows, from a CSV file or a sheet of an .xlsx
- * workbook (cells as typed: numbers, dates and text). Problems opening it are
- * reported; undefined then.
+ * workbook (cells as typed: numbers, dates and text), in batches so that a
+ * million rows cost a few hundred awaits. Problems opening it are reported;
+ * undefined then.
  */
 async function openOrders(
   path: string,
@@ -496,7 +499,7 @@ async function openOrders(
   delimiter: string,
   sheet: string | undefined,
   context: CommandContext,
-): Promise<{ header: string[]; rows: AsyncIterable<OrderRecord> } | undefined> {
+): Promise<{ header: string[]; batches: AsyncIterable<OrderRecord[]> } | undefined> {
   const { locale } = context;
   if (isXlsxPath(name)) {
     const opened = await openXlsxSheet(path, sheet, XLSX_CHUNK_ROWS);
@@ -513,11 +516,11 @@ async function openOrders(
       return undefined;
     }
     const { header, chunks } = opened.rows;
-    async function* rows(): AsyncIterable<OrderRecord> {
+    async function* batches(): AsyncIterable<OrderRecord[]> {
       let line = 1; // the header is row 1, as Excel numbers rows
-      for await (const chunk of chunks) for (const cells of chunk) yield { kind: 'row', line: ++line, cells };
+      for await (const chunk of chunks) yield chunk.map((cells) => ({ kind: 'row', line: ++line, cells }));
     }
-    return { header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))), rows: rows() };
+    return { header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))), batches: batches() };
   }
   const opened = await openCsv(path, { file: name, delimiter });
   if (!opened.ok) {
@@ -525,5 +528,5 @@ async function openOrders(
     return undefined;
   }
   if (opened.table.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: name }));
-  return { header: opened.table.header, rows: opened.table.rows };
+  return { header: opened.table.header, batches: opened.table.batches };
 }
