@@ -100,8 +100,11 @@ async function main(): Promise<number> {
   console.log(`  tiers SQL    ${JSON.stringify([...sqlCounts].sort())}`);
   console.log(`  tiers engine ${JSON.stringify([...engineCounts].sort())}  ${same ? 'same' : 'DIFFERENT'}`);
   if (spark) {
-    const sparkSame = spark.counts.size === engineCounts.size && [...spark.counts].every(([t, n]) => engineCounts.get(t) === n);
-    console.log(`  Spark ${spark.version} local[2], ANSI on, exported SQL over Parquet: ${spark.ms.toFixed(0)} ms  ${rate(ROWS, spark.ms)} (best of 3; session start ${spark.startMs.toFixed(0)} ms, Parquet written in ${spark.writeMs.toFixed(0)} ms)`);
+    const sparkSame =
+      spark.counts.size === engineCounts.size && [...spark.counts].every(([t, n]) => engineCounts.get(t) === n);
+    console.log(
+      `  Spark ${spark.version} local[2], ANSI on, exported SQL over Parquet: ${spark.ms.toFixed(0)} ms  ${rate(ROWS, spark.ms)} (best of 3; session start ${spark.startMs.toFixed(0)} ms, Parquet written in ${spark.writeMs.toFixed(0)} ms)`,
+    );
     console.log(`  tiers Spark  ${JSON.stringify([...spark.counts].sort())}  ${sparkSame ? 'same' : 'DIFFERENT'}`);
     if (!sparkSame) return 1;
   }

@@ -20,6 +20,7 @@ import math
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
 
@@ -77,37 +78,39 @@ def main(job_path, result_path):
     spark = session()
     spark.sparkContext.setLogLevel("ERROR")
     out = {"sparkVersion": spark.version, "startMs": (time.time() - t0) * 1000, "cases": {}}
-    modes = {m["name"]: m["conf"] for m in job["modes"]}
-    defaults = {key: spark.conf.get(key, None) for conf in modes.values() for key in conf}
-    for case in job["cases"]:
-        if "parquet" in case:
-            spark.read.parquet(case["parquet"]).createOrReplaceTempView(case["view"])
-        else:
-            columns = case["columns"]
-            schema = T.StructType([T.StructField(c["name"], TYPES[c["type"]], True) for c in columns])
-            rows = [tuple(cell(v, c["type"]) for v, c in zip(row, columns)) for row in case["rows"]]
-            spark.createDataFrame(rows, schema).createOrReplaceTempView(case["view"])
+    # One session per mode (own SQL settings and temp views, one shared SparkContext), run side by side.
+    def run_mode(mode):
+        session = spark.newSession()
+        for key, value in mode["conf"].items():
+            session.conf.set(key, value)
         results = {}
-        for name in case.get("modes") or list(modes):
-            for key, value in defaults.items():
-                if value is None:
-                    spark.conf.unset(key)
-                else:
-                    spark.conf.set(key, value)
-            for key, value in modes[name].items():
-                spark.conf.set(key, value)
+        for case in job["cases"]:
+            if case.get("modes") and mode["name"] not in case["modes"]:
+                continue
+            if "parquet" in case:
+                session.read.parquet(case["parquet"]).createOrReplaceTempView(case["view"])
+            else:
+                columns = case["columns"]
+                schema = T.StructType([T.StructField(c["name"], TYPES[c["type"]], True) for c in columns])
+                rows = [tuple(cell(v, c["type"]) for v, c in zip(row, columns)) for row in case["rows"]]
+                session.createDataFrame(rows, schema).createOrReplaceTempView(case["view"])
             try:
                 best = math.inf
                 for _ in range(case.get("repeat", 1)):
                     start = time.time()
-                    collected = spark.sql(case["query"]).collect()
+                    collected = session.sql(case["query"]).collect()
                     best = min(best, (time.time() - start) * 1000)
-                results[name] = {"rows": [[plain(v) for v in row] for row in collected], "ms": best}
+                results[case["name"]] = {"rows": [[plain(v) for v in row] for row in collected], "ms": best}
             except Exception as error:  # reported per case and mode; the test names it
                 lines = [x for x in str(error).split("\n") if x.strip() and "An error occurred while calling" not in x]
-                results[name] = {"error": " | ".join(lines[:3])[:2000]}
-        out["cases"][case["name"]] = results
-        print(f"spark: {case['name']} {(time.time() - t0):.1f} s", file=sys.stderr, flush=True)
+                results[case["name"]] = {"error": " | ".join(lines[:3])[:2000]}
+            print(f"spark: {mode['name']}: {case['name']} {(time.time() - t0):.1f} s", file=sys.stderr, flush=True)
+        return mode["name"], results
+
+    with ThreadPoolExecutor(max_workers=len(job["modes"])) as pool:
+        for name, results in pool.map(run_mode, job["modes"]):
+            for case_name, outcome in results.items():
+                out["cases"].setdefault(case_name, {})[name] = outcome
     spark.stop()
     with open(result_path, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=True, allow_nan=False)

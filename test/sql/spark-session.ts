@@ -84,7 +84,7 @@ export async function runSparkJob(python: string, job: SparkJob): Promise<SparkR
       child.on('error', reject);
       child.on('close', resolve);
     });
-    if (process.env.TIERWISE_SPARK_LOG) process.stderr.write(log.join(""));
+    if (process.env.TIERWISE_SPARK_LOG) process.stderr.write(log.join(''));
     if (code !== 0) throw new Error(`Spark exited with ${code}:\n${log.join('').slice(-4000)}`);
     return JSON.parse(readFileSync(resultPath, 'utf8')) as SparkResult;
   } finally {
@@ -94,6 +94,5 @@ export async function runSparkJob(python: string, job: SparkJob): Promise<SparkR
 
 /** A double from Spark's JSON (Infinity and NaN travel as strings). */
 export function sparkNumber(cell: SparkCell): number | null {
-  if (cell === null) return null;
-  return typeof cell === 'string' ? Number(cell) : Number(cell);
+  return cell === null ? null : Number(cell);
 }

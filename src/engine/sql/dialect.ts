@@ -44,16 +44,19 @@ function unicodeEscapes(text: string): string {
 
 /** The UTF-8 bytes of a text, in upper-case hex. */
 function utf8Hex(text: string): string {
-  return [...new TextEncoder().encode(text)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) bytes.push(c);
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
 }
 
 function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return bytes;
+  return utf8Hex(text).length / 2;
 }
 
 const DUCKDB: SqlDialect = {
