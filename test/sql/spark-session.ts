@@ -77,6 +77,7 @@ export async function runSparkJob(python: string, job: SparkJob): Promise<SparkR
       });
       const keep = (chunk: Buffer) => {
         log.push(chunk.toString('utf8'));
+        if (process.env.TIERWISE_SPARK_LOG) process.stderr.write(chunk);
         if (log.length > 400) log.splice(0, log.length - 400);
       };
       child.stdout.on('data', keep);
