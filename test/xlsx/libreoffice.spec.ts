@@ -10,6 +10,7 @@ import type { CompiledTable } from '../../src/engine/grader';
 import { getPreset } from '../../src/engine/presets';
 import type { Cell } from '../../src/engine/values/cell';
 import { makeCase } from '../sql/sql-harness';
+import { expectedGradedColumns, expectedSummaryGrid, gridDifferences } from '../support/recalculated';
 import { colourRuns, makeProfile, parseCsv, pdfPage, PDFTOPPM, sheetsAsCsv, SOFFICE } from './office';
 
 if (!SOFFICE || !PDFTOPPM) {
@@ -82,7 +83,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
   }, 120000);
 
   it.each(['payment-scorecard', 'weighted-bonus', 'pharma-nine-box', 'sales-pipeline'])(
-    'given %s with numbers, text numbers, blanks and junk then every row has the engine score and tier, and the summary recalculates to the engine counts',
+    'given %s with numbers, text numbers, blanks and junk then every graded cell, and every summary and legend cell once recalculated, matches the engine',
     async (id) => {
       const c = compiled(id);
       const data = makeCase(id, getPreset(id)!, false, 77, 300);
@@ -103,13 +104,13 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
         batch.tiers[i]! < 0 ? null : c.tiers[batch.tiers[i]!]!.id,
       ]);
       expect(scoresAndTiers(sheets.get('客户')!, c.columns.length, c.hasScore)).toEqual(expected);
-      // Summary counts are formulas LibreOffice recalculated over the Tier column.
+      // The graded columns (Score, Tier, Error) of every row, and every cell of the summary sheet and its
+      // legend, as LibreOffice recalculated them, against the engine's own figures.
+      const graded = parseCsv(sheets.get('客户')!).slice(1, rows.length + 1);
+      const outputs = graded.map((r) => r.slice(c.columns.length));
+      expect(gridDifferences(outputs, expectedGradedColumns(c, batch, 'en-US'), 1, c.columns.length)).toEqual([]);
       const summary = parseCsv(sheets.get('Tierwise Summary')!);
-      c.tiers.forEach((tier, k) => {
-        const row = summary.find((r) => r[0] === tier.id)!;
-        expect(Number(row[1])).toBe(expected.filter((e) => e[1] === tier.id).length);
-        void k;
-      });
+      expect(gridDifferences(summary, expectedSummaryGrid(c, batch, { locale: 'en-US', title: true }))).toEqual([]);
     },
     180000,
   );

@@ -153,7 +153,8 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
     });
     frame = planApply(compiled, { ...options, layout: layoutOf(rows) });
     writer.finishData(frame);
-    writer.writeSummary(planSummary(frame, compiled, summary, options), frame);
+    // Row 1 holds the summary's title, so the table starts on row 2.
+    writer.writeSummary(planSummary(frame, compiled, summary, { ...options, top: 1 }), frame);
     writer.writeRules(frame);
     await writer.close();
     await rename(temp, outPath);
