@@ -13,7 +13,10 @@ export const enUS = {
   'grade.unknown-category': "{input}: '{value}' is not one of {allowed}",
   'grade.out-of-range': '{input}: {value} is outside every band of the table',
   'grade.no-match': 'ungraded: no rule matched and the table has no default tier',
-  'grade.needs-batch': 'RFM scores by quantile need all customers at once: grade the whole column, not one row',
+  'grade.needs-batch':
+    'RFM scores by quantile, or against the day after the latest purchase, need all customers at once: grade the whole column, not one row',
+  'grade.recency-is-date':
+    "{input}: '{value}' is a date ({date}), not a number of days since the last purchase: put the days in this column (as-of date minus last purchase), or use TIERWISE.RFM, which reads dates",
   'grade.too-long': '{input}: the text is {length} characters long, more than the 1,000 allowed',
 
   // Table problems (TableProblem codes)

@@ -11,7 +11,9 @@ export const zhCN: Record<MessageKey, string> = {
   'grade.unknown-category': '{input}：“{value}”不在可选值 {allowed} 之中',
   'grade.out-of-range': '{input}：{value} 不在分级表的任何区间内',
   'grade.no-match': '未分级：没有匹配的规则，且分级表没有默认等级',
-  'grade.needs-batch': '按分位数计算的 RFM 分数需要全部客户：请对整列评分，而不是单行',
+  'grade.needs-batch': '按分位数或以最近一次消费的次日为基准计算的 RFM 分数需要全部客户：请对整列评分，而不是单行',
+  'grade.recency-is-date':
+    '{input}：“{value}”是日期（{date}），不是距最近一次消费的天数：请在此列填写天数（基准日减去最近一次消费日期），或使用可读取日期的 TIERWISE.RFM',
   'grade.too-long': '{input}：文本长 {length} 个字符，超过上限 1,000',
 
   'problem.not-an-object': '应为对象',
