@@ -60,6 +60,8 @@ export type TableProblemCode =
   | 'too-many'
   | 'too-long'
   | 'too-deep'
+  /** Stacked tables where not exactly one is the table graded (used by none of the others). */
+  | 'bundle-roots'
   | 'empty'
   | 'bad-bins'
   | 'bad-segment'

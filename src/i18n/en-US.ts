@@ -53,6 +53,8 @@ export const enUS = {
   'problem.too-many': 'at most {limit} allowed, found {found}',
   'problem.too-long': 'at most {limit} characters allowed, found {found}',
   'problem.too-deep': 'conditions are nested deeper than {limit}',
+  'problem.bundle-roots':
+    'the stacked tables {tables} are not one table with its sources: exactly one of them may be used by none of the others',
   'problem.empty': 'must not be empty',
   'problem.bad-bins': 'the number of scores must be a whole number from 2 to 10, found {value}',
   'problem.bad-segment': 'the segment range {range} must be within 1..{bins}, low to high',

@@ -49,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.too-many': '最多允许 {limit} 个，实际 {found} 个',
   'problem.too-long': '最多允许 {limit} 个字符，实际 {found} 个',
   'problem.too-deep': '条件嵌套超过 {limit} 层',
+  'problem.bundle-roots': '叠放的分级表 {tables} 不是一张表及其来源表：其中只能有一张表不被其他表用作来源',
   'problem.empty': '不能为空',
   'problem.bad-bins': '分数档数应为 2 到 10 的整数，实际为 {value}',
   'problem.bad-segment': '细分区间 {range} 应在 1..{bins} 之内且由低到高',
