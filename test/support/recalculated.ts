@@ -91,7 +91,8 @@ function numberOf(text: string): number {
   return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
 }
 
-function sameCell(actual: unknown, expected: ExpectedCell): boolean {
+/** Whether a cell as read back (CSV text or a value) shows the expected value. */
+export function sameCell(actual: unknown, expected: ExpectedCell): boolean {
   const blank = actual === null || actual === undefined || actual === '';
   if (expected === null || expected === '') return blank;
   if (typeof expected === 'number') {

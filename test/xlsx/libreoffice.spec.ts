@@ -1,6 +1,4 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCommand } from '../../src/cli/args';
 import type { CliIo } from '../../src/cli/command';
@@ -11,7 +9,7 @@ import { getPreset } from '../../src/engine/presets';
 import type { Cell } from '../../src/engine/values/cell';
 import { makeCase } from '../sql/sql-harness';
 import { expectedGradedColumns, expectedSummaryGrid, gridDifferences } from '../support/recalculated';
-import { colourRuns, makeProfile, parseCsv, pdfPage, PDFTOPPM, sheetsAsCsv, SOFFICE } from './office';
+import { colourRuns, libreOfficeSession, parseCsv, pdfPage, PDFTOPPM, sheetsAsCsv, SOFFICE } from './office';
 
 if (!SOFFICE || !PDFTOPPM) {
   if (process.env.CI)
@@ -22,15 +20,8 @@ if (!SOFFICE || !PDFTOPPM) {
 }
 const describeLo = SOFFICE && PDFTOPPM ? describe : describe.skip;
 
-const dir = mkdtempSync(join(tmpdir(), 'tierwise-xlsx-lo-'));
-let profile = '';
-beforeAll(() => {
-  profile = makeProfile();
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+const lo = libreOfficeSession('tierwise-xlsx-lo-');
+const { dir } = lo;
 
 function compiled(id: string): CompiledTable {
   const result = compileTable(getPreset(id), { resolve: getPreset });
@@ -79,7 +70,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     const ws = workbook.addWorksheet('S');
     ws.addRow([2, 3, { formula: 'A1*B1', result: 999 }]);
     await workbook.xlsx.writeFile(join(dir, 'stale.xlsx'));
-    expect(parseCsv(sheetsAsCsv(profile, join(dir, 'stale.xlsx')).get('S')!)[0]).toEqual(['2', '3', '6']);
+    expect(parseCsv(sheetsAsCsv(lo.profile, join(dir, 'stale.xlsx')).get('S')!)[0]).toEqual(['2', '3', '6']);
   }, 120000);
 
   it.each(['payment-scorecard', 'weighted-bonus', 'pharma-nine-box', 'sales-pipeline'])(
@@ -96,7 +87,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
       await writeInput(input, '客户', headersOf(c), rows);
       const { out } = await grade(c, `${id}.xlsx`);
       expect(out).toContain(`${id}.graded.xlsx`);
-      const sheets = sheetsAsCsv(profile, join(dir, `${id}.graded.xlsx`));
+      const sheets = sheetsAsCsv(lo.profile, join(dir, `${id}.graded.xlsx`));
       expect([...sheets.keys()].sort()).toEqual(['Tierwise Rules', 'Tierwise Summary', '客户'].sort());
       const batch = c.gradeRows(rows);
       const expected = rows.map((_r, i): [number | null, string | null] => [
@@ -141,7 +132,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
       previous = t;
     }
     const fills = Object.fromEntries(c.tiers.map((t) => [t.id, t.fill]));
-    const image = pdfPage(profile, join(dir, 'colours.graded.xlsx'), 1);
+    const image = pdfPage(lo.profile, join(dir, 'colours.graded.xlsx'), 1);
     expect(colourRuns(image, fills)).toEqual(expected);
   }, 120000);
 
@@ -155,7 +146,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     const start = Date.now();
     await grade(c, 'big.xlsx');
     const gradeMs = Date.now() - start;
-    const sheets = sheetsAsCsv(profile, join(dir, 'big.graded.xlsx'));
+    const sheets = sheetsAsCsv(lo.profile, join(dir, 'big.graded.xlsx'));
     const got = scoresAndTiers(sheets.get('Customers')!, 2, true);
     const batch = c.gradeRows(rows);
     expect(got.length).toBe(rows.length);
