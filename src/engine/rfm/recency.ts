@@ -18,8 +18,9 @@ export function isDateLikeRecency(cell: Cell): boolean {
  * of days. A date read as days would give the newest buyer the worst R score.
  */
 export function recencyDateError(cell: Cell, days: number, input: string): GradeError | undefined {
-  const serial = days === days ? (days >= DATE_LIKE_RECENCY ? Math.floor(days) : NaN) : parseDate(cell);
-  if (serial !== serial || (days !== days && !isDateLikeRecency(cell))) return undefined;
-  const date = parseDate(serial);
-  return { kind: 'recency-is-date', input, value: displayCell(cell), date: date === date ? serialToIsoDate(date) : '' };
+  if (days === days ? days < DATE_LIKE_RECENCY : !isDateLikeRecency(cell)) return undefined;
+  // A number past 9999-12-31 is no date either: it stays a (meaningless) count of days.
+  const serial = parseDate(days === days ? days : cell);
+  if (serial !== serial) return undefined;
+  return { kind: 'recency-is-date', input, value: displayCell(cell), date: serialToIsoDate(serial) };
 }

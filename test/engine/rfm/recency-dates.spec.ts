@@ -63,6 +63,15 @@ describe('RFM recency given as dates where the table reads days', () => {
     expect(Array.from(batch.scores, (code) => Math.floor(code / 100))).toEqual([5, 1, 3]);
   });
 
+  it('given a number past the last Excel date (9999-12-31) then it is no date: read as days, as the SQL export reads it', () => {
+    const c = compiled('rfm');
+    const batch = c.gradeRows([
+      [3, 12, 8800],
+      [1e9, 1, 10],
+    ]);
+    expect(batch.errors.size).toBe(0);
+  });
+
   it('given the Apply plan of a date column then the Error column says which input holds which date, in both languages', () => {
     const c = compiled('rfm');
     const mapping = mapColumns(c.columns, header);
