@@ -1175,9 +1175,10 @@ class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNamedItemC
 }
 
 class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
-  protected readonly scalars = ['name', 'visibility'];
+  protected readonly scalars = ['name', 'visibility', 'position'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
+    if (property === 'position') return this.fake.sheets.indexOf(this.live());
     if (property === 'visibility') return this.live().visibility;
     throw new FakeExcelError('InvalidArgument', `Worksheet has no property ${property}.`);
   }
@@ -1186,6 +1187,17 @@ class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
   }
   get visibility(): SheetVisibility {
     return this.get('visibility');
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(position: number) {
+    this.write('position', position, (sheet) => {
+      if (!Number.isInteger(position) || position < 0 || position >= this.fake.sheets.length)
+        throw new FakeExcelError('InvalidArgument', `Bad position ${position}.`);
+      this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+      this.fake.sheets.splice(position, 0, sheet);
+    });
   }
   /** As in Excel: a workbook keeps at least one visible sheet; the active sheet cannot be hidden. */
   set visibility(visibility: SheetVisibility) {
