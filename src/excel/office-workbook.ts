@@ -10,7 +10,7 @@ import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
+import { parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
@@ -28,9 +28,9 @@ import {
 import type { WorkbookPlan } from './plan-types';
 import { writeRules, type GridReader } from './rules-sheet';
 import { restoreSummary, writeSummary } from './summary-sheet';
+import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import {
-  HISTORY_SHEET,
   JOURNAL_LIMIT,
   JOURNAL_SHEET,
   OUTPUT_NAME_PREFIX,
@@ -42,6 +42,7 @@ import type {
   ApplyOptions,
   ApplyReport,
   DataRegion,
+  NewSnapshot,
   Result,
   RunOptions,
   Snapshot,
@@ -51,7 +52,6 @@ import type {
 } from './workbook';
 
 const ADDRESS_LIMIT = 8192;
-const HISTORY_HEADERS = ['Date', 'Table', 'Key', 'Score', 'Tier'];
 
 class Cancelled extends Error {}
 
@@ -472,59 +472,14 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
-  async snapshot(snapshot: Snapshot): Promise<Result<{ rows: number }>> {
-    return this.guarded(async (context) => {
-      let sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      await context.sync();
-      let next = 1;
-      if (sheet.isNullObject) {
-        sheet = context.workbook.worksheets.add(HISTORY_SHEET);
-        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).values = [HISTORY_HEADERS];
-        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).format.font.bold = true;
-      } else {
-        const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-        await context.sync();
-        next = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
-      }
-      const rows = snapshot.entries.map((e) => [
-        snapshot.date,
-        snapshot.table,
-        safeValue(e.key),
-        e.score ?? '',
-        e.tier,
-      ]);
-      if (next + rows.length > MAX_ROWS) throw new Error(`${HISTORY_SHEET} is full`);
-      for (const [a, b] of chunkRows(rows.length, (i) => payloadSize(rows[i]), this.budget)) {
-        sheet.getRangeByIndexes(next + a, 0, b - a, HISTORY_HEADERS.length).values = rows.slice(a, b);
-        context.application.suspendApiCalculationUntilNextSync();
-        await context.sync();
-      }
-      return ok({ rows: rows.length });
-    });
+  async snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>> {
+    return this.guarded(async (context) =>
+      ok(await writeSnapshot(context, snapshot, this.budget, this.gridReader(context))),
+    );
   }
 
   async readHistory(): Promise<Result<Snapshot[]>> {
-    return this.guarded(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      await context.sync();
-      if (sheet.isNullObject) return ok([]);
-      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-      await context.sync();
-      if (used.isNullObject || used.rowCount < 2) return ok([]);
-      const rect = { row: used.rowIndex + 1, column: 0, rows: used.rowCount - 1, columns: HISTORY_HEADERS.length };
-      const values = await this.readChunked(context, sheet, rect, 'values', {});
-      const snapshots = new Map<string, Snapshot>();
-      for (const [date, table, key, score, tier] of values) {
-        const id = `${String(date)}\u0000${String(table)}`;
-        let s = snapshots.get(id);
-        if (!s) {
-          s = { date: String(date), table: String(table), entries: [] };
-          snapshots.set(id, s);
-        }
-        s.entries.push({ key: String(key), score: typeof score === 'number' ? score : null, tier: String(tier) });
-      }
-      return ok([...snapshots.values()]);
-    });
+    return this.guarded(async (context) => ok(await readHistory(context, this.gridReader(context))));
   }
 
   private syncCounter = 0;
@@ -793,8 +748,9 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
   }
 
-  private gridReader(context: ExcelContext): GridReader {
-    return (sheet, rect, property) => this.readChunked(context, sheet, rect, property, {});
+  private gridReader(context: ExcelContext): GridReader & HistoryReader {
+    return (sheet: ExcelWorksheet, rect: Rect, property: 'formulas' | 'numberFormat' | 'values') =>
+      this.readChunked(context, sheet, rect, property, {});
   }
 
   private async undo(context: ExcelContext, journal: Journal): Promise<void> {

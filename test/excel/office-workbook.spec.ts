@@ -392,8 +392,9 @@ describe('OfficeWorkbook.selectRows, snapshot and history', () => {
     );
     const history = value(await workbook.readHistory());
     expect(history).toEqual([
-      { date: '2026-10-01', table: 't', entries: [{ key: 'C1', score: 80, tier: 'A' }] },
+      { id: '#1', date: '2026-10-01', table: 't', entries: [{ key: 'C1', score: 80, tier: 'A' }] },
       {
+        id: '#2',
         date: '2026-11-01',
         table: 't',
         entries: [

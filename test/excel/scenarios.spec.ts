@@ -10,7 +10,8 @@ import { getPreset } from '../../src/engine/presets';
 import { buildPlan, dataColumnCount } from '../../src/excel/build-plan';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
-import type { Result } from '../../src/excel/workbook';
+import type { NewSnapshot, Result, Snapshot } from '../../src/excel/workbook';
+import { migrationOf } from '../../src/taskpane/session';
 import { customerRows, DEFAULT_OPTIONS, HEADERS } from './support';
 
 function value<T>(result: Result<T>): T {
@@ -138,5 +139,70 @@ describe('re-grading scenarios', () => {
     expect(reverts).toBe(6);
     fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
     expect(fake.snapshot()).toEqual(start);
+  });
+});
+
+describe('snapshots over days', () => {
+  const payment = getPreset('payment-scorecard')!;
+  const taken = (date: string, tiers: string[]): NewSnapshot => ({
+    date,
+    table: payment.id,
+    entries: tiers.map((tier, i) => ({ key: ['00123', 'C2', '2026-01-05', '=C4'][i]!, score: tier ? 50 : null, tier })),
+  });
+  // Clock injected: three snapshots on 1 March, one on 1 April; keys that Excel would turn into numbers.
+  const plan = [
+    taken('2026-03-01 09:00', ['A', 'B', 'C', 'C']),
+    taken('2026-03-01 12:00', ['B', 'B', 'C', '']),
+    taken('2026-03-01 17:00', ['C', 'A', 'B', '']),
+    taken('2026-04-01 09:00', ['A', 'A', 'A', 'A']),
+  ];
+
+  it('three in a day and one a month later stay four, keep their text, survive Apply, Revert and reopening, and any two compare', async () => {
+    const fake = twoSheetWorkbook();
+    const workbook = new OfficeWorkbook(fake.run);
+    const expected: Snapshot[] = [];
+    for (const [k, snapshot] of plan.entries()) {
+      if (k === 2) await applyTable(workbook, payment);
+      expect(value(await workbook.snapshot(snapshot))).toEqual({ id: `#${k + 1}`, rows: 4 });
+      expected.push({ id: `#${k + 1}`, ...snapshot });
+      if (k === 2) value(await workbook.revert());
+      expect(value(await new OfficeWorkbook(fake.run).readHistory())).toEqual(expected);
+    }
+    const history = value(await new OfficeWorkbook(fake.run).readHistory());
+    for (const [i, a] of history.entries())
+      for (const b of history.slice(i + 1)) {
+        const view = migrationOf(history, payment, { from: a.id, to: b.id })!;
+        expect([view.from, view.to]).toEqual([a.date, b.date]);
+        const rank = (tier: string) => (tier === '' ? -1 : 'ABC'.indexOf(tier));
+        const moved = (up: boolean) =>
+          a.entries
+            .map((e, n) => [e.key, rank(e.tier), rank(b.entries[n]!.tier)] as const)
+            .filter(([, x, y]) => x >= 0 && y >= 0 && (up ? y < x : y > x))
+            .map(([key]) => key);
+        expect([view.up, view.down]).toEqual([moved(true), moved(false)]);
+      }
+  });
+
+  it('given a history an older Tierwise wrote (a day per snapshot, dates turned into serials), then it still reads, and new snapshots are numbered', async () => {
+    const fake = twoSheetWorkbook();
+    fake.addSheet('Tierwise History', [
+      ['Date', 'Table', 'Key', 'Score', 'Tier'],
+      [46082, 'payment-scorecard', 'C1', 90, 'A'],
+      [46082, 'payment-scorecard', 'C2', 40, 'C'],
+    ]);
+    const workbook = new OfficeWorkbook(fake.run);
+    value(await workbook.snapshot(plan[0]!));
+    expect(value(await workbook.readHistory())).toEqual([
+      {
+        id: '2026-03-01\u0000payment-scorecard',
+        date: '2026-03-01',
+        table: 'payment-scorecard',
+        entries: [
+          { key: 'C1', score: 90, tier: 'A' },
+          { key: 'C2', score: 40, tier: 'C' },
+        ],
+      },
+      { id: '#1', ...plan[0]! },
+    ]);
   });
 });
