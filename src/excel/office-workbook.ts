@@ -11,7 +11,7 @@ import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
 import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
-import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
 import {
@@ -179,7 +179,9 @@ export class OfficeWorkbook implements Workbook {
       const xml = part.isNullObject ? null : part.getXml();
       const ours = names.items.filter((n) => n.name.startsWith(TABLE_NAME_PREFIX));
       const ranges = ours.map((n) => n.getRangeOrNullObject().load('values,address,rowIndex,columnIndex'));
-      const sheets = ranges.map((r) => r.worksheet.load('name'));
+      await context.sync();
+      // A name whose sheet was deleted has no range, and so no worksheet: ask only the others, or the sync fails.
+      const sheets = ranges.map((r) => (r.isNullObject ? undefined : r.worksheet.load('name')));
       await context.sync();
       const version = versionOfState(xml ? xml.value : null);
       if (version > RULES_FORMAT_VERSION) {
@@ -248,6 +250,8 @@ export class OfficeWorkbook implements Workbook {
     const result = await this.guarded(async (context): Promise<Result<void>> => {
       const journal = target.journal ?? (await this.readSlot(context, target.slot!));
       if (!journal) return fail({ kind: 'revert-refused', reason: 'unreadable' });
+      // Kept, so that a retry after a failure half-way resumes with the steps not yet undone.
+      target.journal = journal;
       const changed = await this.changedSince(context, journal.fingerprint);
       if (changed) return fail({ kind: 'revert-refused', reason: 'changed', address: changed });
       await this.undo(context, journal);
@@ -569,7 +573,7 @@ export class OfficeWorkbook implements Workbook {
       try {
         await context.sync();
       } catch (error) {
-        if (/PayloadSizeLimit/.test(String((error as { code?: string }).code)) && n > 1) {
+        if (isPayloadTooLarge(error) && n > 1) {
           step = Math.max(1, Math.floor(n / 2));
           continue;
         }
@@ -695,12 +699,8 @@ export class OfficeWorkbook implements Workbook {
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
     let firstWrite = true;
-    const chunks = chunkRows(
-      total,
-      (i) => payloadSize(plan.cells[i]) + frame.columns.reduce((n, c) => n + (c.numberFormat?.length ?? 0) + 4, 0),
-      this.budget,
-    );
-    for (const [a, b] of chunks) {
+    const formatBytes = frame.columns.reduce((n, c) => n + payloadSize(c.numberFormat ?? '') + 4, 0);
+    const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
         const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
@@ -711,9 +711,21 @@ export class OfficeWorkbook implements Workbook {
       });
       context.application.suspendApiCalculationUntilNextSync();
       if (firstWrite) context.application.suspendScreenUpdatingUntilNextSync();
+      try {
+        await context.sync();
+      } catch (error) {
+        // Excel refused the whole request for its size, so nothing of it was written: halve and retry.
+        if (!isPayloadTooLarge(error) || b - a < 2) throw error;
+        const middle = a + Math.floor((b - a) / 2);
+        await writeRows(a, middle);
+        await writeRows(middle, b);
+        return;
+      }
       firstWrite = false;
-      await context.sync();
       options.onProgress?.({ done: b, total });
+    };
+    for (const [a, b] of chunkRows(total, (i) => payloadSize(plan.cells[i]) + formatBytes, this.budget)) {
+      await writeRows(a, b);
     }
     checkCancel(options.signal);
 
@@ -889,10 +901,13 @@ export class OfficeWorkbook implements Workbook {
     throw new Error(`${base}: too many sheets`);
   }
 
+  /** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
   private async undo(context: ExcelContext, journal: Journal): Promise<void> {
     const wb = context.workbook;
-    for (const step of journal.undoOrder()) await this.undoStep(context, wb, step);
-    journal.steps.length = 0;
+    for (const step of journal.undoOrder()) {
+      await this.undoStep(context, wb, step);
+      journal.steps.pop();
+    }
   }
 
   private async undoStep(context: ExcelContext, wb: ExcelContext['workbook'], step: UndoStep): Promise<void> {

@@ -112,7 +112,9 @@ const intersects = (a: Rect, b: Rect): boolean =>
   b.row < a.row + a.rows &&
   a.column < b.column + b.columns &&
   b.column < a.column + a.columns;
-const sizeOf = (value: unknown): number => (value === undefined ? 0 : JSON.stringify(value).length);
+const utf8 = new TextEncoder();
+/** Excel on the web's limits are on bytes: the JSON of a value as UTF-8. */
+const sizeOf = (value: unknown): number => (value === undefined ? 0 : utf8.encode(JSON.stringify(value)).length);
 
 /** A fake workbook: build it with sheets and cells, run Tierwise against `run`, compare `snapshot()`s. */
 export class FakeExcel {

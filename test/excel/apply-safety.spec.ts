@@ -1,0 +1,89 @@
+import { OfficeWorkbook } from '../../src/excel/office-workbook';
+import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { customerRows, customerWorkbook, HEADERS, planFor, detectAndRead, value } from './support';
+
+describe('Stored tables: one broken name', () => {
+  it('given the sheet of one stored table deleted, then that one is reported and the others load', async () => {
+    const fake = customerWorkbook(4);
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    value(await workbook.apply(region, planFor(region, rows, { summary: false })));
+    fake.addSheet('Gone', [['x']]);
+    fake.names.set('TW_gone', { name: 'TW_gone', ref: 'ref-error' });
+    const stored = value(await workbook.readTables());
+    expect(stored.tables.map((t) => [t.name, t.table.id])).toEqual([['TW_payment_scorecard', 'payment-scorecard']]);
+    expect(stored.broken).toEqual([
+      { name: 'TW_gone', address: 'TW_gone', problems: [{ code: 'empty', path: '', cell: 'TW_gone' }] },
+    ]);
+  });
+});
+
+describe('Request size in UTF-8 bytes', () => {
+  it('given mostly-Chinese explanations, then every request stays under 5 MB of UTF-8 and Apply succeeds', async () => {
+    const fake = new FakeExcel();
+    const count = 400;
+    const note = '客户付款记录良好'.repeat(600); // 4,800 characters, 14,400 bytes
+    fake.addSheet('Customers', [HEADERS, ...customerRows(count)]);
+    fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    const plan = planFor(region, rows, { summary: false });
+    const explanation = plan.frame.columns.findIndex((c) => c.kind === 'explanation');
+    const cells = plan.cells.map((row) => row.map((cell, c) => (c === explanation ? note : cell)));
+    const start = fake.syncs.length;
+    value(await workbook.apply(region, { ...plan, cells }));
+    for (const sync of fake.syncs.slice(start)) expect(sync.requestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    const sheet = fake.sheet('Customers')!;
+    const column = plan.frame.columns[explanation]!.sheetColumn;
+    expect(Array.from({ length: count }, (_x, i) => fake.cell(sheet, i + 1, column)?.value)).toEqual(
+      Array.from({ length: count }, () => note),
+    );
+  });
+
+  it('given a write chunk Excel still rejects as too large, then it is halved and retried', async () => {
+    const fake = customerWorkbook(200);
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    const plan = planFor(region, rows, { summary: false });
+    let rejected = 0;
+    const start = fake.syncs.length;
+    fake.beforeSync = (index) => {
+      const sync = fake.syncs[index]!;
+      if (rejected === 0 && index > start && sync.requestBytes > 20 * 1024) {
+        rejected++;
+        const error = new Error('The request payload size has exceeded the limit.');
+        (error as Error & { code: string }).code = 'RequestPayloadSizeLimitExceeded';
+        throw error;
+      }
+    };
+    const report = value(await workbook.apply(region, plan));
+    fake.beforeSync = undefined;
+    expect(rejected).toBe(1);
+    expect(report.columns[0]).toBe('Customers!E1:E201');
+    const sheet = fake.sheet('Customers')!;
+    const tiers = plan.frame.columns.findIndex((c) => c.kind === 'tier');
+    const column = plan.frame.columns[tiers]!.sheetColumn;
+    expect(Array.from({ length: 200 }, (_x, i) => fake.cell(sheet, i + 1, column)?.value ?? null)).toEqual(
+      plan.cells.map((row) => (row[tiers] === '' ? null : (row[tiers] ?? null))),
+    );
+  });
+});
+
+describe('Revert is idempotent', () => {
+  it('given Excel failing half-way through Revert, then a second Revert finishes and the workbook is as before', async () => {
+    const fake = customerWorkbook(12);
+    const before = fake.snapshot();
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    value(await workbook.apply(region, planFor(region, rows)));
+    const start = fake.syncs.length;
+    fake.beforeSync = (index) => {
+      if (index === start + 12) throw new Error('The network connection was lost.');
+    };
+    const first = await workbook.revert();
+    fake.beforeSync = undefined;
+    expect(first.ok).toBe(false);
+    value(await workbook.revert());
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
