@@ -654,10 +654,12 @@ export class OfficeWorkbook implements Workbook {
         name: o.name,
         formula: `=${rectAddress(rect, region.sheet)}`,
       });
-      const header = String(formulas[0]?.[0] ?? '');
       if (region.table) {
-        const table = sheet.tables.getItemOrNullObject(region.table);
-        table.columns.getItemOrNullObject(header).delete();
+        // By position, where Tierwise's name says its column is: a user column may have the same header.
+        sheet.tables
+          .getItemOrNullObject(region.table)
+          .columns.getItemAt(o.column - region.left)
+          .delete();
       } else {
         sheet.getRangeByIndexes(0, o.column, 1, 1).getEntireColumn().delete('Left');
       }
@@ -678,13 +680,16 @@ export class OfficeWorkbook implements Workbook {
     if (region.table) {
       const table = sheet.tables.getItemOrNullObject(region.table);
       for (const column of frame.columns) {
-        table.columns.add(null, undefined, column.header);
+        // At the plan's position, not the table's end: a column the user added after Tierwise's stays right of it.
+        const added = table.columns.add(column.sheetColumn - region.left, undefined, column.header).load('id,name');
         await context.sync();
+        // By id: Excel renames a taken header ("Tier" -> "Tier2"), and the user may own a "Tier" of their own.
         journal.record({
           kind: 'delete-table-column',
           sheet: region.sheet,
           table: region.table,
-          header: column.header,
+          header: added.name,
+          id: added.id,
         });
       }
     } else {
@@ -932,7 +937,7 @@ export class OfficeWorkbook implements Workbook {
       case 'delete-table-column': {
         const column = sheetOf(step.sheet)
           .tables.getItemOrNullObject(step.table)
-          .columns.getItemOrNullObject(step.header);
+          .columns.getItemOrNullObject(step.id ?? step.header);
         await context.sync();
         if (!column.isNullObject) column.delete();
         break;

@@ -87,3 +87,89 @@ describe('Revert is idempotent', () => {
     expect(fake.snapshot()).toEqual(before);
   });
 });
+
+describe('Excel tables: Tierwise finds its columns by identity, not by header', () => {
+  function tableWorkbook(extraHeader: string, extra: (i: number) => string): FakeExcel {
+    const fake = new FakeExcel();
+    const rows = customerRows(6).map((row, i) => [...row, extra(i)]);
+    fake.addSheet('T', [[...HEADERS, extraHeader], ...rows]);
+    fake.addTable('Clients', 'T', { row: 0, column: 0, rows: 7, columns: 5 });
+    fake.select('T', { row: 1, column: 1, rows: 1, columns: 1 });
+    return fake;
+  }
+
+  it('given a user column "Tier" in the table, then Revert removes only the Tier that Apply added', async () => {
+    const fake = tableWorkbook('Tier', (i) => `mine ${i}`);
+    const before = fake.snapshot();
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    value(await workbook.apply(region, planFor(region, rows, { summary: false }), { confirmed: true }));
+    const sheet = fake.sheet('T')!;
+    expect(Array.from({ length: 7 }, (_x, i) => fake.cell(sheet, i, 4)?.value)).toEqual([
+      'Tier',
+      ...Array.from({ length: 6 }, (_x, i) => `mine ${i}`),
+    ]);
+    value(await workbook.revert());
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it('given a user column "Tier" and a second Apply, then Tierwise replaces its own columns and keeps the user\'s', async () => {
+    const fake = tableWorkbook('Tier', (i) => `mine ${i}`);
+    const workbook = new OfficeWorkbook(fake.run);
+    const first = await detectAndRead(workbook);
+    value(
+      await workbook.apply(first.region, planFor(first.region, first.rows, { summary: false }), { confirmed: true }),
+    );
+    const afterFirst = fake.snapshot();
+    const second = await detectAndRead(workbook);
+    value(
+      await workbook.apply(second.region, planFor(second.region, second.rows, { summary: false }), { confirmed: true }),
+    );
+    const sheet = fake.sheet('T')!;
+    expect(Array.from({ length: 7 }, (_x, i) => fake.cell(sheet, i, 4)?.value)).toEqual([
+      'Tier',
+      ...Array.from({ length: 6 }, (_x, i) => `mine ${i}`),
+    ]);
+    value(await workbook.revert());
+    expect(fake.snapshot()).toEqual(afterFirst);
+  });
+
+  it('given a user column added after the Tierwise columns, then a second Apply writes each output under its own header', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('T', [HEADERS, ...customerRows(6)]);
+    fake.addTable('Clients', 'T', { row: 0, column: 0, rows: 7, columns: 4 });
+    fake.select('T', { row: 1, column: 1, rows: 1, columns: 1 });
+    const workbook = new OfficeWorkbook(fake.run);
+    const first = await detectAndRead(workbook);
+    value(await workbook.apply(first.region, planFor(first.region, first.rows, { summary: false })));
+    const sheet = fake.sheet('T')!;
+    const table = fake.tables[0]!;
+    const notesColumn = table.rect.column + table.rect.columns;
+    // The user adds "Notes" at the table's right end, after Tierwise's columns.
+    fake.setCell(sheet, 0, notesColumn, { value: 'Notes' });
+    for (let i = 1; i <= 6; i++) fake.setCell(sheet, i, notesColumn, { value: `note ${i}` });
+    table.rect = { ...table.rect, columns: table.rect.columns + 1 };
+    table.columnIds.push(Math.max(...table.columnIds) + 1);
+    const afterEdit = fake.snapshot();
+    const second = await detectAndRead(workbook);
+    const plan = planFor(second.region, second.rows, { summary: false });
+    value(await workbook.apply(second.region, plan));
+    const headers = Array.from({ length: table.rect.columns }, (_x, j) => fake.cell(sheet, 0, j)?.value);
+    const column = (header: string) => headers.indexOf(header);
+    expect(headers.filter((h) => h === 'Notes')).toEqual(['Notes']);
+    expect(Array.from({ length: 6 }, (_x, i) => fake.cell(sheet, i + 1, column('Notes'))?.value)).toEqual(
+      Array.from({ length: 6 }, (_x, i) => `note ${i + 1}`),
+    );
+    for (const [c, output] of plan.frame.columns.entries()) {
+      expect(Array.from({ length: 6 }, (_x, i) => fake.cell(sheet, i + 1, column(output.header))?.value ?? '')).toEqual(
+        plan.cells.map((row) => (isFormulaCell(row[c]) ? expect.anything() : (row[c] ?? ''))),
+      );
+    }
+    value(await workbook.revert());
+    expect(fake.snapshot()).toEqual(afterEdit);
+  });
+});
+
+function isFormulaCell(cell: unknown): boolean {
+  return typeof cell === 'object' && cell !== null && 'formula' in cell;
+}
