@@ -80,6 +80,8 @@ export interface ExcelTableColumn extends LoadableObject {
 
 export interface ExcelTable extends LoadableObject {
   readonly name: string;
+  /** Whether the table shows its totals row, the last row of getRange() (ExcelApi 1.1). */
+  readonly showTotals: boolean;
   readonly isNullObject: boolean;
   readonly columns: {
     add(index?: number | null, values?: unknown[][], name?: string): ExcelTableColumn;

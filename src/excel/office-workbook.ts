@@ -123,7 +123,10 @@ export class OfficeWorkbook implements Workbook {
         range = selected.getSurroundingRegion();
       }
       range.load('rowIndex,columnIndex,rowCount,columnCount');
+      first?.load('showTotals');
       await context.sync();
+      // A table's range ends with its totals row when shown: sums, not a customer, so neither graded nor written.
+      const totalsRows = first?.showTotals ? 1 : 0;
       if (!table && range.rowCount === 1 && range.columnCount === 1) {
         // The selection is on a blank cell: take the region around the first used cell.
         range = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, 1).getSurroundingRegion();
@@ -133,7 +136,7 @@ export class OfficeWorkbook implements Workbook {
       const rect: Rect = {
         row: range.rowIndex,
         column: range.columnIndex,
-        rows: range.rowCount,
+        rows: range.rowCount - totalsRows,
         columns: range.columnCount,
       };
       const header = sheet.getRangeByIndexes(rect.row, rect.column, 1, rect.columns).load('values');

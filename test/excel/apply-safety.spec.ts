@@ -173,3 +173,28 @@ describe('Excel tables: Tierwise finds its columns by identity, not by header', 
 function isFormulaCell(cell: unknown): boolean {
   return typeof cell === 'object' && cell !== null && 'formula' in cell;
 }
+
+describe('Excel tables: the totals row', () => {
+  it('given a table showing its totals row, then that row is neither graded nor written, and Revert restores it', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('T', [HEADERS, ...customerRows(6)]);
+    fake.addTable('Clients', 'T', { row: 0, column: 0, rows: 7, columns: 4 });
+    fake.addTotalsRow('Clients', [{ value: 'Total' }, { value: 0, formula: '=SUBTOTAL(109,[月均销售额])' }]);
+    fake.select('T', { row: 1, column: 1, rows: 1, columns: 1 });
+    const before = fake.snapshot();
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    expect(region.rowCount).toBe(6);
+    expect(rows.map((row) => row[0])).toEqual(customerRows(6).map((row) => row[0]));
+    const plan = planFor(region, rows, { summary: false });
+    value(await workbook.apply(region, plan));
+    const sheet = fake.sheet('T')!;
+    expect(Array.from({ length: 9 }, (_x, j) => fake.cell(sheet, 7, j) ?? null)).toEqual([
+      { value: 'Total' },
+      { value: 0, formula: '=SUBTOTAL(109,[月均销售额])' },
+      ...Array.from({ length: 7 }, () => null),
+    ]);
+    value(await workbook.revert());
+    expect(fake.snapshot()).toEqual(before);
+  });
+});

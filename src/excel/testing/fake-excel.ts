@@ -78,6 +78,8 @@ interface TableModel {
   filtered: boolean;
   /** One id per column, left to right: Excel's TableColumn.id, kept by the column when others come and go. */
   columnIds: number[];
+  /** The last row of `rect` is the totals row (Table.showTotals): part of the table's range, not of its data body. */
+  showTotals?: boolean;
 }
 
 export interface SheetModel {
@@ -247,6 +249,16 @@ export class FakeExcel {
   nameData(n: NameModel): unknown {
     const ref = n.ref === 'ref-error' ? '#REF!' : n.ref ? rectAddress(n.ref.rect, n.ref.sheet.name) : undefined;
     return { name: n.name, ref, formula: n.formula, comment: n.comment };
+  }
+
+  /** Shows a table's totals row, as the user does (Table Design > Total Row): one row more, below the body. */
+  addTotalsRow(tableName: string, cells: Array<{ value: Scalar; formula?: string }>): void {
+    const table = this.tables.find((t) => t.name === tableName);
+    if (!table || table.showTotals) throw new FakeExcelError('InvalidArgument', tableName);
+    const row = table.rect.row + table.rect.rows;
+    cells.forEach((cell, j) => this.setCell(table.sheet, row, table.rect.column + j, cell));
+    table.rect = { ...table.rect, rows: table.rect.rows + 1 };
+    table.showTotals = true;
   }
 
   /** A table when whole sheet columns come or go: its rectangle, and its column ids (new ones for inserted columns). */
@@ -997,13 +1009,17 @@ class LoadedCf extends FakeConditionalFormat {
 }
 
 class FakeTable extends Proxy<TableModel> implements ExcelTable {
-  protected readonly scalars = ['name'];
+  protected readonly scalars = ['name', 'showTotals'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
+    if (property === 'showTotals') return this.live().showTotals === true;
     throw new FakeExcelError('InvalidArgument', `Table has no property ${property}.`);
   }
   get name(): string {
     return this.get('name');
+  }
+  get showTotals(): boolean {
+    return this.get('showTotals');
   }
   get columns(): ExcelTable['columns'] {
     const table = this;
