@@ -632,6 +632,20 @@ export class OfficeWorkbook implements Workbook {
     const conflicts = (header.values[0] ?? []).map((h) => String(h)).filter((h) => wanted.has(normalizeKey(h)));
     if (conflicts.length > 0 && !options.confirmed) return fail({ kind: 'user-columns', headers: conflicts });
 
+    // Rows sorted, added or removed since the preview would give one customer another's grade: refuse.
+    if (options.rows) {
+      const rect = { row: region.top + 1, column: region.left, rows: region.rowCount, columns: 1 };
+      const keys = await this.readChunked(context, sheet, rect, 'values', { signal: options.signal });
+      const differs =
+        options.rows.length !== region.rowCount
+          ? Math.min(options.rows.length, region.rowCount)
+          : keys.findIndex((row, i) => !sameCell(row[0] as Cell, options.rows![i]?.[0]));
+      if (differs >= 0) {
+        const at = { row: rect.row + differs, column: rect.column, rows: 1, columns: 1 };
+        return fail({ kind: 'sheet-changed', address: rectAddress(at, region.sheet) });
+      }
+    }
+
     // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
     const old = (await this.ownColumns(context, sheet, region.top)).sort((a, b) => b.column - a.column);
     const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
@@ -1023,3 +1037,8 @@ function safeCell(cell: Cell): string | number | boolean {
 }
 
 export { REQUEST_BUDGET };
+
+/** Whether a key cell is as it was read: Excel gives back what it holds, and '' for a blank. */
+function sameCell(now: Cell, then: Cell | undefined): boolean {
+  return now === then || ((now === '' || now === null) && (then === '' || then === null || then === undefined));
+}

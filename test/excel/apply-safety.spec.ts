@@ -198,3 +198,24 @@ describe('Excel tables: the totals row', () => {
     expect(fake.snapshot()).toEqual(before);
   });
 });
+
+describe('Apply re-reads the key column', () => {
+  it('given two rows swapped after the preview, then Apply refuses, names the first changed key, and writes nothing', async () => {
+    const fake = customerWorkbook(6);
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    const plan = planFor(region, rows, { summary: false });
+    const sheet = fake.sheet('Customers')!;
+    const [first, fourth] = [1, 4].map((r) => HEADERS.map((_h, c) => fake.cell(sheet, r, c)!));
+    HEADERS.forEach((_h, c) => {
+      fake.setCell(sheet, 1, c, fourth![c]!);
+      fake.setCell(sheet, 4, c, first![c]!);
+    });
+    const before = fake.snapshot();
+    expect(await workbook.apply(region, plan, { rows })).toEqual({
+      ok: false,
+      problem: { kind: 'sheet-changed', address: 'Customers!A2' },
+    });
+    expect(fake.snapshot()).toEqual(before);
+  });
+});

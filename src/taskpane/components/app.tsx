@@ -199,6 +199,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     setMessage(undefined);
     const result = await workbook.apply(region, plan, {
       confirmed,
+      rows,
       signal: controller.signal,
       onProgress: setProgress,
     });
