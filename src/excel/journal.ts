@@ -8,7 +8,8 @@ import type { SummaryDrawing } from './summary-sheet';
 
 export type UndoStep =
   | { kind: 'delete-columns'; sheet: string; column: number; count: number }
-  | { kind: 'delete-table-column'; sheet: string; table: string; header: string }
+  /** A table column Tierwise added, found again by its id (journals before ids: by header). */
+  | { kind: 'delete-table-column'; sheet: string; table: string; header: string; id?: number }
   | { kind: 'restore-cells'; sheet: string; rect: Rect; formulas: unknown[][]; numberFormat: unknown[][] }
   /** A column Tierwise wrote earlier and took out: back in place (a whole column, or a table column at index), then its cells. */
   | {

@@ -10,8 +10,8 @@ import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { parseAddress, rectAddress, type Rect } from './a1';
-import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
+import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
 import {
@@ -124,7 +124,10 @@ export class OfficeWorkbook implements Workbook {
         range = selected.getSurroundingRegion();
       }
       range.load('rowIndex,columnIndex,rowCount,columnCount');
+      first?.load('showTotals');
       await context.sync();
+      // A table's range ends with its totals row when shown: sums, not a customer, so neither graded nor written.
+      const totalsRows = first?.showTotals ? 1 : 0;
       if (!table && range.rowCount === 1 && range.columnCount === 1) {
         // The selection is on a blank cell: take the region around the first used cell.
         range = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, 1).getSurroundingRegion();
@@ -134,7 +137,7 @@ export class OfficeWorkbook implements Workbook {
       const rect: Rect = {
         row: range.rowIndex,
         column: range.columnIndex,
-        rows: range.rowCount,
+        rows: range.rowCount - totalsRows,
         columns: range.columnCount,
       };
       const header = sheet.getRangeByIndexes(rect.row, rect.column, 1, rect.columns).load('values');
@@ -180,7 +183,9 @@ export class OfficeWorkbook implements Workbook {
       const xml = part.isNullObject ? null : part.getXml();
       const ours = names.items.filter((n) => n.name.startsWith(TABLE_NAME_PREFIX));
       const ranges = ours.map((n) => n.getRangeOrNullObject().load('values,address,rowIndex,columnIndex'));
-      const sheets = ranges.map((r) => r.worksheet.load('name'));
+      await context.sync();
+      // A name whose sheet was deleted has no range, and so no worksheet: ask only the others, or the sync fails.
+      const sheets = ranges.map((r) => (r.isNullObject ? undefined : r.worksheet.load('name')));
       await context.sync();
       const version = versionOfState(xml ? xml.value : null);
       if (version > RULES_FORMAT_VERSION) {
@@ -249,6 +254,8 @@ export class OfficeWorkbook implements Workbook {
     const result = await this.guarded(async (context): Promise<Result<void>> => {
       const journal = target.journal ?? (await this.readSlot(context, target.slot!));
       if (!journal) return fail({ kind: 'revert-refused', reason: 'unreadable' });
+      // Kept, so that a retry after a failure half-way resumes with the steps not yet undone.
+      target.journal = journal;
       const changed = await this.changedSince(context, journal.fingerprint);
       if (changed) return fail({ kind: 'revert-refused', reason: 'changed', address: changed });
       await this.undo(context, journal);
@@ -525,7 +532,7 @@ export class OfficeWorkbook implements Workbook {
       try {
         await context.sync();
       } catch (error) {
-        if (/PayloadSizeLimit/.test(String((error as { code?: string }).code)) && n > 1) {
+        if (isPayloadTooLarge(error) && n > 1) {
           step = Math.max(1, Math.floor(n / 2));
           continue;
         }
@@ -581,6 +588,20 @@ export class OfficeWorkbook implements Workbook {
     const conflicts = (header.values[0] ?? []).map((h) => String(h)).filter((h) => wanted.has(normalizeKey(h)));
     if (conflicts.length > 0 && !options.confirmed) return fail({ kind: 'user-columns', headers: conflicts });
 
+    // Rows sorted, added or removed since the preview would give one customer another's grade: refuse.
+    if (options.rows) {
+      const rect = { row: region.top + 1, column: region.left, rows: region.rowCount, columns: 1 };
+      const keys = await this.readChunked(context, sheet, rect, 'values', { signal: options.signal });
+      const differs =
+        options.rows.length !== region.rowCount
+          ? Math.min(options.rows.length, region.rowCount)
+          : keys.findIndex((row, i) => !sameCell(row[0] as Cell, options.rows![i]?.[0]));
+      if (differs >= 0) {
+        const at = { row: rect.row + differs, column: rect.column, rows: 1, columns: 1 };
+        return fail({ kind: 'sheet-changed', address: rectAddress(at, region.sheet) });
+      }
+    }
+
     // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
     const old = (await this.ownColumns(context, sheet, region.top)).sort((a, b) => b.column - a.column);
     const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
@@ -606,10 +627,12 @@ export class OfficeWorkbook implements Workbook {
         name: o.name,
         formula: `=${rectAddress(rect, region.sheet)}`,
       });
-      const header = String(formulas[0]?.[0] ?? '');
       if (region.table) {
-        const table = sheet.tables.getItemOrNullObject(region.table);
-        table.columns.getItemOrNullObject(header).delete();
+        // By position, where Tierwise's name says its column is: a user column may have the same header.
+        sheet.tables
+          .getItemOrNullObject(region.table)
+          .columns.getItemAt(o.column - region.left)
+          .delete();
       } else {
         sheet.getRangeByIndexes(0, o.column, 1, 1).getEntireColumn().delete('Left');
       }
@@ -630,13 +653,16 @@ export class OfficeWorkbook implements Workbook {
     if (region.table) {
       const table = sheet.tables.getItemOrNullObject(region.table);
       for (const column of frame.columns) {
-        table.columns.add(null, undefined, column.header);
+        // At the plan's position, not the table's end: a column the user added after Tierwise's stays right of it.
+        const added = table.columns.add(column.sheetColumn - region.left, undefined, column.header).load('id,name');
         await context.sync();
+        // By id: Excel renames a taken header ("Tier" -> "Tier2"), and the user may own a "Tier" of their own.
         journal.record({
           kind: 'delete-table-column',
           sheet: region.sheet,
           table: region.table,
-          header: column.header,
+          header: added.name,
+          id: added.id,
         });
       }
     } else {
@@ -651,12 +677,8 @@ export class OfficeWorkbook implements Workbook {
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
     let firstWrite = true;
-    const chunks = chunkRows(
-      total,
-      (i) => payloadSize(plan.cells[i]) + frame.columns.reduce((n, c) => n + (c.numberFormat?.length ?? 0) + 4, 0),
-      this.budget,
-    );
-    for (const [a, b] of chunks) {
+    const formatBytes = frame.columns.reduce((n, c) => n + payloadSize(c.numberFormat ?? '') + 4, 0);
+    const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
         const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
@@ -667,9 +689,21 @@ export class OfficeWorkbook implements Workbook {
       });
       context.application.suspendApiCalculationUntilNextSync();
       if (firstWrite) context.application.suspendScreenUpdatingUntilNextSync();
+      try {
+        await context.sync();
+      } catch (error) {
+        // Excel refused the whole request for its size, so nothing of it was written: halve and retry.
+        if (!isPayloadTooLarge(error) || b - a < 2) throw error;
+        const middle = a + Math.floor((b - a) / 2);
+        await writeRows(a, middle);
+        await writeRows(middle, b);
+        return;
+      }
       firstWrite = false;
-      await context.sync();
       options.onProgress?.({ done: b, total });
+    };
+    for (const [a, b] of chunkRows(total, (i) => payloadSize(plan.cells[i]) + formatBytes, this.budget)) {
+      await writeRows(a, b);
     }
     checkCancel(options.signal);
 
@@ -753,10 +787,13 @@ export class OfficeWorkbook implements Workbook {
       this.readChunked(context, sheet, rect, property, {});
   }
 
+  /** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
   private async undo(context: ExcelContext, journal: Journal): Promise<void> {
     const wb = context.workbook;
-    for (const step of journal.undoOrder()) await this.undoStep(context, wb, step);
-    journal.steps.length = 0;
+    for (const step of journal.undoOrder()) {
+      await this.undoStep(context, wb, step);
+      journal.steps.pop();
+    }
   }
 
   private async undoStep(context: ExcelContext, wb: ExcelContext['workbook'], step: UndoStep): Promise<void> {
@@ -781,7 +818,7 @@ export class OfficeWorkbook implements Workbook {
       case 'delete-table-column': {
         const column = sheetOf(step.sheet)
           .tables.getItemOrNullObject(step.table)
-          .columns.getItemOrNullObject(step.header);
+          .columns.getItemOrNullObject(step.id ?? step.header);
         await context.sync();
         if (!column.isNullObject) column.delete();
         break;
@@ -859,3 +896,8 @@ function sheetFiltered(filter: unknown): boolean {
 }
 
 export { REQUEST_BUDGET };
+
+/** Whether a key cell is as it was read: Excel gives back what it holds, and '' for a blank. */
+function sameCell(now: Cell, then: Cell | undefined): boolean {
+  return now === then || ((now === '' || now === null) && (then === '' || then === null || then === undefined));
+}

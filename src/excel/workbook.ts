@@ -25,6 +25,8 @@ export type WorkbookProblem =
   | { kind: 'revert-refused'; reason: 'changed'; address: string }
   | { kind: 'revert-refused'; reason: 'unreadable' }
   | { kind: 'newer-workbook'; found: number; supported: number }
+  /** The data changed since the preview (rows sorted, added or removed): `address` is the first key cell that differs. */
+  | { kind: 'sheet-changed'; address: string }
   /** rolledBack: whether Apply's partial changes were undone (absent when nothing was written). */
   | { kind: 'failed'; message: string; rolledBack?: boolean };
 
@@ -80,6 +82,8 @@ export interface StoredTables {
 export interface ApplyOptions extends RunOptions {
   /** The user agreed to add Tierwise's columns although columns of the same names exist. */
   confirmed?: boolean;
+  /** The rows the plan was built from: Apply re-reads their key column (the first) and refuses when it changed. */
+  rows?: readonly Cell[][];
 }
 
 export interface ApplyReport {

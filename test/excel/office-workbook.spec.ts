@@ -1,21 +1,8 @@
-import type { Cell } from '../../src/engine';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { stateXml, STATE_NAMESPACE } from '../../src/excel/state';
 import { SUMMARIES_NAMESPACE } from '../../src/excel/summary-sheet';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
-import type { DataRegion, Result } from '../../src/excel/workbook';
-import { customerRows, customerWorkbook, HEADERS, planFor } from './support';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.problem)}`);
-  return result.value;
-}
-
-async function detectAndRead(workbook: OfficeWorkbook): Promise<{ region: DataRegion; rows: Cell[][] }> {
-  const region = value(await workbook.detectData());
-  const rows = value(await workbook.readRows(region));
-  return { region, rows };
-}
+import { customerRows, customerWorkbook, HEADERS, planFor, detectAndRead, value } from './support';
 
 describe('OfficeWorkbook.detectData', () => {
   it('happy path: the current region around the selection, with its header', async () => {

@@ -209,6 +209,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     setMessage(undefined);
     const result = await workbook.apply(region, plan, {
       confirmed,
+      rows,
       signal: controller.signal,
       onProgress: setProgress,
     });
