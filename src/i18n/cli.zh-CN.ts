@@ -89,4 +89,12 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'demo.intro': '正在用预置分级表 {preset} 为 {input} 分级……',
   'demo.done': '分级结果文件：{file}',
   'demo.done-xlsx': '分级后的工作簿（按等级着色，含汇总表和规则表）：{file}',
+  'output.out-is-input': '--out {file} 就是输入文件 {input}（或指向它的链接）；Tierwise 从不覆盖输入',
+  'output.out-exists': '{file} 已存在；加 --force 覆盖，或用 --out 另选文件',
+  'output.out-is-directory': '--out {file} 是文件夹，不是文件',
+  'output.out-not-regular': '--out {file} 是设备、管道或套接字，不是普通文件；工作簿只能写入普通文件',
+  'output.out-folder-missing': '--out {file}：文件夹 {folder} 不存在；请先创建它，或另选 --out',
+  'output.write-failed': '{file}：无法写入（{reason}）；未写出任何内容',
+  'cli.unfinished': '未完成就停止了：某个输入意外结束（文件损坏？）；未写出任何内容',
+  'output.taken': '本次运行期间 {file} 已被另一个程序创建；该文件保持原样，本次未写出任何内容',
 };

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { formatGradeError } from '../../engine/messages';
 import type { GradingTable, Locale } from '../../engine/model';
@@ -24,10 +24,19 @@ import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
-import { openXlsxSheet } from '../xlsx/read';
-import { isXlsxPath, XLSX_CHUNK_ROWS, xlsxText } from '../xlsx/grade-xlsx';
+import { openXlsxSheet, XlsxReadError } from '../xlsx/read';
+import { formatXlsxProblem, formatXlsxReadError, isXlsxPath, XLSX_CHUNK_ROWS } from '../xlsx/grade-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
+import {
+  commitOutput,
+  discardOutput,
+  formatOutputProblem,
+  formatWriteFailure,
+  outputFile,
+  planOutput,
+  type OutputTarget,
+} from '../output';
 
 const TEXTS: Record<Locale, Record<RfmMessageKey, string>> = { 'en-US': rfmEnUS, 'zh-CN': rfmZhCN };
 
@@ -107,6 +116,8 @@ interface Settings {
   table: GradingTable;
   method: RfmMethodSpec;
   delimiter: string;
+  /** Files the settings were read from (--segments FILE): inputs too, never an output. */
+  files: string[];
 }
 
 async function runRfm(context: CommandContext): Promise<number> {
@@ -122,10 +133,34 @@ async function runRfm(context: CommandContext): Promise<number> {
 
   const inputPath = resolve(io.cwd, input);
   const outName = args.values.get('out') ?? defaultOutput(input);
-  const outPath = resolve(io.cwd, outName);
-  if (outPath === inputPath) return context.usageError(t('rfm.out-is-input', { file: outName }));
-  if (!args.flags.has('force') && (await exists(outPath)))
-    return context.usageError(t('rfm.out-exists', { file: outName }));
+  const planned = await planOutput({
+    name: outName,
+    cwd: io.cwd,
+    inputs: [input, ...settings.files],
+    force: args.flags.has('force'),
+    stream: true,
+  });
+  if (!planned.ok) return context.usageError(formatOutputProblem(planned.problem, locale));
+  const target = planned.target;
+  if (target.kind === 'stdout') throw new Error('rfm writes to a file');
+  try {
+    const code = await analyzeInto(context, t, settings, input, inputPath, outName, target);
+    return code;
+  } finally {
+    await discardOutput(target);
+  }
+}
+
+async function analyzeInto(
+  context: CommandContext,
+  t: (key: RfmMessageKey, params?: Record<string, string | number>) => string,
+  settings: Settings,
+  input: string,
+  inputPath: string,
+  outName: string,
+  target: Exclude<OutputTarget, { kind: 'stdout' }>,
+): Promise<number> {
+  const { locale, args } = context;
 
   // Reading
   const started = performance.now();
@@ -155,19 +190,25 @@ async function runRfm(context: CommandContext): Promise<number> {
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
   let ragged = 0;
   const raggedListed: string[] = [];
-  for await (const batch of opened.batches) {
-    for (const record of batch) {
-      if (record.kind === 'row') {
-        const cells = record.cells;
-        collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
-      } else if (record.problem.kind === 'ragged-row') {
-        ragged++;
-        if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
-      } else {
-        context.error(formatCsvProblem(record.problem, locale));
-        return 1;
+  try {
+    for await (const batch of opened.batches) {
+      for (const record of batch) {
+        if (record.kind === 'row') {
+          const cells = record.cells;
+          collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
+        } else if (record.problem.kind === 'ragged-row') {
+          ragged++;
+          if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
+        } else {
+          context.error(formatCsvProblem(record.problem, locale));
+          return 1;
+        }
       }
     }
+  } catch (error) {
+    if (!(error instanceof XlsxReadError)) throw error;
+    context.error(formatXlsxReadError(error, input, locale));
+    return 1;
   }
   const read = collector.finish();
   const readMs = performance.now() - started;
@@ -194,7 +235,11 @@ async function runRfm(context: CommandContext): Promise<number> {
   // Writing
   const writeStart = performance.now();
   const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
-  const writer = createCsvWriter(outPath, { delimiter: settings.delimiter, bom: args.flags.has('bom') });
+  const writer = createCsvWriter(outputFile(target), {
+    delimiter: settings.delimiter,
+    bom: args.flags.has('bom'),
+    exclusive: target.kind === 'file',
+  });
   try {
     await writer.writeRow([
       names.customer,
@@ -228,14 +273,10 @@ async function runRfm(context: CommandContext): Promise<number> {
       ]);
     }
     await writer.close();
+    await commitOutput(target);
   } catch (error) {
     writer.abort();
-    context.error(
-      cliText(locale, 'csv.unreadable', {
-        file: outName,
-        reason: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    context.error(formatWriteFailure(error, outName, locale));
     return 1;
   }
   const writeMs = performance.now() - writeStart;
@@ -389,7 +430,8 @@ async function readSettings(
     const problem = problems.map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.detail ?? {})}`).join('; ');
     return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
   }
-  return { scoring, ...(asOf === undefined ? {} : { asOf }), table, method: effective, delimiter };
+  const files = RFM_PRESETS.some((p) => p.id === segmentsSpec) ? [] : [segmentsSpec];
+  return { scoring, ...(asOf === undefined ? {} : { asOf }), table, method: effective, delimiter, files };
 }
 
 function parseBins(text: string): RfmScoringOptions['bins'] | undefined {
@@ -478,13 +520,6 @@ function defaultOutput(input: string): string {
   return join(dirname(input), `${stem}.rfm.csv`);
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 type OrderRecord = { kind: 'row'; line: number; cells: readonly Cell[] } | { kind: 'problem'; problem: CsvProblem };
 
 /**
@@ -504,15 +539,7 @@ async function openOrders(
   if (isXlsxPath(name)) {
     const opened = await openXlsxSheet(path, sheet, XLSX_CHUNK_ROWS);
     if (!opened.ok) {
-      context.error(
-        opened.problem.kind === 'no-sheet'
-          ? xlsxText(locale, 'xlsx.no-sheet', {
-              file: name,
-              sheet: opened.problem.sheet,
-              sheets: opened.problem.sheets.join(', '),
-            })
-          : cliText(locale, 'csv.empty', { file: name }),
-      );
+      context.error(formatXlsxProblem(opened.problem, name, locale));
       return undefined;
     }
     const { header, chunks } = opened.rows;

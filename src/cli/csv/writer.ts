@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -88,10 +89,10 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
     },
     async close() {
       await flush();
-      await new Promise<void>((resolve, reject) => {
-        stream.end(() => (failure ? reject(failure) : resolve()));
-        stream.once('error', reject);
-      });
+      // The end callback can run before a failed last write's error event: wait for the stream to settle.
+      stream.end();
+      await finished(stream);
+      if (failure) throw failure;
     },
     abort() {
       buffer = '';
