@@ -189,6 +189,7 @@ async function gradeXlsxInto(
     await writer.close();
     await commitOutput(target);
   } catch (error) {
+    await writer.abort();
     if (error instanceof XlsxReadError) {
       context.error(formatXlsxReadError(error, request.input, locale));
       return { exitCode: 1 };

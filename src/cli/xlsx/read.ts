@@ -138,9 +138,29 @@ async function openChecked(path: string, sheetName: string | undefined, chunkRow
   }
 }
 
+/**
+ * A formula cell stands for its saved result. The reader drops falsy results
+ * from the value it hands out (0, "", a cached error read as NaN), so the
+ * cell's own model is asked. A cached error whose text the reader lost, and a
+ * formula never calculated (no saved result), are errors, never blanks.
+ */
+export const FORMULA_ERROR_LOST = '#UNKNOWN!';
+export const FORMULA_NOT_CALCULATED = '#GETTING_DATA';
+
+function formulaCell(row: ExcelJS.Row, column: number): Cell {
+  const result = (row.getCell(column).model as { result?: unknown }).result;
+  if (result === undefined) return { error: FORMULA_NOT_CALCULATED };
+  if (typeof result === 'number' && Number.isNaN(result)) return { error: FORMULA_ERROR_LOST };
+  return toCell(result);
+}
+
 function rowCells(row: ExcelJS.Row): Cell[] {
   const values = row.values as unknown[];
   const out: Cell[] = [];
-  for (let i = 1; i < values.length; i++) out.push(toCell(values[i]));
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i];
+    const isFormula = typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+    out.push(isFormula ? formulaCell(row, i) : toCell(value));
+  }
   return out;
 }
