@@ -66,7 +66,7 @@ export const gradeCommand: CliCommand = {
     if (delimiter === undefined) {
       return context.usageError(cliText(locale, 'grade.bad-delimiter', { value: args.values.get('delimiter') ?? '' }));
     }
-    const overrides: Record<string, string> = {};
+    const overrides: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const entry of args.lists.get('map') ?? []) {
       const eq = entry.indexOf('=');
       if (eq <= 0 || eq === entry.length - 1)
