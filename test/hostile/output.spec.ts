@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { linkSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RFM_PRESETS } from '../../src/engine/rfm';
-import { leftovers, tierwise, useFolder } from './support';
+import { leftovers, privateDevice, tierwise, useFolder } from './support';
 
 const folder = useFolder('out');
 const CUSTOMERS = 'id,monthly_sales,payment_days\r\nC1,5000,30\r\nC2,100,200\r\n';
@@ -108,31 +108,36 @@ describe('an --out that is a link to another file', () => {
 });
 
 describe('devices and FIFOs as --out', () => {
-  test('given /dev/null or a FIFO for a workbook, then grade refuses and leaves the node as it was', async () => {
+  test('given a device or a FIFO for a workbook, then grade refuses and leaves the node as it was', async () => {
     await writeWorkbook('customers.xlsx');
     execFileSync('mkfifo', [join(folder(), 'pipe.xlsx')]);
-    for (const out of ['/dev/null', 'pipe.xlsx']) {
+    const device = privateDevice(folder(), 'null.xlsx', 3);
+    for (const out of device ? ['pipe.xlsx', 'null.xlsx'] : ['pipe.xlsx']) {
       const run = await tierwise(folder(), 'grade', 'customers.xlsx', ...GRADE, '--out', out, '--force');
       expect(run.code).toBe(2);
       expect(run.err).toContain(`--out ${out} is a device, FIFO or socket, not a file`);
     }
     expect(statSync(join(folder(), 'pipe.xlsx')).isFIFO()).toBe(true);
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    if (device) expect(statSync(device).isCharacterDevice()).toBe(true);
     expect(leftovers(folder())).toEqual([]);
   });
 
   test('given a full device, then a small CSV write fails with exit 1 and says nothing was written', async () => {
     write('customers.csv', CUSTOMERS);
     write('orders.csv', ORDERS);
-    const grade = await tierwise(folder(), 'grade', 'customers.csv', ...GRADE, '--out', '/dev/full', '--force');
+    // The old code wrote CSV in place to devices, never renamed over them: /dev/full is safe as a fallback.
+    const full = privateDevice(folder(), 'full', 7) ?? '/dev/full';
+    const grade = await tierwise(folder(), 'grade', 'customers.csv', ...GRADE, '--out', full, '--force');
     expect(grade.code).toBe(1);
     expect(grade.out).not.toContain('Wrote');
     expect(grade.err).toContain(
-      '/dev/full: cannot write (ENOSPC: no space left on device, write); nothing was written',
+      `${full === '/dev/full' ? full : 'full'}: cannot write (ENOSPC: no space left on device, write); nothing was written`,
     );
-    const rfm = await tierwise(folder(), 'rfm', 'orders.csv', '--out', '/dev/full', '--force');
+    const rfm = await tierwise(folder(), 'rfm', 'orders.csv', '--out', full, '--force');
     expect(rfm.code).toBe(1);
-    expect(rfm.err).toContain('/dev/full: cannot write (ENOSPC: no space left on device, write); nothing was written');
+    expect(rfm.err).toContain(
+      `${full === '/dev/full' ? full : 'full'}: cannot write (ENOSPC: no space left on device, write); nothing was written`,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  * themselves, never committed blobs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -98,4 +99,16 @@ export function zipArchive(entries: readonly { name: string; data: Buffer }[]): 
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...directory, end]);
+}
+
+/**
+ * A character device of the test's own (root only: mknod), so a wrong
+ * rename replaces a throwaway node, never the machine's /dev/null.
+ * Undefined when the test cannot make one.
+ */
+export function privateDevice(dir: string, name: string, minor: 3 | 7): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const path = join(dir, name);
+  execFileSync('mknod', ['-m', '666', path, 'c', '1', String(minor)]);
+  return path;
 }
