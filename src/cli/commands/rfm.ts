@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { formatGradeError } from '../../engine/messages';
 import type { GradingTable, Locale } from '../../engine/model';
@@ -28,6 +27,10 @@ import { openXlsxSheet, XlsxReadError } from '../xlsx/read';
 import { formatXlsxProblem, formatXlsxReadError, isXlsxPath, XLSX_CHUNK_ROWS } from '../xlsx/grade-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
+import { formatProblems, readTableJson } from '../table-source';
+import { validateTable } from '../../engine/compile';
+import { getPreset } from '../../engine/presets';
+import type { TableProblem } from '../../engine/errors';
 import {
   commitOutput,
   discardOutput,
@@ -357,7 +360,7 @@ async function readSettings(
   context: CommandContext,
   t: (key: RfmMessageKey, params?: Record<string, string | number>) => string,
 ): Promise<Settings | number> {
-  const { args, io } = context;
+  const { args } = context;
   const delimiterOption = args.values.get('delimiter');
   const delimiter =
     delimiterOption === undefined
@@ -412,12 +415,12 @@ async function readSettings(
   const segmentsSpec = args.values.get('segments') ?? 'rfm';
   let table = RFM_PRESETS.find((p) => p.id === segmentsSpec);
   if (!table) {
-    try {
-      table = JSON.parse(await readFile(resolve(io.cwd, segmentsSpec), 'utf8')) as GradingTable;
-    } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
-      return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
-    }
+    // A segments file is checked exactly as `tierwise validate` checks it.
+    const read = await readTableJson(segmentsSpec, context);
+    if (!read.ok) return read.exitCode;
+    const invalid = validateTable(read.json, { resolve: getPreset });
+    if (invalid.length > 0) return reportInvalid(context, segmentsSpec, invalid);
+    table = read.json as GradingTable;
   }
   const method = table.method as unknown as RfmMethodSpec;
   if (method?.kind !== 'rfm' || !Array.isArray(method.segments) || !Array.isArray(table.tiers)) {
@@ -427,11 +430,19 @@ async function readSettings(
   const effective: RfmMethodSpec = { ...method, ...scoring, segments: method.segments };
   const problems = validateRfmMethod(effective, table.tiers, 'method').filter((p) => p.code !== 'tier-unreachable');
   if (problems.length > 0) {
-    const problem = problems.map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.detail ?? {})}`).join('; ');
-    return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
+    const bins = binsText ?? DIMENSIONS.map((d) => `${d}=${effective.bins?.[d] ?? ''}`).join(',');
+    const code = context.usageError(t('rfm.bins-mismatch', { bins, table: segmentsSpec, count: problems.length }));
+    for (const line of formatProblems(problems, context.locale)) context.io.stderr(line + '\n');
+    return code;
   }
   const files = RFM_PRESETS.some((p) => p.id === segmentsSpec) ? [] : [segmentsSpec];
   return { scoring, ...(asOf === undefined ? {} : { asOf }), table, method: effective, delimiter, files };
+}
+
+function reportInvalid(context: CommandContext, file: string, problems: readonly TableProblem[]): number {
+  context.error(cliText(context.locale, 'table.invalid', { file, count: problems.length }));
+  for (const line of formatProblems(problems, context.locale)) context.io.stderr(line + '\n');
+  return 1;
 }
 
 function parseBins(text: string): RfmScoringOptions['bins'] | undefined {
