@@ -9,7 +9,7 @@ import { localize } from '../../i18n';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
-import { formatShare, renderColumns } from '../format';
+import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
 import { cliText, formatCsvProblem } from '../text';
@@ -195,7 +195,7 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
   const target = planned.target;
   // With the CSV on stdout, everything else goes to stderr.
-  const say = target.kind === 'stdout' ? (text: string) => context.io.stderr(text + '\n') : context.print;
+  const say = target.kind === 'stdout' ? (text: string) => context.io.stderr(visible(text) + '\n') : context.print;
 
   const headerOf = new Map(mapping.matched.map((m) => [m.input, m.header]));
   const nameOf = (id: string): string =>
