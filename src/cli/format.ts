@@ -45,6 +45,7 @@ export function formatShare(share: number): string {
 }
 
 // C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides and isolates.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
