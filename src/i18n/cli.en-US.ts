@@ -103,6 +103,8 @@ export const cliEnUS = {
   'cli.unfinished': 'stopped before finishing: an input ended without a word (a damaged file?); nothing was written',
   'output.taken':
     '{file} was created by another program while this run worked; it was left as it is and nothing was written',
+  'csv.field-too-long':
+    '{file}, line {line}: a field longer than {limit} characters (a quote never closed?); nothing was read past it',
 } as const;
 
 export type CliMessageKey = keyof typeof cliEnUS;

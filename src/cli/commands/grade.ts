@@ -213,7 +213,7 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   try {
     await writer.writeRow(outputHeader);
   } catch (error) {
-    writer.abort();
+    await writer.abort();
     await discard();
     context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
@@ -273,14 +273,14 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
     }
     if (!fatal && raggedCount === 0) await flush();
   } catch (error) {
-    writer.abort();
+    await writer.abort();
     await discard();
     context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
 
   if (fatal || raggedCount > 0) {
-    writer.abort();
+    await writer.abort();
     await discard();
     if (fatal) context.error(formatCsvProblem(fatal, locale));
     for (const problem of ragged) context.error(formatCsvProblem(problem, locale));

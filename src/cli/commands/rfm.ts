@@ -278,7 +278,7 @@ async function analyzeInto(
     await writer.close();
     await commitOutput(target);
   } catch (error) {
-    writer.abort();
+    await writer.abort();
     context.error(formatWriteFailure(error, outName, locale));
     return 1;
   }

@@ -24,7 +24,7 @@ export interface CsvWriter {
   /** Flushes and closes (a stream passed in is ended too). */
   close(): Promise<void>;
   /** Closes without flushing; for giving up after an error. */
-  abort(): void;
+  abort(): Promise<void>;
 }
 
 /** One field, quoted only when it has to be: a delimiter, quote, CR or LF inside. */
@@ -94,9 +94,13 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
       await finished(stream);
       if (failure) throw failure;
     },
-    abort() {
+    async abort() {
       buffer = '';
+      if (stream.destroyed && (stream as { closed?: boolean }).closed !== false) return;
+      // A file still being opened appears only after destroy: wait until it is closed, so it can be removed.
+      const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
       stream.destroy();
+      await closed;
     },
   };
 }
