@@ -52,6 +52,7 @@ export type TableProblemCode =
   | 'bad-share'
   | 'shares-over-100'
   | 'bad-number'
+  | 'number-too-large'
   | 'matrix-shape'
   | 'composition-cycle'
   | 'composition-too-deep'
