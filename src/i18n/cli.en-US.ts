@@ -105,6 +105,8 @@ export const cliEnUS = {
     '{file} was created by another program while this run worked; it was left as it is and nothing was written',
   'csv.field-too-long':
     '{file}, line {line}: a field longer than {limit} characters (a quote never closed?); nothing was read past it',
+  'grade.duplicate-header':
+    '{file}: the header "{header}" appears more than once (also column(s) {others}); column {column} is the one read',
 } as const;
 
 export type CliMessageKey = keyof typeof cliEnUS;

@@ -98,4 +98,5 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'cli.unfinished': '未完成就停止了：某个输入意外结束（文件损坏？）；未写出任何内容',
   'output.taken': '本次运行期间 {file} 已被另一个程序创建；该文件保持原样，本次未写出任何内容',
   'csv.field-too-long': '{file} 第 {line} 行：某个字段超过 {limit} 个字符（引号未闭合？）；其后内容未读取',
+  'grade.duplicate-header': '{file}：列名“{header}”出现了不止一次（另见第 {others} 列）；读取的是第 {column} 列',
 };

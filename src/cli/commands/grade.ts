@@ -403,5 +403,33 @@ export function mapFileColumns(
   for (const id of mapping.unmapped) {
     if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
   }
+  warnDuplicateHeaders(
+    header,
+    mapping.matched.map((m) => m.column),
+    request.input,
+    context,
+  );
   return { ok: true, mapping };
+}
+
+/** A column read by its header, when another column has the same header: say which one was taken. */
+export function warnDuplicateHeaders(
+  header: readonly string[],
+  used: readonly number[],
+  file: string,
+  context: CommandContext,
+): void {
+  for (const column of used) {
+    const name = header[column];
+    const others = header.flatMap((h, c) => (c !== column && h === name ? [c + 1] : []));
+    if (others.length === 0) continue;
+    context.warn(
+      cliText(context.locale, 'grade.duplicate-header', {
+        file,
+        header: name ?? '',
+        column: column + 1,
+        others: others.join(', '),
+      }),
+    );
+  }
 }

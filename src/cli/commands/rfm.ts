@@ -27,6 +27,7 @@ import { openXlsxSheet, XlsxReadError } from '../xlsx/read';
 import { formatXlsxProblem, formatXlsxReadError, isXlsxPath, XLSX_CHUNK_ROWS } from '../xlsx/grade-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
+import { warnDuplicateHeaders } from './grade';
 import { formatProblems, readTableJson } from '../table-source';
 import { validateTable } from '../../engine/compile';
 import { getPreset } from '../../engine/presets';
@@ -185,6 +186,7 @@ async function analyzeInto(
     }
     columns[role] = found;
   }
+  warnDuplicateHeaders(headers, [columns.customer, columns.date, columns.amount], input, context);
   const names = {
     customer: headers[columns.customer]!,
     date: headers[columns.date]!,
