@@ -118,6 +118,8 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export interface ExcelWorksheet extends LoadableObject {
   readonly name: string;
   visibility: SheetVisibility;
+  /** 0-based place among the sheet tabs. */
+  position: number;
   readonly isNullObject: boolean;
   readonly protection: { readonly protected: boolean } & LoadableObject;
   readonly autoFilter: { readonly enabled: boolean; readonly isDataFiltered: boolean } & LoadableObject;

@@ -10,7 +10,7 @@ import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
+import { parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
@@ -26,21 +26,23 @@ import {
   type UndoStep,
 } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import { writeRules, type GridReader } from './rules-sheet';
+import { restoreSummary, writeSummary } from './summary-sheet';
+import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import {
-  HISTORY_SHEET,
   JOURNAL_LIMIT,
   JOURNAL_SHEET,
   OUTPUT_NAME_PREFIX,
   RULES_FORMAT_VERSION,
   STATE_NAMESPACE,
-  stateXml,
   versionOfState,
 } from './state';
 import type {
   ApplyOptions,
   ApplyReport,
   DataRegion,
+  NewSnapshot,
   Result,
   RunOptions,
   Snapshot,
@@ -50,7 +52,6 @@ import type {
 } from './workbook';
 
 const ADDRESS_LIMIT = 8192;
-const HISTORY_HEADERS = ['Date', 'Table', 'Key', 'Score', 'Tier'];
 
 class Cancelled extends Error {}
 
@@ -471,59 +472,14 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
-  async snapshot(snapshot: Snapshot): Promise<Result<{ rows: number }>> {
-    return this.guarded(async (context) => {
-      let sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      await context.sync();
-      let next = 1;
-      if (sheet.isNullObject) {
-        sheet = context.workbook.worksheets.add(HISTORY_SHEET);
-        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).values = [HISTORY_HEADERS];
-        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).format.font.bold = true;
-      } else {
-        const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-        await context.sync();
-        next = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
-      }
-      const rows = snapshot.entries.map((e) => [
-        snapshot.date,
-        snapshot.table,
-        safeValue(e.key),
-        e.score ?? '',
-        e.tier,
-      ]);
-      if (next + rows.length > MAX_ROWS) throw new Error(`${HISTORY_SHEET} is full`);
-      for (const [a, b] of chunkRows(rows.length, (i) => payloadSize(rows[i]), this.budget)) {
-        sheet.getRangeByIndexes(next + a, 0, b - a, HISTORY_HEADERS.length).values = rows.slice(a, b);
-        context.application.suspendApiCalculationUntilNextSync();
-        await context.sync();
-      }
-      return ok({ rows: rows.length });
-    });
+  async snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>> {
+    return this.guarded(async (context) =>
+      ok(await writeSnapshot(context, snapshot, this.budget, this.gridReader(context))),
+    );
   }
 
   async readHistory(): Promise<Result<Snapshot[]>> {
-    return this.guarded(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      await context.sync();
-      if (sheet.isNullObject) return ok([]);
-      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-      await context.sync();
-      if (used.isNullObject || used.rowCount < 2) return ok([]);
-      const rect = { row: used.rowIndex + 1, column: 0, rows: used.rowCount - 1, columns: HISTORY_HEADERS.length };
-      const values = await this.readChunked(context, sheet, rect, 'values', {});
-      const snapshots = new Map<string, Snapshot>();
-      for (const [date, table, key, score, tier] of values) {
-        const id = `${String(date)}\u0000${String(table)}`;
-        let s = snapshots.get(id);
-        if (!s) {
-          s = { date: String(date), table: String(table), entries: [] };
-          snapshots.set(id, s);
-        }
-        s.entries.push({ key: String(key), score: typeof score === 'number' ? score : null, tier: String(tier) });
-      }
-      return ok([...snapshots.values()]);
-    });
+    return this.guarded(async (context) => ok(await readHistory(context, this.gridReader(context))));
   }
 
   private syncCounter = 0;
@@ -742,11 +698,11 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
 
     // 6. The rules sheet, its defined name and the workbook's stamp.
-    await this.writeRules(context, frame.rules.sheet, frame.rules.name, frame.rules.cells, journal);
+    await writeRules(context, frame.rules, journal, this.gridReader(context));
 
     // 7. The summary sheet: counts and shares, the legend in tier colours, a native chart.
     let summarySheet: string | undefined;
-    if (plan.summary) summarySheet = await this.writeSummary(context, plan, journal);
+    if (plan.summary) summarySheet = await writeSummary(context, plan, region.sheet, journal);
 
     return ok({
       columns: frame.columns.map((c) =>
@@ -755,48 +711,6 @@ export class OfficeWorkbook implements Workbook {
       rulesName: frame.rules.name,
       ...(summarySheet !== undefined ? { summarySheet } : {}),
     });
-  }
-
-  private async writeSummary(context: ExcelContext, plan: WorkbookPlan, journal: Journal): Promise<string> {
-    const summary = plan.summary!;
-    const name = await this.freeSheetName(context, summary.sheet);
-    const sheet = context.workbook.worksheets.add(name);
-    await context.sync();
-    journal.record({ kind: 'delete-sheet', sheet: name });
-    const width = Math.max(1, ...summary.cells.map((r) => r.length));
-    const grid = summary.cells.map((r) => Array.from({ length: width }, (_x, j) => cellFormula(r[j] ?? null)));
-    sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;
-    sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-    const tiers = summary.chart.rows - 1;
-    for (const [column, format] of Object.entries(summary.numberFormats)) {
-      const c = Number(column);
-      if (c < width)
-        sheet.getRangeByIndexes(1, c, tiers, 1).numberFormat = Array.from({ length: tiers }, () => [format]);
-    }
-    sheet.getRangeByIndexes(summary.legendTop, 0, 1, width).format.font.bold = true;
-    plan.frame.tierRules.forEach((rule, k) => {
-      const row = sheet.getRangeByIndexes(summary.legendTop + 1 + k, 0, 1, plan.frame.legend[0]!.length);
-      row.format.fill.color = rule.fill;
-      row.format.font.color = rule.font;
-    });
-    const chart = sheet.charts.add(
-      'ColumnClustered',
-      sheet.getRangeByIndexes(0, 0, summary.chart.rows, summary.chart.columns),
-      'Columns',
-    );
-    chart.title.text = summary.title;
-    const heat = plan.heatmap;
-    if (heat) {
-      const scale = sheet
-        .getRangeByIndexes(heat.top, heat.left, heat.rows, heat.columns)
-        .conditionalFormats.add('ColorScale');
-      scale.colorScale.criteria = {
-        minimum: { formula: null, type: 'LowestValue', color: heat.low },
-        maximum: { formula: null, type: 'HighestValue', color: heat.high },
-      };
-    }
-    await context.sync();
-    return name;
   }
 
   /** Tierwise's conditional formats from an earlier Apply on the same Tier column, journalled and deleted. */
@@ -834,59 +748,9 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
   }
 
-  private async writeRules(
-    context: ExcelContext,
-    rulesSheet: string,
-    name: string,
-    cells: Cell[][],
-    journal: Journal,
-  ): Promise<void> {
-    const wb = context.workbook;
-    let sheet = wb.worksheets.getItemOrNullObject(rulesSheet);
-    const old = wb.names.getItemOrNullObject(name).load('formula');
-    const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
-    await context.sync();
-    const oldXml = part.isNullObject ? null : part.getXml();
-    let top = 0;
-    if (sheet.isNullObject) {
-      sheet = wb.worksheets.add(rulesSheet);
-      await context.sync();
-      journal.record({ kind: 'delete-sheet', sheet: rulesSheet });
-    } else {
-      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-      await context.sync();
-      top = used.isNullObject ? 0 : used.rowIndex + used.rowCount + 1;
-    }
-    if (!old.isNullObject) {
-      old.delete();
-      await context.sync();
-      journal.record({ kind: 'restore-name', name, formula: old.formula });
-    }
-    const width = Math.max(1, ...cells.map((r) => r.length));
-    const rect = { row: top, column: 0, rows: cells.length, columns: width };
-    const before = await this.readChunked(context, sheet, rect, 'formulas', {});
-    const formats = await this.readChunked(context, sheet, rect, 'numberFormat', {});
-    journal.record({ kind: 'restore-cells', sheet: rulesSheet, rect, formulas: before, numberFormat: formats });
-    const grid = cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j])));
-    const block = sheet.getRangeByIndexes(top, 0, cells.length, width);
-    block.values = grid;
-    journal.record({ kind: 'delete-name', name });
-    wb.names.add(name, block);
-    await context.sync();
-    journal.record({ kind: 'restore-xml', xml: oldXml ? oldXml.value : null });
-    if (part.isNullObject) wb.customXmlParts.add(stateXml(RULES_FORMAT_VERSION));
-    else part.setXml(stateXml(RULES_FORMAT_VERSION));
-    await context.sync();
-  }
-
-  private async freeSheetName(context: ExcelContext, base: string): Promise<string> {
-    for (let n = 1; n < 100; n++) {
-      const name = n === 1 ? base : `${base} (${n})`;
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      await context.sync();
-      if (sheet.isNullObject) return name;
-    }
-    throw new Error(`${base}: too many sheets`);
+  private gridReader(context: ExcelContext): GridReader & HistoryReader {
+    return (sheet: ExcelWorksheet, rect: Rect, property: 'formulas' | 'numberFormat' | 'values') =>
+      this.readChunked(context, sheet, rect, property, {});
   }
 
   private async undo(context: ExcelContext, journal: Journal): Promise<void> {
@@ -973,7 +837,7 @@ export class OfficeWorkbook implements Workbook {
         (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, step.formula);
         break;
       case 'restore-xml': {
-        const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+        const part = wb.customXmlParts.getByNamespace(step.namespace ?? STATE_NAMESPACE).getOnlyItemOrNullObject();
         await context.sync();
         if (step.xml === null) {
           if (!part.isNullObject) part.delete();
@@ -981,6 +845,9 @@ export class OfficeWorkbook implements Workbook {
         else part.setXml(step.xml);
         break;
       }
+      case 'restore-summary':
+        await restoreSummary(context, step);
+        return;
     }
     await context.sync();
   }
@@ -989,14 +856,6 @@ export class OfficeWorkbook implements Workbook {
 function sheetFiltered(filter: unknown): boolean {
   const f = filter as { enabled: boolean; isDataFiltered: boolean };
   return f.enabled && f.isDataFiltered;
-}
-
-function safeCell(cell: Cell): string | number | boolean {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return safeValue(cell);
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (typeof cell === 'object') return cell.error;
-  return cell;
 }
 
 export { REQUEST_BUDGET };

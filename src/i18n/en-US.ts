@@ -13,7 +13,10 @@ export const enUS = {
   'grade.unknown-category': "{input}: '{value}' is not one of {allowed}",
   'grade.out-of-range': '{input}: {value} is outside every band of the table',
   'grade.no-match': 'ungraded: no rule matched and the table has no default tier',
-  'grade.needs-batch': 'RFM scores by quantile need all customers at once: grade the whole column, not one row',
+  'grade.needs-batch':
+    'RFM scores by quantile, or against the day after the latest purchase, need all customers at once: grade the whole column, not one row',
+  'grade.recency-is-date':
+    "{input}: '{value}' is a date ({date}), not a number of days since the last purchase: put the days in this column (as-of date minus last purchase), or use TIERWISE.RFM, which reads dates",
   'grade.too-long': '{input}: the text is {length} characters long, more than the 1,000 allowed',
 
   // Table problems (TableProblem codes)
@@ -51,6 +54,8 @@ export const enUS = {
   'problem.too-many': 'at most {limit} allowed, found {found}',
   'problem.too-long': 'at most {limit} characters allowed, found {found}',
   'problem.too-deep': 'conditions are nested deeper than {limit}',
+  'problem.bundle-roots':
+    'the stacked tables {tables} are not one table with its sources: exactly one of them may be used by none of the others',
   'problem.empty': 'must not be empty',
   'problem.bad-bins': 'the number of scores must be a whole number from 2 to 10, found {value}',
   'problem.bad-segment': 'the segment range {range} must be within 1..{bins}, low to high',

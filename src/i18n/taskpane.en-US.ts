@@ -129,6 +129,9 @@ export const taskpaneEnUS = {
   'history.down': 'Moved down: {count}',
   'history.from-to': 'from \\ to',
   'history.absent': 'new / gone',
+  'history.compare-from': 'Compare snapshot',
+  'history.compare-to': 'with snapshot',
+  'history.snapshot-option': '{date} ({count} customers)',
 
   'problem.empty-sheet': 'The sheet {sheet} is empty. Select a cell in the customer list.',
   'problem.no-data-rows': 'The data on {sheet} has a header row but no rows under it.',

@@ -128,6 +128,9 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'history.down': '降级：{count}',
   'history.from-to': '原等级 \\ 新等级',
   'history.absent': '新增 / 流失',
+  'history.compare-from': '比较快照',
+  'history.compare-to': '与快照',
+  'history.snapshot-option': '{date}（{count} 位客户）',
 
   'problem.empty-sheet': '工作表 {sheet} 是空的。请选中客户列表中的一个单元格。',
   'problem.no-data-rows': '{sheet} 上的数据只有标题行，没有数据行。',

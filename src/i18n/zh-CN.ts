@@ -11,7 +11,9 @@ export const zhCN: Record<MessageKey, string> = {
   'grade.unknown-category': '{input}：“{value}”不在可选值 {allowed} 之中',
   'grade.out-of-range': '{input}：{value} 不在分级表的任何区间内',
   'grade.no-match': '未分级：没有匹配的规则，且分级表没有默认等级',
-  'grade.needs-batch': '按分位数计算的 RFM 分数需要全部客户：请对整列评分，而不是单行',
+  'grade.needs-batch': '按分位数或以最近一次消费的次日为基准计算的 RFM 分数需要全部客户：请对整列评分，而不是单行',
+  'grade.recency-is-date':
+    '{input}：“{value}”是日期（{date}），不是距最近一次消费的天数：请在此列填写天数（基准日减去最近一次消费日期），或使用可读取日期的 TIERWISE.RFM',
   'grade.too-long': '{input}：文本长 {length} 个字符，超过上限 1,000',
 
   'problem.not-an-object': '应为对象',
@@ -48,6 +50,7 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.too-many': '最多允许 {limit} 个，实际 {found} 个',
   'problem.too-long': '最多允许 {limit} 个字符，实际 {found} 个',
   'problem.too-deep': '条件嵌套超过 {limit} 层',
+  'problem.bundle-roots': '叠放的分级表 {tables} 不是一张表及其来源表：其中只能有一张表不被其他表用作来源',
   'problem.empty': '不能为空',
   'problem.bad-bins': '分数档数应为 2 到 10 的整数，实际为 {value}',
   'problem.bad-segment': '细分区间 {range} 应在 1..{bins} 之内且由低到高',

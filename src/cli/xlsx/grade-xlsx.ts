@@ -184,7 +184,8 @@ async function gradeXlsxInto(
     });
     frame = planApply(compiled, { ...options, layout: layoutOf(rows) });
     writer.finishData(frame);
-    writer.writeSummary(planSummary(frame, compiled, summary, options), frame);
+    // Row 1 holds the summary's title, so the table starts on row 2.
+    writer.writeSummary(planSummary(frame, compiled, summary, { ...options, top: 1 }), frame);
     writer.writeRules(frame);
     await writer.close();
     await commitOutput(target);

@@ -92,12 +92,14 @@ export class XlsxPlanWriter {
     this.data.commit();
   }
 
-  /** The summary sheet: the table of counts and shares, then the legend painted in tier colours. */
+  /** The summary sheet: the title above the plan's `top` row, the table of counts and shares, then the legend in tier colours. */
   writeSummary(summary: PlanSummary, frame: ApplyFrame): void {
     const sheet = this.workbook.addWorksheet(summary.sheet);
-    const title = sheet.addRow([summary.title]);
-    title.font = { bold: true };
-    title.commit();
+    for (let r = 0; r < summary.top; r++) {
+      const title = sheet.addRow(r === 0 ? [summary.title] : []);
+      title.font = { bold: true };
+      title.commit();
+    }
     summary.cells.forEach((cells, r) => {
       const row = sheet.addRow(cells.map(valueOf));
       if (r === 0 || r === summary.legendTop) row.font = { bold: true };

@@ -454,6 +454,21 @@ function toScalar(value: unknown): Scalar {
   throw new FakeExcelError('InvalidArgument', `Cannot write ${typeof value} to a cell.`);
 }
 
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * What Excel makes of text written through `values` into a cell not formatted as text ("@"):
+ * a number ("00123" -> 123) or an ISO date or date-time ("2026-03-01", "2026-03-01 09:00") -> its serial.
+ */
+function typedAsExcel(value: Scalar): Scalar {
+  if (typeof value !== 'string') return value;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  const date = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value);
+  if (!date) return value;
+  const [y, m, d, hh, mm] = date.slice(1).map((part) => Number(part ?? 0));
+  return (Date.UTC(y!, m! - 1, d!, hh, mm) - EXCEL_EPOCH) / 86_400_000;
+}
+
 class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
   protected readonly scalars = [
     'address',
@@ -517,11 +532,11 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
     return this.get('values');
   }
   set values(values: unknown[][]) {
-    this.setCells('values', values, (value) => {
+    this.setCells('values', values, (value, old) => {
       const v = toScalar(value);
       if (typeof v === 'string' && v.startsWith('=')) return { value: 0, formula: v };
       if (typeof v === 'string' && v.startsWith("'")) return { value: v.slice(1) };
-      return { value: v };
+      return { value: old?.numberFormat === '@' ? v : typedAsExcel(v) };
     });
   }
   get formulas(): unknown[][] {
@@ -553,14 +568,18 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
     });
   }
 
-  private setCells(property: string, values: unknown[][], convert: (value: unknown) => CellData): void {
+  private setCells(
+    property: string,
+    values: unknown[][],
+    convert: (value: unknown, old: CellData | undefined) => CellData,
+  ): void {
     this.write(property, values, ({ sheet, rect }) => {
       guard(sheet);
       const grid = checkShape(rect, values);
       grid.forEach((row, i) =>
         row.forEach((value, j) => {
           const old = this.fake.cell(sheet, rect.row + i, rect.column + j);
-          const next = convert(value);
+          const next = convert(value, old);
           if (old?.numberFormat) next.numberFormat = old.numberFormat;
           if (old?.bold) next.bold = old.bold;
           if (old?.fill) next.fill = old.fill;
@@ -1175,9 +1194,10 @@ class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNamedItemC
 }
 
 class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
-  protected readonly scalars = ['name', 'visibility'];
+  protected readonly scalars = ['name', 'visibility', 'position'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
+    if (property === 'position') return this.fake.sheets.indexOf(this.live());
     if (property === 'visibility') return this.live().visibility;
     throw new FakeExcelError('InvalidArgument', `Worksheet has no property ${property}.`);
   }
@@ -1186,6 +1206,17 @@ class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
   }
   get visibility(): SheetVisibility {
     return this.get('visibility');
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(position: number) {
+    this.write('position', position, (sheet) => {
+      if (!Number.isInteger(position) || position < 0 || position >= this.fake.sheets.length)
+        throw new FakeExcelError('InvalidArgument', `Bad position ${position}.`);
+      this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+      this.fake.sheets.splice(position, 0, sheet);
+    });
   }
   /** As in Excel: a workbook keeps at least one visible sheet; the active sheet cannot be hidden. */
   set visibility(visibility: SheetVisibility) {
