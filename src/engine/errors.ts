@@ -54,6 +54,7 @@ export type TableProblemCode =
   | 'bad-share'
   | 'shares-over-100'
   | 'bad-number'
+  | 'number-too-large'
   | 'matrix-shape'
   | 'composition-cycle'
   | 'composition-too-deep'

@@ -47,6 +47,7 @@ export const enUS = {
   'problem.bad-share': 'a target share must be between 0 and 1 (0% to 100%), found {value}',
   'problem.shares-over-100': 'the target shares add up to {value}, more than 100%',
   'problem.bad-number': "'{value}' is not a finite number",
+  'problem.number-too-large': "'{value}' is too large; at most {limit} either way",
   'problem.matrix-shape': 'the matrix needs {rows} rows of {columns} cells',
   'problem.composition-cycle': 'the tables use each other in a cycle: {cycle}',
   'problem.composition-too-deep': 'tables using tables are nested deeper than {limit}',

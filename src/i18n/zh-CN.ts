@@ -43,6 +43,7 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.bad-share': '目标占比应在 0 到 1 之间（0% 到 100%），实际为 {value}',
   'problem.shares-over-100': '目标占比合计 {value}，超过 100%',
   'problem.bad-number': '“{value}”不是有限数值',
+  'problem.number-too-large': '“{value}”过大；绝对值最多为 {limit}',
   'problem.matrix-shape': '矩阵应有 {rows} 行、每行 {columns} 个单元格',
   'problem.composition-cycle': '分级表之间循环引用：{cycle}',
   'problem.composition-too-deep': '分级表引用嵌套超过 {limit} 层',

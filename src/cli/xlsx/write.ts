@@ -6,6 +6,7 @@
  * writes them.
  */
 import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import type { ApplyFrame, PlanCell, PlanSummary } from '../../engine/plan';
 import { sheetRef } from '../../engine/plan';
 import { columnLetters } from '../../engine/sheet-form/text';
@@ -135,5 +136,15 @@ export class XlsxPlanWriter {
 
   async close(): Promise<void> {
     await this.workbook.commit();
+  }
+
+  /** Gives up: closes the file (opened lazily, so it may appear only now) so the caller can remove it. */
+  async abort(): Promise<void> {
+    const stream = (this.workbook as unknown as { stream?: Writable }).stream;
+    if (!stream || stream.closed) return;
+    await new Promise<void>((done) => {
+      stream.once('close', done);
+      stream.destroy();
+    });
   }
 }
