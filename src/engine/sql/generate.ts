@@ -179,7 +179,8 @@ class Generator {
       if (!known.includes(id)) throw new Stop({ kind: 'unknown-input', input: id, inputs: known });
     }
     this.checkSupported(this.table);
-    const columns = inputs.map((i) => ({ input: i.id, column: mapping[i.id] === undefined ? i.id : mapping[i.id]! }));
+    const columnOf = (id: string): string | null => (Object.hasOwn(mapping, id) ? mapping[id]! : id);
+    const columns = inputs.map((i) => ({ input: i.id, column: columnOf(i.id) }));
     const first: Array<[string, string]> = [];
     columns.forEach((c, j) => {
       const name = `__tw_c${j}`;
