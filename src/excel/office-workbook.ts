@@ -12,6 +12,7 @@ import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
 import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
 import {
@@ -90,6 +91,7 @@ export class OfficeWorkbook implements Workbook {
   private revertible: Revertible | undefined;
 
   private readonly budget: number;
+  private readonly supports: ApiSetCheck;
   private readonly journalLimit: number;
 
   /**
@@ -100,6 +102,7 @@ export class OfficeWorkbook implements Workbook {
     private readonly run: ExcelRun,
     options: { budget?: number; journalLimit?: number } = {},
   ) {
+    this.supports = run.isSetSupported ?? officeApiSets;
     this.budget = options.budget ?? REQUEST_BUDGET;
     this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT;
   }
@@ -465,6 +468,12 @@ export class OfficeWorkbook implements Workbook {
       if (parts.length === 0) return ok({ selected: 0 });
       const sheet = context.workbook.worksheets.getItemOrNullObject(region.sheet);
       sheet.activate();
+      if (!hostHas(this.supports, 'RangeAreas.select')) {
+        sheet.getRange(parts[0]!).select();
+        await context.sync();
+        const [a, b] = runsOf(rows)[0]!;
+        return ok({ selected: b - a + 1, firstAreaOnly: true });
+      }
       sheet.getRanges(parts.join(',')).select();
       await context.sync();
       return ok({ selected });
