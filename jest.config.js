@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
@@ -10,5 +10,21 @@ module.exports = {
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
+};
+
+/**
+ * Everything runs against the fake as current Microsoft 365; the Office.js tests (test/excel) run a
+ * second time as Excel 2021, the oldest Excel the manifest admits (src/excel/testing/fake-hosts.ts).
+ */
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    { ...base, displayName: 'Microsoft 365' },
+    {
+      ...base,
+      displayName: 'Excel 2021',
+      roots: ['<rootDir>/test/excel'],
+      setupFiles: ['<rootDir>/test/support/excel-2021.js'],
+    },
+  ],
 };

@@ -33,7 +33,10 @@ async function getHttpsOptions() {
   return { ca: options.ca, key: options.key, cert: options.cert };
 }
 
-/** Emits functions.zh-CN.json: functions.json with the zh-CN names and help; fails the build when a text is missing. */
+/**
+ * Sets functions.json's top-level options (src/functions/metadata-options.ts) and emits functions.zh-CN.json:
+ * functions.json with the zh-CN names and help; fails the build when a text is missing.
+ */
 class LocalizedFunctionsMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('LocalizedFunctionsMetadataPlugin', (compilation) => {
@@ -43,12 +46,12 @@ class LocalizedFunctionsMetadataPlugin {
           const source = compilation.getAsset('functions.json');
           if (!source) return; // the metadata plugin has reported why
           const { require: tsRequire } = require('tsx/cjs/api');
+          const { withTierwiseOptions } = tsRequire('./src/functions/metadata-options.ts', __filename);
+          const metadata = withTierwiseOptions(JSON.parse(source.source.source().toString()));
+          compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(metadata, null, 2)));
           const { localizeFunctionsMetadata } = tsRequire('./src/functions/localize-metadata.ts', __filename);
           const { FUNCTIONS_METADATA_ZH_CN } = tsRequire('./src/i18n/functions-metadata.zh-CN.ts', __filename);
-          const result = localizeFunctionsMetadata(
-            JSON.parse(source.source.source().toString()),
-            FUNCTIONS_METADATA_ZH_CN,
-          );
+          const result = localizeFunctionsMetadata(metadata, FUNCTIONS_METADATA_ZH_CN);
           if (!result.ok) {
             compilation.errors.push(
               new WebpackError(`functions-metadata.zh-CN.ts has no text for: ${result.missing.join(', ')}`),

@@ -171,5 +171,8 @@ export interface ExcelContext {
   sync(): Promise<void>;
 }
 
-/** `Excel.run` as Tierwise calls it. */
-export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
+/** `Excel.run` as Tierwise calls it; a fake host also answers which requirement sets it has. */
+export interface ExcelRun {
+  <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T>;
+  readonly isSetSupported?: (set: string, version: string) => boolean;
+}

@@ -12,6 +12,7 @@ import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
 import { parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
 import {
@@ -91,6 +92,7 @@ export class OfficeWorkbook implements Workbook {
   private revertible: Revertible | undefined;
 
   private readonly budget: number;
+  private readonly supports: ApiSetCheck;
   private readonly journalLimit: number;
 
   /**
@@ -101,6 +103,7 @@ export class OfficeWorkbook implements Workbook {
     private readonly run: ExcelRun,
     options: { budget?: number; journalLimit?: number } = {},
   ) {
+    this.supports = run.isSetSupported ?? officeApiSets;
     this.budget = options.budget ?? REQUEST_BUDGET;
     this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT;
   }
@@ -473,6 +476,12 @@ export class OfficeWorkbook implements Workbook {
       if (parts.length === 0) return ok({ selected: 0 });
       const sheet = context.workbook.worksheets.getItemOrNullObject(region.sheet);
       sheet.activate();
+      if (!hostHas(this.supports, 'RangeAreas.select')) {
+        sheet.getRange(parts[0]!).select();
+        await context.sync();
+        const [a, b] = runsOf(rows)[0]!;
+        return ok({ selected: b - a + 1, firstAreaOnly: true });
+      }
       sheet.getRanges(parts.join(',')).select();
       await context.sync();
       return ok({ selected });

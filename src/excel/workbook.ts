@@ -114,6 +114,11 @@ export interface Snapshot {
 /** A snapshot before the workbook numbers it. */
 export type NewSnapshot = Omit<Snapshot, 'id'>;
 
+export interface SelectedRows {
+  selected: number;
+  firstAreaOnly?: true;
+}
+
 export interface Workbook {
   /** The Excel table or current region around the selection, with its header row. */
   detectData(): Promise<Result<DataRegion>>;
@@ -132,8 +137,11 @@ export interface Workbook {
   canRevert(): boolean;
   /** Undoes the last Apply unless the cells it wrote changed since (then `revert-refused`); removes its journal. */
   revert(): Promise<Result<void>>;
-  /** Selects data rows (0-based, below the header); returns how many fit in one selection. */
-  selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<{ selected: number }>>;
+  /**
+   * Selects data rows (0-based, below the header); returns how many fit in one selection, and `firstAreaOnly`
+   * when this Excel selects one block at a time (no ExcelApi 1.18) so only the first run of rows was selected.
+   */
+  selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<SelectedRows>>;
   /** Appends a snapshot to the history; any number a day stay apart. */
   snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>>;
   readHistory(): Promise<Result<Snapshot[]>>;

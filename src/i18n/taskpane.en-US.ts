@@ -110,6 +110,8 @@ export const taskpaneEnUS = {
   'apply.ungraded': '{count} rows could not be graded',
   'apply.select-ungraded': 'Select these rows',
   'apply.selected': '{count} rows selected.',
+  'apply.selected-first-area':
+    'Selected the first {count} rows: this Excel selects one block of rows at a time (multi-area selection needs ExcelApi 1.18). Filter the sheet to see the others.',
   'apply.selected-some': 'Selected the first {count} rows (one selection holds no more).',
   'apply.conflict-title': 'Columns with the same names',
   'apply.conflict-body':

@@ -109,6 +109,8 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'apply.ungraded': '{count} 行无法分级',
   'apply.select-ungraded': '选中这些行',
   'apply.selected': '已选中 {count} 行。',
+  'apply.selected-first-area':
+    '已选中前 {count} 行：此版本的 Excel 一次只能选中一块连续的行（多区域选择需要 ExcelApi 1.18）。其余行请用筛选查看。',
   'apply.selected-some': '已选中前 {count} 行（一次选择最多容纳这些）。',
   'apply.conflict-title': '存在同名的列',
   'apply.conflict-body':

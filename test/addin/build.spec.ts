@@ -46,6 +46,10 @@ describe('the production build (npx webpack --mode production)', () => {
         f.parameters.map((p) => [p.type, p.dimensionality, p.optional]),
       ]);
     expect(shape(zh)).toEqual(shape(en));
+    for (const m of [en, zh]) {
+      expect(m.allowErrorForDataTypeAny).toBe(true);
+      expect(m.allowCustomDataForDataTypeAny).toBeUndefined();
+    }
     expect(zh.functions[0]!.description).toMatch(/[\u4e00-\u9fff]/);
   });
 

@@ -7,6 +7,8 @@ import { toExcelError, type ExcelErrorCode } from '../../src/excel/error-mapping
 import type { FunctionsContext } from '../../src/functions/context';
 import { RFM, RFM_TABLE, TIER_SCORE } from '../../src/functions/functions';
 import { localizeFunctionsMetadata, type FunctionsMetadata } from '../../src/functions/localize-metadata';
+import { withTierwiseOptions } from '../../src/functions/metadata-options';
+import { functionsMetadataProblems } from '../../src/functions/metadata-rules';
 import { estimatePayloadBytes, MAX_PAYLOAD_BYTES, payloadOverflow } from '../../src/functions/payload';
 import { rfm, rfmTable, RFM_TABLE_HEADER } from '../../src/functions/rfm';
 import { originOf } from '../../src/functions/table-argument';
@@ -305,6 +307,17 @@ describe('RFM', () => {
     expect(result[0]).toEqual(['555']);
   });
 
+  it('given an error cell as Excel passes it (allowErrorForDataTypeAny) then only that customer is an error', () => {
+    const withError = rfm(context(), {
+      recency,
+      frequency,
+      monetary: [...monetary.slice(0, 2), [{ code: '#N/A' }], ...monetary.slice(3)],
+    });
+    expect(withError).toHaveLength(6);
+    expect(withError[2]).toEqual([err('invalidValue', 'monetary: the cell holds the error #N/A')]);
+    for (const [i, row] of withError.entries()) if (i !== 2) expect(row).toEqual([expect.stringMatching(/^[1-5]{3}$/)]);
+  });
+
   it('given columns of different lengths or widths then the call fails', () => {
     expect(rfm(context(), { recency, frequency: frequency.slice(1), monetary })).toEqual([
       [err('invalidValue', 'recency, frequency, monetary must have the same number of rows (6, 5, 6)')],
@@ -474,6 +487,68 @@ describe('functions metadata', () => {
       },
     ]);
     expect(metadata.functions.some((fn) => (fn.options as { volatile?: boolean } | undefined)?.volatile)).toBe(false);
+  });
+
+  it('receives error cells (allowErrorForDataTypeAny) and no data types (CustomFunctionsRuntime 1.4 only)', () => {
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true); // what the generator writes
+    const shipped = withTierwiseOptions(metadata);
+    expect(shipped.allowErrorForDataTypeAny).toBe(true);
+    expect('allowCustomDataForDataTypeAny' in shipped).toBe(false);
+    expect(shipped.functions).toEqual(metadata.functions);
+  });
+
+  it('meets the documented metadata rules and the declared CustomFunctionsRuntime 1.3, in both languages', () => {
+    const shipped = withTierwiseOptions(metadata);
+    const zh = localizeFunctionsMetadata(shipped, FUNCTIONS_METADATA_ZH_CN);
+    if (!zh.ok) throw new Error(zh.missing.join(', '));
+    expect(functionsMetadataProblems(shipped, 1.3)).toEqual([]);
+    expect(functionsMetadataProblems(zh.metadata, 1.3)).toEqual([]);
+    expect(functionsMetadataProblems(metadata, 1.3)).toEqual([
+      'allowCustomDataForDataTypeAny needs CustomFunctionsRuntime 1.4, the manifest declares 1.3',
+    ]);
+    expect(functionsMetadataProblems(shipped, 1.2)).toEqual([
+      'TIER_SCORE: requiresParameterAddresses needs CustomFunctionsRuntime 1.3, the manifest declares 1.2',
+      'RFM: requiresParameterAddresses needs CustomFunctionsRuntime 1.3, the manifest declares 1.2',
+    ]);
+  });
+
+  it('names what breaks the documented rules: ids, names, cell references, optional order, options', () => {
+    const fn = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      name,
+      parameters: [
+        { name: 'a', type: 'any', dimensionality: 'matrix', optional: true },
+        { name: 'b', type: 'range' },
+      ],
+      result: { dimensionality: 'scalar' },
+      ...extra,
+    });
+    const problems = functionsMetadataProblems(
+      {
+        functions: [
+          fn('tier', 'AB1'),
+          fn('TIER', '等级'),
+          fn('TIER', '等级', { options: { requiresParameterAddresses: true, streaming: true } }),
+        ],
+      },
+      1.3,
+    );
+    expect(problems).toEqual([
+      'tier: an id has A-Z, 0-9, _ and . only, starts with a letter, 3 characters or more',
+      "tier: name 'AB1' is a cell reference",
+      "tier(b): type 'range'",
+      'tier(b): a required parameter after an optional one',
+      "TIER: name '等级' must start with a letter, use letters, _ and . only, 3 characters or more",
+      "TIER(b): type 'range'",
+      'TIER(b): a required parameter after an optional one',
+      "TIER: name '等级' must start with a letter, use letters, _ and . only, 3 characters or more",
+      'TIER: the id is used twice',
+      "TIER: the name '等级' is used twice",
+      "TIER(b): type 'range'",
+      'TIER(b): a required parameter after an optional one',
+      "TIER: unknown option 'streaming'",
+      'TIER: requiresParameterAddresses needs a matrix result',
+    ]);
   });
 
   it('localizes every function and parameter into zh-CN, keeping ids and types', () => {

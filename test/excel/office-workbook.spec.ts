@@ -2,6 +2,7 @@ import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { stateXml, STATE_NAMESPACE } from '../../src/excel/state';
 import { SUMMARIES_NAMESPACE } from '../../src/excel/summary-sheet';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { EXCEL_HOSTS } from '../../src/excel/testing/fake-hosts';
 import { customerRows, customerWorkbook, HEADERS, planFor, detectAndRead, value } from './support';
 
 describe('OfficeWorkbook.detectData', () => {
@@ -342,6 +343,7 @@ describe('OfficeWorkbook rules in the workbook', () => {
 describe('OfficeWorkbook.selectRows, snapshot and history', () => {
   it('given scattered rows, then one selection holds as many as fit under 8,192 characters', async () => {
     const fake = customerWorkbook(3000);
+    fake.host = EXCEL_HOSTS['Microsoft 365'];
     const workbook = new OfficeWorkbook(fake.run);
     const region = value(await workbook.detectData());
     const rows = Array.from({ length: 1400 }, (_x, i) => i * 2);
@@ -354,6 +356,7 @@ describe('OfficeWorkbook.selectRows, snapshot and history', () => {
 
   it('given adjacent rows, then they are selected as one area', async () => {
     const fake = customerWorkbook(10);
+    fake.host = EXCEL_HOSTS['Microsoft 365'];
     const workbook = new OfficeWorkbook(fake.run);
     const region = value(await workbook.detectData());
     expect(value(await workbook.selectRows(region, [3, 4, 5, 8]))).toEqual({ selected: 4 });

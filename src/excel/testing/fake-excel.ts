@@ -28,6 +28,7 @@ import type {
   ExcelWorksheet,
   SheetVisibility,
 } from '../excel-api';
+import { defaultHostName, EXCEL_HOSTS, hostApiSets, refuseAboveHost, type ExcelHost } from './fake-hosts';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 export const ADDRESS_LIMIT = 8192;
@@ -155,10 +156,13 @@ export class FakeExcel {
   /** Milliseconds each sync takes (0: a microtask), so a UI can render between round trips. */
   latency = 0;
 
-  readonly run: ExcelRun = async (batch) => {
-    const context = new FakeContext(this);
-    return batch(context);
-  };
+  /** The requirement sets of the Excel the fake plays (fake-hosts.ts); tests may switch them. */
+  host: ExcelHost = EXCEL_HOSTS[defaultHostName()];
+
+  readonly run: ExcelRun = Object.assign(
+    async <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> => batch(new FakeContext(this)),
+    { isSetSupported: (set: string, version: string) => hostApiSets(this.host)(set, version) },
+  );
 
   addSheet(name: string, rows: Scalar[][] = [], at = { row: 0, column: 0 }): SheetModel {
     if (this.sheet(name)) throw new FakeExcelError('ItemAlreadyExists', `A sheet named ${name} exists.`);
@@ -815,6 +819,7 @@ class FakeAreas extends Proxy<{ sheet: SheetModel; rects: Rect[] }> implements E
   }
   select(): void {
     this.context.enqueue(10, () => {
+      refuseAboveHost(this.fake.host, 'RangeAreas.select');
       const { sheet, rects } = this.live();
       selectable(sheet);
       this.fake.active = sheet.name;

@@ -245,11 +245,13 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
       ungraded.map((u) => u.row),
     );
     if (!result.ok) return report(result.problem);
-    const { selected } = result.value;
-    setMessage({
-      intent: 'info',
-      text: t(selected < ungraded.length ? 'apply.selected-some' : 'apply.selected', { count: selected }),
-    });
+    const { selected, firstAreaOnly } = result.value;
+    const key = firstAreaOnly
+      ? 'apply.selected-first-area'
+      : selected < ungraded.length
+        ? 'apply.selected-some'
+        : 'apply.selected';
+    setMessage({ intent: 'info', text: t(key, { count: selected }) });
   };
 
   const snapshot = async () => {

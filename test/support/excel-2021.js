@@ -1,0 +1,1 @@
+process.env.TIERWISE_EXCEL_HOST = 'Excel 2021';
