@@ -143,9 +143,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let i = 0; i < 100_000; i++) rows.push([Math.round(next() * 40000), Math.floor(next() * 90)]);
     await writeInput(join(dir, 'big.xlsx'), 'Customers', ['月均销售额', '回款天数'], rows);
-    const start = Date.now();
     await grade(c, 'big.xlsx');
-    const gradeMs = Date.now() - start;
     const sheets = sheetsAsCsv(lo.profile, join(dir, 'big.graded.xlsx'));
     const got = scoresAndTiers(sheets.get('Customers')!, 2, true);
     const batch = c.gradeRows(rows);
@@ -154,7 +152,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     got.forEach(([score, tier], i) => {
       if (score !== batch.scores[i] || tier !== c.tiers[batch.tiers[i]!]!.id) mismatches++;
     });
+    // Speed is measured in bench/, not here: a timed assertion fails with the machine's load.
     expect(mismatches).toBe(0);
-    expect(gradeMs).toBeLessThan(10000);
   }, 300000);
 });
