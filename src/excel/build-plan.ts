@@ -4,11 +4,10 @@
  * asked, and for RFM tables an R x F heatmap below the summary.
  */
 import { summarize, type Cell, type CompiledTable, type GradeBatch, type Locale } from '../engine';
-import { planApply, planRows, planSummary, type ApplyFrame, type PlanCell } from '../engine/plan';
+import { planApply, planRows, planSummary, planText, type ApplyFrame, type PlanCell } from '../engine/plan';
 import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { columnLetters } from '../engine/sheet-form/text';
 import { displayCell, parseNumber } from '../engine/values/coerce';
-import { paneText } from '../taskpane/text';
 import type { WorkbookPlan } from './plan-types';
 import type { DataRegion } from './workbook';
 
@@ -148,7 +147,7 @@ export function buildPlan(
     const values =
       valueColumn === undefined ? undefined : Float64Array.from(rows, (row) => parseNumber(row[valueColumn]));
     plan.summary = planSummary(frame, compiled, summarize(compiled, batch, values), applyOptions);
-    const heatmap = rfmHeatmap(compiled, rows, map, batch, plan.summary.cells, paneText(locale, 'summary.heatmap'));
+    const heatmap = rfmHeatmap(compiled, rows, map, batch, plan.summary.cells, planText(locale, 'summary.heatmap'));
     if (heatmap) plan.heatmap = heatmap;
   }
   return plan;

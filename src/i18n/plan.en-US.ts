@@ -18,6 +18,7 @@ export const planEnUS = {
   'summary.value-share': 'Share of {column}',
   'summary.ungraded': 'Ungraded',
   'summary.total': 'Total',
+  'summary.heatmap': 'R x F: customers (mean monetary)',
   'summary.legend': 'Legend',
   'summary.label': 'Label',
   'summary.colour': 'Colour',

@@ -17,6 +17,7 @@ export const planZhCN: Record<PlanMessageKey, string> = {
   'summary.value-share': '{column}占比',
   'summary.ungraded': '未分级',
   'summary.total': '合计',
+  'summary.heatmap': 'R × F：客户数（平均金额）',
   'summary.legend': '图例',
   'summary.label': '名称',
   'summary.colour': '颜色',

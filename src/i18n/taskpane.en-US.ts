@@ -120,8 +120,6 @@ export const taskpaneEnUS = {
   'apply.conflict-stop': 'Cancel',
   'apply.needs-data': 'Detect the data and choose a table first.',
 
-  'summary.heatmap': 'R x F: customers (mean monetary)',
-
   'history.key': 'Customer key column',
   'history.snapshot': 'Snapshot',
   'history.saved': 'Snapshot saved: {rows} customers.',

@@ -119,8 +119,6 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'apply.conflict-stop': '取消',
   'apply.needs-data': '请先识别数据并选择分级表。',
 
-  'summary.heatmap': 'R × F：客户数（平均金额）',
-
   'history.key': '客户编号列',
   'history.snapshot': '快照',
   'history.saved': '快照已保存：{rows} 位客户。',
