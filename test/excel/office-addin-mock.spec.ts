@@ -34,7 +34,9 @@ function mockExcel(extra: Record<string, unknown> = {}) {
     },
   };
   const mock = new OfficeMockObject(data) as unknown as { run: ExcelRun };
-  return { run: mock.run.bind(mock) as ExcelRun, calls };
+  // A current Microsoft 365 host: it has ExcelApi 1.18, so several row areas are selected at once.
+  const run = Object.assign(mock.run.bind(mock), { isSetSupported: () => true }) as ExcelRun;
+  return { run, calls };
 }
 
 const region: DataRegion = {
