@@ -31,6 +31,18 @@ export default tseslint.config(
     },
   },
   {
+    // Properties run through one helper: regression examples, a fixed seed, a fresh logged seed.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    ignores: ['test/support/property.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'fc', property: 'assert', message: 'Use checkProperty from test/support/property.ts.' },
+        { object: 'fc', property: 'check', message: 'Use checkProperty from test/support/property.ts.' },
+      ],
+    },
+  },
+  {
     files: ['bin/*.js'],
     languageOptions: { globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

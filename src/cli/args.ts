@@ -1,5 +1,6 @@
 import type { Locale } from '../engine/model';
 import type { CliCommand, CliIo } from './command';
+import { visible } from './format';
 import { cliText } from './text';
 
 /** A command's options: `flag` takes no value, `value` one, `list` one per occurrence. */
@@ -138,9 +139,10 @@ export function startCommand(
       io,
       locale,
       args,
-      error: (message) => io.stderr(cliText(locale, 'cli.error', { message }) + '\n'),
-      warn: (message) => io.stderr(cliText(locale, 'cli.warning', { message }) + '\n'),
-      print: (text) => io.stdout(text + '\n'),
+      // Messages and summaries quote the user's files: their control characters are shown, not obeyed.
+      error: (message) => io.stderr(visible(cliText(locale, 'cli.error', { message })) + '\n'),
+      warn: (message) => io.stderr(visible(cliText(locale, 'cli.warning', { message })) + '\n'),
+      print: (text) => io.stdout(visible(text) + '\n'),
       usageError: (message) => {
         context.error(message);
         io.stderr(cliText(locale, 'cli.see-help', { command: command.name }) + '\n');

@@ -43,3 +43,15 @@ export function renderColumns(
 export function formatShare(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
+
+// C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides and isolates.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a terminal: control characters from a stranger's file (an ESC
+ * starting a colour or cursor sequence) shown as \u{1b} instead of acted on.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\u{${(ch.codePointAt(0) as number).toString(16)}}`);
+}

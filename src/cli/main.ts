@@ -61,6 +61,12 @@ export async function main(args: string[], io: CliIo = PROCESS_IO): Promise<numb
   return 2;
 }
 
+/** Said when a command's work ran out without it finishing (an input stream that ended silently). */
+export function unfinishedMessage(args: readonly string[]): string {
+  const locale = peekLocale(args);
+  return cliText(locale, 'cli.error', { message: cliText(locale, 'cli.unfinished') });
+}
+
 function commandList(locale: Locale): string {
   const rows = COMMANDS.map((c) => {
     const key = `${c.name}.summary`;

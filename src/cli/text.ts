@@ -34,5 +34,7 @@ export function formatCsvProblem(problem: CsvProblem, locale: Locale): string {
       return cliText(locale, 'csv.invalid-bytes', { ...problem, encoding: problem.encoding.toUpperCase() });
     case 'ragged-row':
       return cliText(locale, 'csv.ragged-row', problem);
+    case 'field-too-long':
+      return cliText(locale, 'csv.field-too-long', problem);
   }
 }

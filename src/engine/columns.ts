@@ -50,20 +50,22 @@ export function mapColumns(
     return keys.findIndex((k, column) => k === key && k !== '' && !taken.has(column));
   };
 
+  // Input ids are user text: "constructor" must not find Object.prototype's member.
+  const overrideOf = (id: string): string | undefined => (Object.hasOwn(overrides, id) ? overrides[id] : undefined);
   columns.forEach((input, i) => {
-    const wanted = overrides[input.id];
+    const wanted = overrideOf(input.id);
     if (wanted === undefined) return;
     const column = find(wanted);
     if (column >= 0) claim(i, column, 'override');
     else badOverrides.push({ input: input.id, header: wanted });
   });
   columns.forEach((input, i) => {
-    if (map[i]! >= 0 || overrides[input.id] !== undefined) return;
+    if (map[i]! >= 0 || overrideOf(input.id) !== undefined) return;
     const column = find(input.id);
     if (column >= 0) claim(i, column, 'id');
   });
   columns.forEach((input, i) => {
-    if (map[i]! >= 0 || overrides[input.id] !== undefined) return;
+    if (map[i]! >= 0 || overrideOf(input.id) !== undefined) return;
     for (const name of [...(input.aliases ?? []), input.label.en, input.label.zh]) {
       if (name === undefined) continue;
       const column = find(name);

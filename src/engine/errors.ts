@@ -20,6 +20,8 @@ export type GradeError =
   | { kind: 'no-match' }
   /** Quantile RFM scores need the whole population: grade the column, not one row. */
   | { kind: 'needs-batch' }
+  /** A recency read as days since the last purchase holds a date (`date`, ISO) instead. */
+  | { kind: 'recency-is-date'; input: string; value: string; date: string }
   /** The text is longer than the engine accepts. */
   | { kind: 'too-long'; input: string; length: number };
 
@@ -52,12 +54,15 @@ export type TableProblemCode =
   | 'bad-share'
   | 'shares-over-100'
   | 'bad-number'
+  | 'number-too-large'
   | 'matrix-shape'
   | 'composition-cycle'
   | 'composition-too-deep'
   | 'too-many'
   | 'too-long'
   | 'too-deep'
+  /** Stacked tables where not exactly one is the table graded (used by none of the others). */
+  | 'bundle-roots'
   | 'empty'
   | 'bad-bins'
   | 'bad-segment'

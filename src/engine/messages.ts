@@ -37,6 +37,12 @@ export function formatGradeError(
       });
     case 'out-of-range':
       return translate(locale, 'grade.out-of-range', { input: nameOf(error.input), value: error.value });
+    case 'recency-is-date':
+      return translate(locale, 'grade.recency-is-date', {
+        input: nameOf(error.input),
+        value: error.value,
+        date: error.date,
+      });
     case 'too-long':
       return translate(locale, 'grade.too-long', { input: nameOf(error.input), length: error.length });
     default:

@@ -241,4 +241,6 @@ export const TABLE_LIMITS = {
   textLength: 1000,
   idLength: 64,
   compositionDepth: 8,
+  /** Largest points, weight or factor: 64 criteria of them stay exact doubles and fit every SQL numeric type. */
+  magnitude: 1_000_000,
 } as const;

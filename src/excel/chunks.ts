@@ -6,9 +6,29 @@
 
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
 
-/** The JSON size of a value as it travels in a request. */
+/** The size of a value as it travels in a request: its JSON in UTF-8 bytes (Excel on the web's limit is on bytes). */
 export function payloadSize(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
+  return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+}
+
+/** UTF-8 bytes of a string without encoding it: 1 byte for ASCII, 2 up to U+07FF, 3 beyond, 4 per surrogate pair. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** Whether Excel rejected a request or its response for its size: the caller halves and retries. */
+export function isPayloadTooLarge(error: unknown): boolean {
+  return /PayloadSizeLimit/.test(String((error as { code?: string } | null)?.code));
 }
 
 /** Rows per read chunk, from the size of a probe of `probeRows` rows. */

@@ -77,16 +77,23 @@ export interface ExcelConditionalFormatCollection extends LoadableObject {
   getItem(id: string): ExcelConditionalFormat;
 }
 
-export interface ExcelTableColumn {
+/** A table column; `id` stays with the column when columns move or are renamed (ExcelApi 1.1). */
+export interface ExcelTableColumn extends LoadableObject {
+  readonly id: number;
+  readonly name: string;
   delete(): void;
 }
 
 export interface ExcelTable extends LoadableObject {
   readonly name: string;
+  /** Whether the table shows its totals row, the last row of getRange() (ExcelApi 1.1). */
+  readonly showTotals: boolean;
   readonly isNullObject: boolean;
   readonly columns: {
     add(index?: number | null, values?: unknown[][], name?: string): ExcelTableColumn;
-    getItemOrNullObject(name: string): ExcelTableColumn & { readonly isNullObject: boolean } & LoadableObject;
+    /** By name or by id. */
+    getItemOrNullObject(key: string | number): ExcelTableColumn & { readonly isNullObject: boolean };
+    getItemAt(index: number): ExcelTableColumn;
   };
   readonly autoFilter: { readonly isDataFiltered: boolean } & LoadableObject;
   getRange(): ExcelRange;
@@ -124,6 +131,8 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export interface ExcelWorksheet extends LoadableObject {
   readonly name: string;
   visibility: SheetVisibility;
+  /** 0-based place among the sheet tabs. */
+  position: number;
   readonly isNullObject: boolean;
   readonly protection: { readonly protected: boolean } & LoadableObject;
   readonly autoFilter: { readonly enabled: boolean; readonly isDataFiltered: boolean } & LoadableObject;

@@ -4,10 +4,12 @@
  * not happen), so a failure half-way can be rolled back with the steps so far.
  */
 import type { Rect } from './a1';
+import type { SummaryDrawing } from './summary-sheet';
 
 export type UndoStep =
   | { kind: 'delete-columns'; sheet: string; column: number; count: number }
-  | { kind: 'delete-table-column'; sheet: string; table: string; header: string }
+  /** A table column Tierwise added, found again by its id (journals before ids: by header). */
+  | { kind: 'delete-table-column'; sheet: string; table: string; header: string; id?: number }
   | { kind: 'restore-cells'; sheet: string; rect: Rect; formulas: unknown[][]; numberFormat: unknown[][] }
   /** A column Tierwise wrote earlier and took out: back in place (a whole column, or a table column at index), then its cells. */
   | {
@@ -25,7 +27,10 @@ export type UndoStep =
   | { kind: 'delete-sheet'; sheet: string }
   | { kind: 'delete-name'; sheet?: string; name: string }
   | { kind: 'restore-name'; sheet?: string; name: string; formula: string }
-  | { kind: 'restore-xml'; xml: string | null };
+  /** The custom XML part of `namespace` (default: the rules stamp) as it was; null: none. */
+  | { kind: 'restore-xml'; namespace?: string; xml: string | null }
+  /** A summary sheet Apply replaced: added again at its tab position and drawn. */
+  | { kind: 'restore-summary'; sheet: string; position: number; drawing: SummaryDrawing };
 
 /**
  * What Apply wrote, one content key per output column (header and rows as

@@ -10,8 +10,8 @@ import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { MAX_ROWS, parseAddress, rectAddress, type Rect } from './a1';
-import { chunkRows, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import { parseAddress, rectAddress, type Rect } from './a1';
+import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
 import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
@@ -28,21 +28,23 @@ import {
   type UndoStep,
 } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import { writeRules, type GridReader } from './rules-sheet';
+import { restoreSummary, writeSummary } from './summary-sheet';
+import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import {
-  HISTORY_SHEET,
   JOURNAL_LIMIT,
   JOURNAL_SHEET,
   OUTPUT_NAME_PREFIX,
   RULES_FORMAT_VERSION,
   STATE_NAMESPACE,
-  stateXml,
   versionOfState,
 } from './state';
 import type {
   ApplyOptions,
   ApplyReport,
   DataRegion,
+  NewSnapshot,
   Result,
   RunOptions,
   Snapshot,
@@ -52,7 +54,6 @@ import type {
 } from './workbook';
 
 const ADDRESS_LIMIT = 8192;
-const HISTORY_HEADERS = ['Date', 'Table', 'Key', 'Score', 'Tier'];
 
 class Cancelled extends Error {}
 
@@ -127,7 +128,10 @@ export class OfficeWorkbook implements Workbook {
         range = selected.getSurroundingRegion();
       }
       range.load('rowIndex,columnIndex,rowCount,columnCount');
+      first?.load('showTotals');
       await context.sync();
+      // A table's range ends with its totals row when shown: sums, not a customer, so neither graded nor written.
+      const totalsRows = first?.showTotals ? 1 : 0;
       if (!table && range.rowCount === 1 && range.columnCount === 1) {
         // The selection is on a blank cell: take the region around the first used cell.
         range = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, 1).getSurroundingRegion();
@@ -137,7 +141,7 @@ export class OfficeWorkbook implements Workbook {
       const rect: Rect = {
         row: range.rowIndex,
         column: range.columnIndex,
-        rows: range.rowCount,
+        rows: range.rowCount - totalsRows,
         columns: range.columnCount,
       };
       const header = sheet.getRangeByIndexes(rect.row, rect.column, 1, rect.columns).load('values');
@@ -183,7 +187,9 @@ export class OfficeWorkbook implements Workbook {
       const xml = part.isNullObject ? null : part.getXml();
       const ours = names.items.filter((n) => n.name.startsWith(TABLE_NAME_PREFIX));
       const ranges = ours.map((n) => n.getRangeOrNullObject().load('values,address,rowIndex,columnIndex'));
-      const sheets = ranges.map((r) => r.worksheet.load('name'));
+      await context.sync();
+      // A name whose sheet was deleted has no range, and so no worksheet: ask only the others, or the sync fails.
+      const sheets = ranges.map((r) => (r.isNullObject ? undefined : r.worksheet.load('name')));
       await context.sync();
       const version = versionOfState(xml ? xml.value : null);
       if (version > RULES_FORMAT_VERSION) {
@@ -252,6 +258,8 @@ export class OfficeWorkbook implements Workbook {
     const result = await this.guarded(async (context): Promise<Result<void>> => {
       const journal = target.journal ?? (await this.readSlot(context, target.slot!));
       if (!journal) return fail({ kind: 'revert-refused', reason: 'unreadable' });
+      // Kept, so that a retry after a failure half-way resumes with the steps not yet undone.
+      target.journal = journal;
       const changed = await this.changedSince(context, journal.fingerprint);
       if (changed) return fail({ kind: 'revert-refused', reason: 'changed', address: changed });
       await this.undo(context, journal);
@@ -481,59 +489,14 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
-  async snapshot(snapshot: Snapshot): Promise<Result<{ rows: number }>> {
-    return this.guarded(async (context) => {
-      let sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      await context.sync();
-      let next = 1;
-      if (sheet.isNullObject) {
-        sheet = context.workbook.worksheets.add(HISTORY_SHEET);
-        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).values = [HISTORY_HEADERS];
-        sheet.getRangeByIndexes(0, 0, 1, HISTORY_HEADERS.length).format.font.bold = true;
-      } else {
-        const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-        await context.sync();
-        next = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
-      }
-      const rows = snapshot.entries.map((e) => [
-        snapshot.date,
-        snapshot.table,
-        safeValue(e.key),
-        e.score ?? '',
-        e.tier,
-      ]);
-      if (next + rows.length > MAX_ROWS) throw new Error(`${HISTORY_SHEET} is full`);
-      for (const [a, b] of chunkRows(rows.length, (i) => payloadSize(rows[i]), this.budget)) {
-        sheet.getRangeByIndexes(next + a, 0, b - a, HISTORY_HEADERS.length).values = rows.slice(a, b);
-        context.application.suspendApiCalculationUntilNextSync();
-        await context.sync();
-      }
-      return ok({ rows: rows.length });
-    });
+  async snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>> {
+    return this.guarded(async (context) =>
+      ok(await writeSnapshot(context, snapshot, this.budget, this.gridReader(context))),
+    );
   }
 
   async readHistory(): Promise<Result<Snapshot[]>> {
-    return this.guarded(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      await context.sync();
-      if (sheet.isNullObject) return ok([]);
-      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-      await context.sync();
-      if (used.isNullObject || used.rowCount < 2) return ok([]);
-      const rect = { row: used.rowIndex + 1, column: 0, rows: used.rowCount - 1, columns: HISTORY_HEADERS.length };
-      const values = await this.readChunked(context, sheet, rect, 'values', {});
-      const snapshots = new Map<string, Snapshot>();
-      for (const [date, table, key, score, tier] of values) {
-        const id = `${String(date)}\u0000${String(table)}`;
-        let s = snapshots.get(id);
-        if (!s) {
-          s = { date: String(date), table: String(table), entries: [] };
-          snapshots.set(id, s);
-        }
-        s.entries.push({ key: String(key), score: typeof score === 'number' ? score : null, tier: String(tier) });
-      }
-      return ok([...snapshots.values()]);
-    });
+    return this.guarded(async (context) => ok(await readHistory(context, this.gridReader(context))));
   }
 
   private syncCounter = 0;
@@ -579,7 +542,7 @@ export class OfficeWorkbook implements Workbook {
       try {
         await context.sync();
       } catch (error) {
-        if (/PayloadSizeLimit/.test(String((error as { code?: string }).code)) && n > 1) {
+        if (isPayloadTooLarge(error) && n > 1) {
           step = Math.max(1, Math.floor(n / 2));
           continue;
         }
@@ -635,6 +598,20 @@ export class OfficeWorkbook implements Workbook {
     const conflicts = (header.values[0] ?? []).map((h) => String(h)).filter((h) => wanted.has(normalizeKey(h)));
     if (conflicts.length > 0 && !options.confirmed) return fail({ kind: 'user-columns', headers: conflicts });
 
+    // Rows sorted, added or removed since the preview would give one customer another's grade: refuse.
+    if (options.rows) {
+      const rect = { row: region.top + 1, column: region.left, rows: region.rowCount, columns: 1 };
+      const keys = await this.readChunked(context, sheet, rect, 'values', { signal: options.signal });
+      const differs =
+        options.rows.length !== region.rowCount
+          ? Math.min(options.rows.length, region.rowCount)
+          : keys.findIndex((row, i) => !sameCell(row[0] as Cell, options.rows![i]?.[0]));
+      if (differs >= 0) {
+        const at = { row: rect.row + differs, column: rect.column, rows: 1, columns: 1 };
+        return fail({ kind: 'sheet-changed', address: rectAddress(at, region.sheet) });
+      }
+    }
+
     // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
     const old = (await this.ownColumns(context, sheet, region.top)).sort((a, b) => b.column - a.column);
     const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
@@ -660,10 +637,12 @@ export class OfficeWorkbook implements Workbook {
         name: o.name,
         formula: `=${rectAddress(rect, region.sheet)}`,
       });
-      const header = String(formulas[0]?.[0] ?? '');
       if (region.table) {
-        const table = sheet.tables.getItemOrNullObject(region.table);
-        table.columns.getItemOrNullObject(header).delete();
+        // By position, where Tierwise's name says its column is: a user column may have the same header.
+        sheet.tables
+          .getItemOrNullObject(region.table)
+          .columns.getItemAt(o.column - region.left)
+          .delete();
       } else {
         sheet.getRangeByIndexes(0, o.column, 1, 1).getEntireColumn().delete('Left');
       }
@@ -684,13 +663,16 @@ export class OfficeWorkbook implements Workbook {
     if (region.table) {
       const table = sheet.tables.getItemOrNullObject(region.table);
       for (const column of frame.columns) {
-        table.columns.add(null, undefined, column.header);
+        // At the plan's position, not the table's end: a column the user added after Tierwise's stays right of it.
+        const added = table.columns.add(column.sheetColumn - region.left, undefined, column.header).load('id,name');
         await context.sync();
+        // By id: Excel renames a taken header ("Tier" -> "Tier2"), and the user may own a "Tier" of their own.
         journal.record({
           kind: 'delete-table-column',
           sheet: region.sheet,
           table: region.table,
-          header: column.header,
+          header: added.name,
+          id: added.id,
         });
       }
     } else {
@@ -705,12 +687,8 @@ export class OfficeWorkbook implements Workbook {
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
     let firstWrite = true;
-    const chunks = chunkRows(
-      total,
-      (i) => payloadSize(plan.cells[i]) + frame.columns.reduce((n, c) => n + (c.numberFormat?.length ?? 0) + 4, 0),
-      this.budget,
-    );
-    for (const [a, b] of chunks) {
+    const formatBytes = frame.columns.reduce((n, c) => n + payloadSize(c.numberFormat ?? '') + 4, 0);
+    const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
         const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
@@ -721,9 +699,21 @@ export class OfficeWorkbook implements Workbook {
       });
       context.application.suspendApiCalculationUntilNextSync();
       if (firstWrite) context.application.suspendScreenUpdatingUntilNextSync();
+      try {
+        await context.sync();
+      } catch (error) {
+        // Excel refused the whole request for its size, so nothing of it was written: halve and retry.
+        if (!isPayloadTooLarge(error) || b - a < 2) throw error;
+        const middle = a + Math.floor((b - a) / 2);
+        await writeRows(a, middle);
+        await writeRows(middle, b);
+        return;
+      }
       firstWrite = false;
-      await context.sync();
       options.onProgress?.({ done: b, total });
+    };
+    for (const [a, b] of chunkRows(total, (i) => payloadSize(plan.cells[i]) + formatBytes, this.budget)) {
+      await writeRows(a, b);
     }
     checkCancel(options.signal);
 
@@ -752,11 +742,11 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
 
     // 6. The rules sheet, its defined name and the workbook's stamp.
-    await this.writeRules(context, frame.rules.sheet, frame.rules.name, frame.rules.cells, journal);
+    await writeRules(context, frame.rules, journal, this.gridReader(context));
 
     // 7. The summary sheet: counts and shares, the legend in tier colours, a native chart.
     let summarySheet: string | undefined;
-    if (plan.summary) summarySheet = await this.writeSummary(context, plan, journal);
+    if (plan.summary) summarySheet = await writeSummary(context, plan, region.sheet, journal);
 
     return ok({
       columns: frame.columns.map((c) =>
@@ -765,48 +755,6 @@ export class OfficeWorkbook implements Workbook {
       rulesName: frame.rules.name,
       ...(summarySheet !== undefined ? { summarySheet } : {}),
     });
-  }
-
-  private async writeSummary(context: ExcelContext, plan: WorkbookPlan, journal: Journal): Promise<string> {
-    const summary = plan.summary!;
-    const name = await this.freeSheetName(context, summary.sheet);
-    const sheet = context.workbook.worksheets.add(name);
-    await context.sync();
-    journal.record({ kind: 'delete-sheet', sheet: name });
-    const width = Math.max(1, ...summary.cells.map((r) => r.length));
-    const grid = summary.cells.map((r) => Array.from({ length: width }, (_x, j) => cellFormula(r[j] ?? null)));
-    sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;
-    sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-    const tiers = summary.chart.rows - 1;
-    for (const [column, format] of Object.entries(summary.numberFormats)) {
-      const c = Number(column);
-      if (c < width)
-        sheet.getRangeByIndexes(1, c, tiers, 1).numberFormat = Array.from({ length: tiers }, () => [format]);
-    }
-    sheet.getRangeByIndexes(summary.legendTop, 0, 1, width).format.font.bold = true;
-    plan.frame.tierRules.forEach((rule, k) => {
-      const row = sheet.getRangeByIndexes(summary.legendTop + 1 + k, 0, 1, plan.frame.legend[0]!.length);
-      row.format.fill.color = rule.fill;
-      row.format.font.color = rule.font;
-    });
-    const chart = sheet.charts.add(
-      'ColumnClustered',
-      sheet.getRangeByIndexes(0, 0, summary.chart.rows, summary.chart.columns),
-      'Columns',
-    );
-    chart.title.text = summary.title;
-    const heat = plan.heatmap;
-    if (heat) {
-      const scale = sheet
-        .getRangeByIndexes(heat.top, heat.left, heat.rows, heat.columns)
-        .conditionalFormats.add('ColorScale');
-      scale.colorScale.criteria = {
-        minimum: { formula: null, type: 'LowestValue', color: heat.low },
-        maximum: { formula: null, type: 'HighestValue', color: heat.high },
-      };
-    }
-    await context.sync();
-    return name;
   }
 
   /** Tierwise's conditional formats from an earlier Apply on the same Tier column, journalled and deleted. */
@@ -835,65 +783,18 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
   }
 
-  private async writeRules(
-    context: ExcelContext,
-    rulesSheet: string,
-    name: string,
-    cells: Cell[][],
-    journal: Journal,
-  ): Promise<void> {
-    const wb = context.workbook;
-    let sheet = wb.worksheets.getItemOrNullObject(rulesSheet);
-    const old = wb.names.getItemOrNullObject(name).load('formula');
-    const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
-    await context.sync();
-    const oldXml = part.isNullObject ? null : part.getXml();
-    let top = 0;
-    if (sheet.isNullObject) {
-      sheet = wb.worksheets.add(rulesSheet);
-      await context.sync();
-      journal.record({ kind: 'delete-sheet', sheet: rulesSheet });
-    } else {
-      const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-      await context.sync();
-      top = used.isNullObject ? 0 : used.rowIndex + used.rowCount + 1;
-    }
-    if (!old.isNullObject) {
-      old.delete();
-      await context.sync();
-      journal.record({ kind: 'restore-name', name, formula: old.formula });
-    }
-    const width = Math.max(1, ...cells.map((r) => r.length));
-    const rect = { row: top, column: 0, rows: cells.length, columns: width };
-    const before = await this.readChunked(context, sheet, rect, 'formulas', {});
-    const formats = await this.readChunked(context, sheet, rect, 'numberFormat', {});
-    journal.record({ kind: 'restore-cells', sheet: rulesSheet, rect, formulas: before, numberFormat: formats });
-    const grid = cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j])));
-    const block = sheet.getRangeByIndexes(top, 0, cells.length, width);
-    block.values = grid;
-    journal.record({ kind: 'delete-name', name });
-    wb.names.add(name, block);
-    await context.sync();
-    journal.record({ kind: 'restore-xml', xml: oldXml ? oldXml.value : null });
-    if (part.isNullObject) wb.customXmlParts.add(stateXml(RULES_FORMAT_VERSION));
-    else part.setXml(stateXml(RULES_FORMAT_VERSION));
-    await context.sync();
+  private gridReader(context: ExcelContext): GridReader & HistoryReader {
+    return (sheet: ExcelWorksheet, rect: Rect, property: 'formulas' | 'numberFormat' | 'values') =>
+      this.readChunked(context, sheet, rect, property, {});
   }
 
-  private async freeSheetName(context: ExcelContext, base: string): Promise<string> {
-    for (let n = 1; n < 100; n++) {
-      const name = n === 1 ? base : `${base} (${n})`;
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      await context.sync();
-      if (sheet.isNullObject) return name;
-    }
-    throw new Error(`${base}: too many sheets`);
-  }
-
+  /** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
   private async undo(context: ExcelContext, journal: Journal): Promise<void> {
     const wb = context.workbook;
-    for (const step of journal.undoOrder()) await this.undoStep(context, wb, step);
-    journal.steps.length = 0;
+    for (const step of journal.undoOrder()) {
+      await this.undoStep(context, wb, step);
+      journal.steps.pop();
+    }
   }
 
   private async undoStep(context: ExcelContext, wb: ExcelContext['workbook'], step: UndoStep): Promise<void> {
@@ -918,7 +819,7 @@ export class OfficeWorkbook implements Workbook {
       case 'delete-table-column': {
         const column = sheetOf(step.sheet)
           .tables.getItemOrNullObject(step.table)
-          .columns.getItemOrNullObject(step.header);
+          .columns.getItemOrNullObject(step.id ?? step.header);
         await context.sync();
         if (!column.isNullObject) column.delete();
         break;
@@ -975,7 +876,7 @@ export class OfficeWorkbook implements Workbook {
         (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, step.formula);
         break;
       case 'restore-xml': {
-        const part = wb.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+        const part = wb.customXmlParts.getByNamespace(step.namespace ?? STATE_NAMESPACE).getOnlyItemOrNullObject();
         await context.sync();
         if (step.xml === null) {
           if (!part.isNullObject) part.delete();
@@ -983,6 +884,9 @@ export class OfficeWorkbook implements Workbook {
         else part.setXml(step.xml);
         break;
       }
+      case 'restore-summary':
+        await restoreSummary(context, step);
+        return;
     }
     await context.sync();
   }
@@ -993,12 +897,9 @@ function sheetFiltered(filter: unknown): boolean {
   return f.enabled && f.isDataFiltered;
 }
 
-function safeCell(cell: Cell): string | number | boolean {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return safeValue(cell);
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (typeof cell === 'object') return cell.error;
-  return cell;
-}
-
 export { REQUEST_BUDGET };
+
+/** Whether a key cell is as it was read: Excel gives back what it holds, and '' for a blank. */
+function sameCell(now: Cell, then: Cell | undefined): boolean {
+  return now === then || ((now === '' || now === null) && (then === '' || then === null || then === undefined));
+}

@@ -25,6 +25,8 @@ export type WorkbookProblem =
   | { kind: 'revert-refused'; reason: 'changed'; address: string }
   | { kind: 'revert-refused'; reason: 'unreadable' }
   | { kind: 'newer-workbook'; found: number; supported: number }
+  /** The data changed since the preview (rows sorted, added or removed): `address` is the first key cell that differs. */
+  | { kind: 'sheet-changed'; address: string }
   /** rolledBack: whether Apply's partial changes were undone (absent when nothing was written). */
   | { kind: 'failed'; message: string; rolledBack?: boolean };
 
@@ -80,6 +82,8 @@ export interface StoredTables {
 export interface ApplyOptions extends RunOptions {
   /** The user agreed to add Tierwise's columns although columns of the same names exist. */
   confirmed?: boolean;
+  /** The rows the plan was built from: Apply re-reads their key column (the first) and refuses when it changed. */
+  rows?: readonly Cell[][];
 }
 
 export interface ApplyReport {
@@ -99,10 +103,16 @@ export interface SnapshotEntry {
 }
 
 export interface Snapshot {
+  /** What the snapshot is keyed by (ADR 0006): "#" and its number, one more than the last snapshot's. */
+  id: string;
+  /** When it was taken, as text: "2026-11-28 14:05" (UTC); older workbooks hold a day only. */
   date: string;
   table: string;
   entries: SnapshotEntry[];
 }
+
+/** A snapshot before the workbook numbers it. */
+export type NewSnapshot = Omit<Snapshot, 'id'>;
 
 export interface SelectedRows {
   selected: number;
@@ -132,6 +142,7 @@ export interface Workbook {
    * when this Excel selects one block at a time (no ExcelApi 1.18) so only the first run of rows was selected.
    */
   selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<SelectedRows>>;
-  snapshot(snapshot: Snapshot): Promise<Result<{ rows: number }>>;
+  /** Appends a snapshot to the history; any number a day stay apart. */
+  snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>>;
   readHistory(): Promise<Result<Snapshot[]>>;
 }

@@ -10,6 +10,7 @@ import {
   aggregateOrders,
   analyzeRfm,
   compileRfmTable,
+  isDateLikeRecency,
   OrderCollector,
   rfmCode,
   MAX_BINS,
@@ -27,9 +28,6 @@ import { rfmTableArgument } from './table-argument';
 
 type Range = readonly (readonly unknown[])[];
 type Bins = { r: number; f: number; m: number };
-
-/** Recency values from this serial day on (1927-05-18) are read as last-purchase dates when as_of is not given. */
-export const DATE_LIKE_RECENCY = 10_000;
 
 export interface RfmArguments {
   recency: Range;
@@ -257,18 +255,12 @@ function asOfArgument(ctx: FunctionsContext, raw: unknown): Lookup<number | unde
   return { ok: true, value: day };
 }
 
-/** Whether every non-blank recency cell is a date: an Excel date (a serial from 1927 on) or date text. */
+/** Whether every non-blank recency cell is a date (see isDateLikeRecency); then recency is read as dates. */
 function looksLikeDates(recency: readonly Cell[]): boolean {
   let seen = false;
   for (const cell of recency) {
     if (cell === null || cell === undefined || cell === '') continue;
-    if (typeof cell === 'number') {
-      if (cell < DATE_LIKE_RECENCY) return false;
-    } else if (typeof cell === 'string') {
-      if (parseNumber(cell) === parseNumber(cell) || parseDate(cell) !== parseDate(cell)) return false;
-    } else if (!(cell instanceof Date)) {
-      return false;
-    }
+    if (!isDateLikeRecency(cell)) return false;
     seen = true;
   }
   return seen;

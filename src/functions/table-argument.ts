@@ -1,14 +1,17 @@
 /**
  * The `table` argument: a built-in preset id as text, or a block of cells
  * holding a grading table in sheet form (usually a defined name on the rules
- * sheet). Parsed, validated and compiled once per distinct content; an
- * invalid table gives its first problem with its cell address.
+ * sheet), optionally stacked with the workbook tables it takes results from
+ * (VSTACK(TW_nine_box, TW_my_potential); ADR 0005). Parsed, validated and
+ * compiled once per distinct content; an invalid table gives its first
+ * problem with its cell address.
  */
-import type { Cell, CompiledTable, GradingTable, RfmMethod, TableProblem } from '../engine';
+import type { Cell, CompiledTable, GradingTable, RfmMethod, TableProblem, TableResolver } from '../engine';
 import { compileTable, validateTable } from '../engine/compile';
 import { getPreset, PRESET_IDS } from '../engine/presets';
 import { RFM_PRESETS } from '../engine/rfm';
-import { parseSheetTable, type SheetOrigin } from '../engine/sheet-form';
+import { tableDefinedName } from '../engine/plan';
+import { parseSheetTables, type SheetOrigin } from '../engine/sheet-form';
 import type { FunctionFailure } from '../excel/error-mapping';
 import { toRows } from './cells';
 import { argumentFailure, type FunctionsContext } from './context';
@@ -21,7 +24,30 @@ type Cached<T> =
   | { ok: true; value: T }
   | { ok: false; reason: 'problem'; problem: TableProblem }
   | { ok: false; reason: 'unknown-table'; value: string }
-  | { ok: false; reason: 'not-rfm-table'; table: string };
+  | { ok: false; reason: 'not-rfm-table'; table: string }
+  | { ok: false; reason: 'unknown-source'; cell: string; table: string; name: string; source: string };
+
+/** How a table argument's cells become a cached result: the table, where its cells are, its sources. */
+type Build<T> = (
+  table: GradingTable,
+  cellOf: (path: string) => string | undefined,
+  resolve: TableResolver,
+) => Cached<T>;
+
+/** A problem placed on its cell; a source found nowhere says how to pass it. */
+function problemOf<T>(
+  problem: TableProblem,
+  cellOf: (path: string) => string | undefined,
+  main: GradingTable,
+): Cached<T> {
+  const at = placed(problem, cellOf);
+  const table = at.detail?.table;
+  if (at.code === 'unknown-table' && typeof table === 'string' && /\.source\b/.test(at.path)) {
+    const [name, source] = [tableDefinedName(main.id), tableDefinedName(table)];
+    return { ok: false, reason: 'unknown-source', cell: at.cell ?? at.path, table, name, source };
+  }
+  return { ok: false, reason: 'problem', problem: at };
+}
 
 /** A grading table compiled for TIER_SCORE (an RFM table grades the rows as one population). */
 export function gradingTableArgument(
@@ -29,10 +55,10 @@ export function gradingTableArgument(
   cells: readonly (readonly unknown[])[],
   address?: string,
 ): TableLookup<CompiledTable> {
-  return lookup(ctx, 'grade', cells, address, getPreset, (table, cellOf) => {
-    const result = compileTable(table, { resolve: getPreset });
+  return lookup(ctx, 'grade', cells, address, getPreset, (table, cellOf, resolve) => {
+    const result = compileTable(table, { resolve });
     if (result.ok) return { ok: true, value: result.compiled };
-    return { ok: false, reason: 'problem', problem: placed(result.problems[0]!, cellOf) };
+    return problemOf(result.problems[0]!, cellOf, table);
   });
 }
 
@@ -47,10 +73,10 @@ export function rfmTableArgument(
   cells: readonly (readonly unknown[])[],
   address?: string,
 ): TableLookup<RfmTableArgument> {
-  return lookup(ctx, 'rfm', cells, address, getPreset, (table, cellOf) => {
+  return lookup(ctx, 'rfm', cells, address, getPreset, (table, cellOf, resolve) => {
     if (table.method.kind !== 'rfm') return { ok: false, reason: 'not-rfm-table', table: table.id };
-    const problems = validateTable(table, { resolve: getPreset });
-    if (problems.length > 0) return { ok: false, reason: 'problem', problem: placed(problems[0]!, cellOf) };
+    const problems = validateTable(table, { resolve });
+    if (problems.length > 0) return problemOf(problems[0]!, cellOf, table);
     return { ok: true, value: { table, method: table.method } };
   });
 }
@@ -82,7 +108,7 @@ function lookup<T>(
   raw: readonly (readonly unknown[])[],
   address: string | undefined,
   presetOf: (id: string) => GradingTable | undefined,
-  build: (table: GradingTable, cellOf: (path: string) => string | undefined) => Cached<T>,
+  build: Build<T>,
 ): TableLookup<T> {
   const cells = toRows(raw);
   let cached: Cached<T>;
@@ -91,7 +117,7 @@ function lookup<T>(
     const id = typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '');
     cached = ctx.cache.get(`${kind}:preset:${id}`, (): Cached<T> => {
       const preset = presetOf(id);
-      return preset ? build(preset, () => undefined) : { ok: false, reason: 'unknown-table', value: id };
+      return preset ? build(preset, () => undefined, getPreset) : { ok: false, reason: 'unknown-table', value: id };
     });
   } else {
     const last = recent.get(ctx.cache);
@@ -100,9 +126,10 @@ function lookup<T>(
     } else {
       const origin = originOf(address);
       cached = ctx.cache.get(`${kind}:${cellsKey(cells, address ?? '')}`, (): Cached<T> => {
-        const parsed = parseSheetTable(cells, origin);
+        const parsed = parseSheetTables(cells, origin);
         if (!parsed.ok) return { ok: false, reason: 'problem', problem: parsed.problems[0]! };
-        return build(parsed.table, parsed.cellOf);
+        const { main, sources } = parsed;
+        return build(main.table, main.cellOf, (id) => sources.get(id) ?? getPreset(id));
       });
       recent.set(ctx.cache, { kind, address, cells: cells.map((row) => row.slice()), cached });
     }
@@ -120,6 +147,10 @@ function lookup<T>(
     }
     case 'not-rfm-table':
       return { ok: false, failure: argumentFailure(ctx, 'functions.not-rfm-table', { table: cached.table }) };
+    case 'unknown-source': {
+      const { cell, table, name, source } = cached;
+      return { ok: false, failure: argumentFailure(ctx, 'functions.unknown-source', { cell, table, name, source }) };
+    }
   }
 }
 

@@ -92,6 +92,21 @@ export const cliEnUS = {
   'demo.intro': 'Grading {input} with the preset {preset} ...',
   'demo.done': 'The graded file is {file}',
   'demo.done-xlsx': 'The graded workbook (coloured by tier, with summary and rules sheets) is {file}',
+  'output.out-is-input': '--out {file} is the input {input} (or a link to it); Tierwise never writes over its input',
+  'output.out-exists': '{file} already exists; add --force to overwrite it, or choose another --out',
+  'output.out-is-directory': '--out {file} is a folder, not a file',
+  'output.out-not-regular':
+    '--out {file} is a device, FIFO or socket, not a file; a workbook can only be written to a regular file',
+  'output.out-folder-missing':
+    '--out {file}: the folder {folder} does not exist; create it first or choose another --out',
+  'output.write-failed': '{file}: cannot write ({reason}); nothing was written',
+  'cli.unfinished': 'stopped before finishing: an input ended without a word (a damaged file?); nothing was written',
+  'output.taken':
+    '{file} was created by another program while this run worked; it was left as it is and nothing was written',
+  'csv.field-too-long':
+    '{file}, line {line}: a field longer than {limit} characters (a quote never closed?); nothing was read past it',
+  'grade.duplicate-header':
+    '{file}: the header "{header}" appears more than once (also column(s) {others}); column {column} is the one read',
 } as const;
 
 export type CliMessageKey = keyof typeof cliEnUS;

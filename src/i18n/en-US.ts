@@ -13,7 +13,10 @@ export const enUS = {
   'grade.unknown-category': "{input}: '{value}' is not one of {allowed}",
   'grade.out-of-range': '{input}: {value} is outside every band of the table',
   'grade.no-match': 'ungraded: no rule matched and the table has no default tier',
-  'grade.needs-batch': 'RFM scores by quantile need all customers at once: grade the whole column, not one row',
+  'grade.needs-batch':
+    'RFM scores by quantile, or against the day after the latest purchase, need all customers at once: grade the whole column, not one row',
+  'grade.recency-is-date':
+    "{input}: '{value}' is a date ({date}), not a number of days since the last purchase: put the days in this column (as-of date minus last purchase), or use TIERWISE.RFM, which reads dates",
   'grade.too-long': '{input}: the text is {length} characters long, more than the 1,000 allowed',
 
   // Table problems (TableProblem codes)
@@ -44,12 +47,15 @@ export const enUS = {
   'problem.bad-share': 'a target share must be between 0 and 1 (0% to 100%), found {value}',
   'problem.shares-over-100': 'the target shares add up to {value}, more than 100%',
   'problem.bad-number': "'{value}' is not a finite number",
+  'problem.number-too-large': "'{value}' is too large; at most {limit} either way",
   'problem.matrix-shape': 'the matrix needs {rows} rows of {columns} cells',
   'problem.composition-cycle': 'the tables use each other in a cycle: {cycle}',
   'problem.composition-too-deep': 'tables using tables are nested deeper than {limit}',
   'problem.too-many': 'at most {limit} allowed, found {found}',
   'problem.too-long': 'at most {limit} characters allowed, found {found}',
   'problem.too-deep': 'conditions are nested deeper than {limit}',
+  'problem.bundle-roots':
+    'the stacked tables {tables} are not one table with its sources: exactly one of them may be used by none of the others',
   'problem.empty': 'must not be empty',
   'problem.bad-bins': 'the number of scores must be a whole number from 2 to 10, found {value}',
   'problem.bad-segment': 'the segment range {range} must be within 1..{bins}, low to high',

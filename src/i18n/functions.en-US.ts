@@ -13,6 +13,8 @@ export const functionsEnUS = {
   'functions.payload':
     'the result is about {size} MB, more than the 5 MB Excel on the web accepts; split the range into parts of at most {rows} rows',
   'functions.unknown-table': "'{value}' is neither a preset id nor a grading table in sheet form; presets: {presets}",
+  'functions.unknown-source':
+    "{cell}: no table named '{table}' among the presets or the tables passed; pass it together with this table, e.g. VSTACK({name}, {source})",
   'functions.not-rfm-table':
     'the table \'{table}\' is not an RFM table; use "rfm", "rfm-11" or a table whose method is rfm',
   'functions.lengths': '{names} must have the same number of rows ({counts})',

@@ -10,6 +10,8 @@ export const functionsZhCN: Record<FunctionsMessageKey, string> = {
   'functions.no-score': '分级表“{table}”只给出等级，没有分数；请用输出 "tier"（等级）',
   'functions.payload': '结果约 {size} MB，超过 Excel 网页版可接受的 5 MB；请把区域拆分为每段不超过 {rows} 行',
   'functions.unknown-table': '“{value}”既不是预设编号，也不是表格形式的分级表；预设有：{presets}',
+  'functions.unknown-source':
+    '{cell}：预设和传入的分级表中都没有“{table}”；请把它与本表一起传入，例如 VSTACK({name}, {source})',
   'functions.not-rfm-table': '分级表“{table}”不是 RFM 表；请用 "rfm"、"rfm-11" 或方法为 rfm 的分级表',
   'functions.lengths': '{names} 的行数必须相同（{counts}）',
   'functions.one-column': '{name} 必须是一列；现在有 {found} 列',

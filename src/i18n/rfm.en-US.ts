@@ -57,6 +57,8 @@ export const rfmEnUS = {
   'rfm.timing': 'Time: reading {read} ms, grading {grade} ms, writing {write} ms',
   'rfm.out-exists': '{file} exists; use --force to overwrite it or --out for another file',
   'rfm.out-is-input': '--out {file} is the input file',
+  'rfm.bins-mismatch':
+    '--bins {bins} does not fit the segments of {table}: {count} score range(s) lie outside these bins; choose --segments made for them',
 } as const;
 
 export type RfmMessageKey = keyof typeof rfmEnUS;

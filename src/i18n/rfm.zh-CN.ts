@@ -55,4 +55,6 @@ export const rfmZhCN: Record<RfmMessageKey, string> = {
   'rfm.timing': '耗时：读取 {read} 毫秒，计算 {grade} 毫秒，写出 {write} 毫秒',
   'rfm.out-exists': '{file} 已存在；用 --force 覆盖，或用 --out 指定其他文件',
   'rfm.out-is-input': '--out {file} 就是输入文件',
+  'rfm.bins-mismatch':
+    '--bins {bins} 与 {table} 的细分不匹配：有 {count} 个分数区间超出了这些分箱；请用为这些分箱设计的 --segments',
 };

@@ -131,12 +131,17 @@ export const taskpaneEnUS = {
   'history.down': 'Moved down: {count}',
   'history.from-to': 'from \\ to',
   'history.absent': 'new / gone',
+  'history.compare-from': 'Compare snapshot',
+  'history.compare-to': 'with snapshot',
+  'history.snapshot-option': '{date} ({count} customers)',
 
   'problem.empty-sheet': 'The sheet {sheet} is empty. Select a cell in the customer list.',
   'problem.no-data-rows': 'The data on {sheet} has a header row but no rows under it.',
   'problem.protected-sheet': 'The sheet {sheet} is protected. Unprotect it (Review > Unprotect Sheet) and apply again.',
   'problem.merged-header':
     'The header row has merged cells ({address}). Unmerge them so that each column has its own header.',
+  'problem.sheet-changed':
+    'The data changed since the preview (first difference at {address}: rows sorted, added or removed). Nothing was written: look at the preview again and apply.',
   'problem.no-room': 'There is no room right of the data on {sheet}.',
   'problem.user-columns':
     'These columns have the names of Tierwise columns but were not written by Tierwise: {headers}.',

@@ -130,11 +130,16 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'history.down': '降级：{count}',
   'history.from-to': '原等级 \\ 新等级',
   'history.absent': '新增 / 流失',
+  'history.compare-from': '比较快照',
+  'history.compare-to': '与快照',
+  'history.snapshot-option': '{date}（{count} 位客户）',
 
   'problem.empty-sheet': '工作表 {sheet} 是空的。请选中客户列表中的一个单元格。',
   'problem.no-data-rows': '{sheet} 上的数据只有标题行，没有数据行。',
   'problem.protected-sheet': '工作表 {sheet} 受保护。请先撤销保护（审阅 > 撤销工作表保护），再应用。',
   'problem.merged-header': '标题行有合并单元格（{address}）。请取消合并，使每列都有自己的标题。',
+  'problem.sheet-changed':
+    '预览之后数据已更改（第一处不同在 {address}：行被排序、添加或删除）。未写入任何内容：请重新查看预览后再应用。',
   'problem.no-room': '{sheet} 上数据右侧没有空间。',
   'problem.user-columns': '这些列与 Tierwise 的输出列同名，但不是 Tierwise 写入的：{headers}。',
   'problem.cancelled': '已取消，未做任何更改。',

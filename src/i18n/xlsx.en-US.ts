@@ -4,6 +4,12 @@ export const xlsxEnUS = {
   'xlsx.empty': '{file}: the sheet is empty (no header row)',
   'xlsx.unreadable': '{file}: not a readable .xlsx file ({reason})',
   'xlsx.wrote': 'Wrote {rows} row(s) to {file} (sheets: {sheets})',
+  'xlsx.damaged':
+    '{file} is damaged or cut short (its zip directory is missing or broken); open it in Excel and save it again',
+  'xlsx.too-large':
+    '{file}: the part {entry} would inflate to {size} bytes, over the limit of {limit}; refused as a possible zip bomb',
+  'xlsx.read-failed': '{file}: reading stopped at a damaged part ({reason}); nothing was written',
+  'xlsx.too-many-rows': '{file}: row {row} is past the last row of an Excel sheet ({limit}); nothing was written',
 } as const;
 
 export type XlsxMessageKey = keyof typeof xlsxEnUS;

@@ -10,6 +10,7 @@ import type { ExcelRun } from '../excel/excel-api';
 import type { Workbook } from '../excel/workbook';
 import { localeFromTag } from '../i18n';
 import { App, type Theme } from './components/app';
+import { whenPaneShown, type AddinVisibility } from './pane-shown';
 import { themeOf } from './theme';
 
 declare global {
@@ -28,6 +29,9 @@ async function officeReady(): Promise<{ host?: string }> {
 
 async function boot(): Promise<void> {
   const { host } = await officeReady();
+  // A TIERWISE formula starts the shared runtime, and this page with it: read the workbook only once the pane shows.
+  const addin = typeof Office === 'undefined' ? undefined : (Office as { addin?: AddinVisibility }).addin;
+  await whenPaneShown(document, addin);
   const office = typeof Office === 'undefined' ? undefined : Office.context;
   const inExcel = host === 'Excel' && typeof Excel !== 'undefined';
   const workbook =

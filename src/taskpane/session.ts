@@ -142,12 +142,26 @@ export interface MigrationView {
   down: string[];
 }
 
-/** Who moved between the last two snapshots of a table (tiers best first: a lower index is up). */
-export function migrationOf(snapshots: readonly Snapshot[], table: GradingTable): MigrationView | undefined {
+/** Snapshot ids to compare: `from` the earlier, `to` the later. */
+export interface MigrationChoice {
+  from: string;
+  to: string;
+}
+
+/**
+ * Who moved between two snapshots of a table (tiers best first: a lower index is up): the chosen
+ * ones, else the last two.
+ */
+export function migrationOf(
+  snapshots: readonly Snapshot[],
+  table: GradingTable,
+  chosen?: MigrationChoice,
+): MigrationView | undefined {
   const mine = snapshots.filter((s) => s.table === table.id);
-  if (mine.length < 2) return undefined;
-  const before = mine[mine.length - 2]!;
-  const after = mine[mine.length - 1]!;
+  const pick = (id: string | undefined) => (id === undefined ? undefined : mine.find((s) => s.id === id));
+  const before = pick(chosen?.from) ?? mine[mine.length - 2];
+  const after = pick(chosen?.to) ?? mine[mine.length - 1];
+  if (!before || !after || before === after) return undefined;
   const index = new Map(table.tiers.map((t, k) => [t.id, k]));
   const side = (s: Snapshot) => ({
     ids: s.entries.map((e) => e.key),

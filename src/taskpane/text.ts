@@ -34,6 +34,8 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
       return t('problem.protected-sheet', problem);
     case 'merged-header':
       return t('problem.merged-header', problem);
+    case 'sheet-changed':
+      return t('problem.sheet-changed', { address: problem.address });
     case 'no-room':
       return t('problem.no-room', problem);
     case 'user-columns':

@@ -11,11 +11,11 @@ import { withTierwiseOptions } from '../../src/functions/metadata-options';
 import { functionsMetadataProblems } from '../../src/functions/metadata-rules';
 import { estimatePayloadBytes, MAX_PAYLOAD_BYTES, payloadOverflow } from '../../src/functions/payload';
 import { rfm, rfmTable, RFM_TABLE_HEADER } from '../../src/functions/rfm';
-import { sharedTableCache } from '../../src/functions/runtime';
 import { originOf } from '../../src/functions/table-argument';
 import { TableCache } from '../../src/functions/table-cache';
 import { tierScore } from '../../src/functions/tier-score';
 import { FUNCTIONS_METADATA_ZH_CN } from '../../src/i18n/functions-metadata.zh-CN';
+import { withExcelGlobals } from '../support/excel-globals';
 
 /** What the fake CustomFunctions.Error records. */
 interface FakeError {
@@ -364,25 +364,7 @@ describe('RFM_TABLE', () => {
 });
 
 describe('the custom functions as Excel calls them', () => {
-  const globals = globalThis as Record<string, unknown>;
-  beforeAll(() => {
-    class FakeCustomFunctionsError {
-      constructor(
-        readonly code: string,
-        readonly message?: string,
-      ) {}
-    }
-    globals.CustomFunctions = {
-      Error: FakeCustomFunctionsError,
-      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
-    };
-    globals.Office = { context: { displayLanguage: 'zh-CN' } };
-  });
-  afterAll(() => {
-    delete globals.CustomFunctions;
-    delete globals.Office;
-    sharedTableCache.clear();
-  });
+  withExcelGlobals('zh-CN');
 
   it('TIER_SCORE spills and returns CustomFunctions.Error values with the message in Office’s language', () => {
     const result = TIER_SCORE(

@@ -30,7 +30,7 @@ import type {
   Threshold,
   Tier,
 } from '../../src/engine/model';
-import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from '../../src/engine/model';
+import { TABLE_FORMAT, TABLE_FORMAT_VERSION, TABLE_LIMITS } from '../../src/engine/model';
 import { RFM_INPUT_IDS } from '../../src/engine/rfm/presets';
 import { segmentOf } from '../../src/engine/rfm/segments';
 import { normalizeKey } from '../../src/engine/values/coerce';
@@ -312,7 +312,11 @@ function arbScorecard(inputs: InputDef[], tiers: Tier[]): fc.Arbitrary<Method> {
         .record(
           {
             matches: arbMatches(input),
-            points: fc.array(arbNumber(), { minLength: 8, maxLength: 8 }),
+            // Points are bounded by TABLE_LIMITS.magnitude.
+            points: fc.array(
+              arbNumber().filter((n) => Math.abs(n) <= TABLE_LIMITS.magnitude),
+              { minLength: 8, maxLength: 8 },
+            ),
             label: arbLocalized(),
             weight: fc.constantFrom(0.5, 0.3, 2, 1.05),
             blankPoints: fc.integer({ min: 0, max: 50 }),

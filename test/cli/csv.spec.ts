@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from '../support/property';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,7 +114,7 @@ describe('CSV writer', () => {
   it('round trip: what the writer writes the parser reads back, for any cells', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', '万', '¥', '😀') });
     const table = fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 20 });
-    fc.assert(
+    checkProperty(
       fc.property(table, fc.integer({ min: 1, max: 17 }), (rows, chunkSize) => {
         const text = rows.map((r) => formatCsvRow(r) + '\r\n').join('');
         expect(parseAll(text, chunkSize).rows).toEqual(rows);

@@ -185,7 +185,7 @@ describe('tierwise rfm', () => {
     ],
     [['--breakpoints', 'r=3,2'], "--breakpoints: 'r=3,2' is not D=a,b,..."],
     [['--as-of', 'yesterday'], "--as-of: 'yesterday' is not a date"],
-    [['--bins', '3'], '--segments rfm: method.segments[0].r: bad-segment'],
+    [['--bins', '3'], '--bins 3 does not fit the segments of rfm: 22 score range(s) lie outside these bins'],
   ])('wrong usage %j is exit code 2 with a message', async (extra, message) => {
     const result = await run([join(DATA, 'rfm-orders.csv'), ...extra]);
     expect(result.code).toBe(2);

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
+import { checkProperty } from '../support/property';
 import { makeBandFinder, nextDown } from '../../src/engine/grading/bands';
 import type { InputDef } from '../../src/engine/model';
 
 describe('nextDown', () => {
   it('given any finite double, then it returns the largest double below it', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }), (x) => {
         const d = nextDown(x);
         expect(d).toBeLessThan(x);

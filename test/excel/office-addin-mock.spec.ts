@@ -34,7 +34,7 @@ function mockExcel(extra: Record<string, unknown> = {}) {
     },
   };
   const mock = new OfficeMockObject(data) as unknown as { run: ExcelRun };
-  // A current Microsoft 365 host: it has ExcelApi 1.18, so several row areas are selected at once.
+  // A current Microsoft 365 host: RangeAreas.select (ExcelApi 1.18) is there.
   const run = Object.assign(mock.run.bind(mock), { isSetSupported: () => true }) as ExcelRun;
   return { run, calls };
 }

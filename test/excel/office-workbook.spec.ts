@@ -1,21 +1,9 @@
-import type { Cell } from '../../src/engine';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { stateXml, STATE_NAMESPACE } from '../../src/excel/state';
+import { SUMMARIES_NAMESPACE } from '../../src/excel/summary-sheet';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import { EXCEL_HOSTS } from '../../src/excel/testing/fake-hosts';
-import type { DataRegion, Result } from '../../src/excel/workbook';
-import { customerRows, customerWorkbook, HEADERS, planFor } from './support';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.problem)}`);
-  return result.value;
-}
-
-async function detectAndRead(workbook: OfficeWorkbook): Promise<{ region: DataRegion; rows: Cell[][] }> {
-  const region = value(await workbook.detectData());
-  const rows = value(await workbook.readRows(region));
-  return { region, rows };
-}
+import { customerRows, customerWorkbook, HEADERS, planFor, detectAndRead, value } from './support';
 
 describe('OfficeWorkbook.detectData', () => {
   it('happy path: the current region around the selection, with its header', async () => {
@@ -151,7 +139,10 @@ describe('OfficeWorkbook.apply and revert', () => {
     expect(sheet.cfs[0]!.rect).toEqual({ row: 1, column: 0, rows: 12, columns: 9 });
     expect(fake.sheet('Tierwise Rules')).toBeDefined();
     expect(fake.names.get('tw_payment_scorecard')?.ref).toMatchObject({ rect: { row: 0, column: 0 } });
-    expect(fake.xmlParts).toEqual([{ id: expect.any(Number), namespace: STATE_NAMESPACE, xml: stateXml(1) }]);
+    expect(fake.xmlParts).toEqual([
+      { id: expect.any(Number), namespace: STATE_NAMESPACE, xml: stateXml(1) },
+      { id: expect.any(Number), namespace: SUMMARIES_NAMESPACE, xml: expect.stringContaining('"source":"Customers"') },
+    ]);
     const summary = fake.sheet('Tierwise Summary')!;
     expect(summary.charts).toHaveLength(1);
     expect(fake.cell(summary, 1, 1)?.formula).toBe(`=SUMPRODUCT(--('Customers'!$F$2:$F$13="A"))`);
@@ -391,8 +382,9 @@ describe('OfficeWorkbook.selectRows, snapshot and history', () => {
     );
     const history = value(await workbook.readHistory());
     expect(history).toEqual([
-      { date: '2026-10-01', table: 't', entries: [{ key: 'C1', score: 80, tier: 'A' }] },
+      { id: '#1', date: '2026-10-01', table: 't', entries: [{ key: 'C1', score: 80, tier: 'A' }] },
       {
+        id: '#2',
         date: '2026-11-01',
         table: 't',
         entries: [

@@ -3,7 +3,8 @@ import { getPreset } from '../../src/engine/presets';
 import { buildPlan, dataColumnCount, type PlanOptions } from '../../src/excel/build-plan';
 import type { WorkbookPlan } from '../../src/excel/plan-types';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
-import type { DataRegion } from '../../src/excel/workbook';
+import type { OfficeWorkbook } from '../../src/excel/office-workbook';
+import type { DataRegion, Result } from '../../src/excel/workbook';
 
 export const HEADERS = ['Customer', '月均销售额', 'Payment days', 'Revenue'];
 
@@ -47,4 +48,15 @@ export function planFor(region: DataRegion, rows: Cell[][], options: Partial<Pla
   const { map } = mapColumns(compiled.columns, region.headers.slice(0, dataColumnCount(region)));
   const batch = compiled.gradeRows(rows, map);
   return buildPlan(compiled, region, rows, map, batch, { ...DEFAULT_OPTIONS, ...options });
+}
+
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.problem)}`);
+  return result.value;
+}
+
+export async function detectAndRead(workbook: OfficeWorkbook): Promise<{ region: DataRegion; rows: Cell[][] }> {
+  const region = value(await workbook.detectData());
+  const rows = value(await workbook.readRows(region));
+  return { region, rows };
 }

@@ -18,11 +18,27 @@ describe('SQL export in every dialect', () => {
     expect(controls).toEqual([]);
   });
 
-  it('given Spark then identifiers use backticks and strings escape backslashes', () => {
+  it('given Spark then identifiers use backticks and no backslash appears, so escapedStringLiterals cannot change it', () => {
     const table = structuredClone(getPreset('payment-scorecard')!);
     const result = exportSql(table, { dialect: 'spark', source: 't', columns: { monthly_sales: 'a`b' } });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.sql).toContain('__tw_src.`a``b` AS __tw_c0');
-    expect(result.sql).toContain("RLIKE '^(?:[+-]?(?:(?:[0-9]{1,200}\\\\.?");
+    expect(result.sql).toContain("RLIKE '^(?:[+-]?(?:(?:[0-9]{1,200}[.]?");
+    expect(result.sql).not.toContain('\\');
+  });
+
+  it("given a number pattern in Spark then the match ends at the end of the text, not before a final line break ($ in Java's regexes)", () => {
+    const result = exportSql(getPreset('payment-scorecard'), { dialect: 'spark', source: 't' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.sql).toContain(")(?!(?s:.))')");
+    expect(result.sql).not.toMatch(/\$'\)/);
+  });
+
+  it.each(SQL_DIALECTS)('given RFM quantiles in %s then no subquery is correlated with the cut index', (dialect) => {
+    const rfm = PRESETS.find((p) => p.method.kind === 'rfm')!;
+    const result = exportSql(rfm, { dialect, source: 't' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.sql).not.toMatch(/\(SELECT max\(v\) FROM \S+ WHERE rn =/);
+    expect(result.sql).toContain('max(CASE WHEN rn = floor(i1) THEN v END)');
   });
 });

@@ -53,6 +53,7 @@ const DATE_TEXTS = [
   '2024-03-15 24:00',
   '2024.3.5',
   '2024-03-15x',
+  '2024-03-15\u0085',
 ];
 
 const BOUND_KEYS = new Set(['gt', 'gte', 'lt', 'lte', 'value', 'values']);
@@ -102,7 +103,8 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
   const far = neighbours(found.other);
   const rnd = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
-  const junk = ['', '   ', null, 'abc', '#N/A'];
+  // U+0085 (NEL) ends a line for Java's `$`: a value ending in it must not pass the number test.
+  const junk = ['', '   ', null, 'abc', '#N/A', '12\u0085'];
   const columnNames = compiled.columns.map((c, i) => (i === 0 ? EVIL_COLUMN : `col ${i} ${c.id}`.slice(0, 60)));
   // Rare enough per cell that wide tables still grade most rows.
   const junkRate = Math.min(0.06, 0.3 / compiled.columns.length);
@@ -286,13 +288,19 @@ export function arbitraryCases(count: number): SqlCase[] {
   return tables.map((table, k) => makeCase(`arbitrary #${k} ${table.method.kind}`, table, k % 2 === 0, 3000 + k, 120));
 }
 
+/** The SQL type of each source column of a case: numbers and dates typed in typed cases, text otherwise. */
+export function columnTypes(c: SqlCase, dialect: SqlDialectName): string[] {
+  const d = sqlDialect(dialect);
+  return c.compiled.columns.map((input) =>
+    c.typed && input.type === 'number' ? d.doubleType : c.typed && input.type === 'date' ? 'DATE' : d.textType,
+  );
+}
+
 /** CREATE TABLE + INSERT for a case: a row id, then one column per input. */
 export function sourceSql(c: SqlCase, dialect: SqlDialectName, tableName: string): string {
   const d = sqlDialect(dialect);
   const numberType = d.doubleType;
-  const types = c.compiled.columns.map((input) =>
-    c.typed && input.type === 'number' ? numberType : c.typed && input.type === 'date' ? 'DATE' : d.textType,
-  );
+  const types = columnTypes(c, dialect);
   const defs = c.columnNames.map((n, i) => `${d.ident(n)!} ${types[i]}`);
   const literal = (cell: Cell, type: string): string => {
     if (cell === null || cell === undefined) return `CAST(NULL AS ${type})`;

@@ -1,1 +1,10 @@
-module.exports = { OfficeApp: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project' } };
+module.exports = {
+  OfficeApp: {
+    Excel: 'Excel',
+    Word: 'Word',
+    PowerPoint: 'PowerPoint',
+    Outlook: 'Outlook',
+    OneNote: 'OneNote',
+    Project: 'Project',
+  },
+};

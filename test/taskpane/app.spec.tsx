@@ -1,9 +1,15 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/app';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import type { Result } from '../../src/excel/workbook';
 import { customerRows, customerWorkbook, HEADERS } from '../excel/support';
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  return result.value;
+}
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
 class NoResizeObserver {
@@ -13,9 +19,9 @@ class NoResizeObserver {
 }
 Object.assign(window, { ResizeObserver: NoResizeObserver });
 
-async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US') {
+async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US', clock?: () => Date) {
   const workbook = new OfficeWorkbook(fake.run);
-  render(<App workbook={workbook} locale={locale} theme="light" />);
+  render(<App workbook={workbook} locale={locale} theme="light" {...(clock ? { clock } : {})} />);
   return workbook;
 }
 
@@ -186,6 +192,31 @@ describe('the task pane', () => {
     expect(await screen.findByText(/^Snapshot saved: 4 customers/)).toBeTruthy();
     expect(await screen.findByText('Moved up: 1')).toBeTruthy();
     expect(screen.getByText('Moved down: 1')).toBeTruthy();
+  });
+});
+
+describe('the history step', () => {
+  it('given three snapshots in one day, then all three are kept and any two can be compared', async () => {
+    const fake = customerWorkbook(4);
+    const times = ['2026-03-01T09:00:00Z', '2026-03-01T12:30:00Z', '2026-03-01T17:45:00Z'];
+    let taken = 0;
+    const workbook = await openPane(fake, 'en-US', () => new Date(times[taken++]!));
+    await screen.findByText('4 rows in Customers!A1:D5');
+    tab('History');
+    fireEvent.change(screen.getByLabelText('Customer key column'), { target: { value: '0' } });
+    for (let k = 1; k <= 3; k++) {
+      fireEvent.click(screen.getByRole('button', { name: 'Snapshot' }));
+      await waitFor(async () => expect(value(await workbook.readHistory())).toHaveLength(k));
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Snapshot' })).toHaveProperty('disabled', false));
+    }
+    expect(value(await workbook.readHistory()).map((s) => [s.id, s.date])).toEqual([
+      ['#1', '2026-03-01 09:00'],
+      ['#2', '2026-03-01 12:30'],
+      ['#3', '2026-03-01 17:45'],
+    ]);
+    expect(await screen.findByText('From 2026-03-01 12:30 to 2026-03-01 17:45')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Compare snapshot'), { target: { value: '#1' } });
+    expect(await screen.findByText('From 2026-03-01 09:00 to 2026-03-01 17:45')).toBeTruthy();
   });
 });
 

@@ -42,7 +42,8 @@ describe('compileDraft', () => {
 });
 
 describe('migrationOf', () => {
-  const snap = (date: string, entries: Array<[string, string]>) => ({
+  const snap = (date: string, entries: Array<[string, string]>, id = date) => ({
+    id,
     date,
     table: 'payment-scorecard',
     entries: entries.map(([key, tier]) => ({ key, tier, score: null })),
@@ -75,6 +76,45 @@ describe('migrationOf', () => {
       [1, 0, 0, 0],
       [0, 0, 1, 0],
     ]);
+  });
+
+  it('given three snapshots on one day, then any two chosen are compared', () => {
+    const day = [
+      snap(
+        '2026-03-01 09:00',
+        [
+          ['c1', 'A'],
+          ['c2', 'B'],
+        ],
+        '#1',
+      ),
+      snap(
+        '2026-03-01 12:00',
+        [
+          ['c1', 'B'],
+          ['c2', 'B'],
+        ],
+        '#2',
+      ),
+      snap(
+        '2026-03-01 17:00',
+        [
+          ['c1', 'C'],
+          ['c2', 'A'],
+        ],
+        '#3',
+      ),
+    ];
+    const firstToLast = migrationOf(day, scorecard, { from: '#1', to: '#3' })!;
+    expect([firstToLast.from, firstToLast.to, firstToLast.up, firstToLast.down]).toEqual([
+      '2026-03-01 09:00',
+      '2026-03-01 17:00',
+      ['c2'],
+      ['c1'],
+    ]);
+    const lastTwo = migrationOf(day, scorecard)!;
+    expect([lastTwo.from, lastTwo.up, lastTwo.down]).toEqual(['2026-03-01 12:00', ['c2'], ['c1']]);
+    expect(migrationOf(day, scorecard, { from: '#2', to: '#2' })).toBeUndefined();
   });
 
   it('given one snapshot, then there is nothing to compare', () => {

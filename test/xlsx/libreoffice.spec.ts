@@ -1,6 +1,4 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCommand } from '../../src/cli/args';
 import type { CliIo } from '../../src/cli/command';
@@ -10,7 +8,8 @@ import type { CompiledTable } from '../../src/engine/grader';
 import { getPreset } from '../../src/engine/presets';
 import type { Cell } from '../../src/engine/values/cell';
 import { makeCase } from '../sql/sql-harness';
-import { colourRuns, makeProfile, parseCsv, pdfPage, PDFTOPPM, sheetsAsCsv, SOFFICE } from './office';
+import { expectedGradedColumns, expectedSummaryGrid, gridDifferences } from '../support/recalculated';
+import { colourRuns, libreOfficeSession, parseCsv, pdfPage, PDFTOPPM, sheetsAsCsv, SOFFICE } from './office';
 
 if (!SOFFICE || !PDFTOPPM) {
   if (process.env.CI)
@@ -21,15 +20,8 @@ if (!SOFFICE || !PDFTOPPM) {
 }
 const describeLo = SOFFICE && PDFTOPPM ? describe : describe.skip;
 
-const dir = mkdtempSync(join(tmpdir(), 'tierwise-xlsx-lo-'));
-let profile = '';
-beforeAll(() => {
-  profile = makeProfile();
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+const lo = libreOfficeSession('tierwise-xlsx-lo-');
+const { dir } = lo;
 
 function compiled(id: string): CompiledTable {
   const result = compileTable(getPreset(id), { resolve: getPreset });
@@ -78,11 +70,11 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     const ws = workbook.addWorksheet('S');
     ws.addRow([2, 3, { formula: 'A1*B1', result: 999 }]);
     await workbook.xlsx.writeFile(join(dir, 'stale.xlsx'));
-    expect(parseCsv(sheetsAsCsv(profile, join(dir, 'stale.xlsx')).get('S')!)[0]).toEqual(['2', '3', '6']);
+    expect(parseCsv(sheetsAsCsv(lo.profile, join(dir, 'stale.xlsx')).get('S')!)[0]).toEqual(['2', '3', '6']);
   }, 120000);
 
   it.each(['payment-scorecard', 'weighted-bonus', 'pharma-nine-box', 'sales-pipeline'])(
-    'given %s with numbers, text numbers, blanks and junk then every row has the engine score and tier, and the summary recalculates to the engine counts',
+    'given %s with numbers, text numbers, blanks and junk then every graded cell, and every summary and legend cell once recalculated, matches the engine',
     async (id) => {
       const c = compiled(id);
       const data = makeCase(id, getPreset(id)!, false, 77, 300);
@@ -95,7 +87,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
       await writeInput(input, '客户', headersOf(c), rows);
       const { out } = await grade(c, `${id}.xlsx`);
       expect(out).toContain(`${id}.graded.xlsx`);
-      const sheets = sheetsAsCsv(profile, join(dir, `${id}.graded.xlsx`));
+      const sheets = sheetsAsCsv(lo.profile, join(dir, `${id}.graded.xlsx`));
       expect([...sheets.keys()].sort()).toEqual(['Tierwise Rules', 'Tierwise Summary', '客户'].sort());
       const batch = c.gradeRows(rows);
       const expected = rows.map((_r, i): [number | null, string | null] => [
@@ -103,13 +95,13 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
         batch.tiers[i]! < 0 ? null : c.tiers[batch.tiers[i]!]!.id,
       ]);
       expect(scoresAndTiers(sheets.get('客户')!, c.columns.length, c.hasScore)).toEqual(expected);
-      // Summary counts are formulas LibreOffice recalculated over the Tier column.
+      // The graded columns (Score, Tier, Error) of every row, and every cell of the summary sheet and its
+      // legend, as LibreOffice recalculated them, against the engine's own figures.
+      const graded = parseCsv(sheets.get('客户')!).slice(1, rows.length + 1);
+      const outputs = graded.map((r) => r.slice(c.columns.length));
+      expect(gridDifferences(outputs, expectedGradedColumns(c, batch, 'en-US'), 1, c.columns.length)).toEqual([]);
       const summary = parseCsv(sheets.get('Tierwise Summary')!);
-      c.tiers.forEach((tier, k) => {
-        const row = summary.find((r) => r[0] === tier.id)!;
-        expect(Number(row[1])).toBe(expected.filter((e) => e[1] === tier.id).length);
-        void k;
-      });
+      expect(gridDifferences(summary, expectedSummaryGrid(c, batch, { locale: 'en-US', title: true }))).toEqual([]);
     },
     180000,
   );
@@ -140,7 +132,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
       previous = t;
     }
     const fills = Object.fromEntries(c.tiers.map((t) => [t.id, t.fill]));
-    const image = pdfPage(profile, join(dir, 'colours.graded.xlsx'), 1);
+    const image = pdfPage(lo.profile, join(dir, 'colours.graded.xlsx'), 1);
     expect(colourRuns(image, fills)).toEqual(expected);
   }, 120000);
 
@@ -151,10 +143,8 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let i = 0; i < 100_000; i++) rows.push([Math.round(next() * 40000), Math.floor(next() * 90)]);
     await writeInput(join(dir, 'big.xlsx'), 'Customers', ['月均销售额', '回款天数'], rows);
-    const start = Date.now();
     await grade(c, 'big.xlsx');
-    const gradeMs = Date.now() - start;
-    const sheets = sheetsAsCsv(profile, join(dir, 'big.graded.xlsx'));
+    const sheets = sheetsAsCsv(lo.profile, join(dir, 'big.graded.xlsx'));
     const got = scoresAndTiers(sheets.get('Customers')!, 2, true);
     const batch = c.gradeRows(rows);
     expect(got.length).toBe(rows.length);
@@ -162,7 +152,7 @@ describeLo('graded .xlsx opened in LibreOffice (recalculating)', () => {
     got.forEach(([score, tier], i) => {
       if (score !== batch.scores[i] || tier !== c.tiers[batch.tiers[i]!]!.id) mismatches++;
     });
+    // Speed is measured in bench/, not here: a timed assertion fails with the machine's load.
     expect(mismatches).toBe(0);
-    expect(gradeMs).toBeLessThan(10000);
   }, 300000);
 });

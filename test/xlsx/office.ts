@@ -4,7 +4,7 @@
  * load), conversion to CSV (every sheet) or PDF, and PDF pages as PPM pixels.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -17,6 +17,22 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `;
+
+/**
+ * For one spec file: a temp folder for its files and a recalculating profile,
+ * made before its tests and removed after them. Read `profile` inside tests.
+ */
+export function libreOfficeSession(prefix: string): { dir: string; readonly profile: string } {
+  const session = { dir: mkdtempSync(join(tmpdir(), prefix)), profile: '' };
+  beforeAll(() => {
+    session.profile = makeProfile();
+  });
+  afterAll(() => {
+    rmSync(session.dir, { recursive: true, force: true });
+    if (session.profile) rmSync(session.profile, { recursive: true, force: true });
+  });
+  return session;
+}
 
 /** A fresh LibreOffice profile that recalculates on load. */
 export function makeProfile(): string {

@@ -1,4 +1,3 @@
-import { lstat, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { mapColumns, type ColumnMapping } from '../../engine/columns';
@@ -10,8 +9,9 @@ import { localize } from '../../i18n';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
-import { formatShare, renderColumns } from '../format';
+import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
+import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
 import { cliText, formatCsvProblem } from '../text';
 import { gradeXlsxFile, isXlsxPath } from '../xlsx/grade-xlsx';
 
@@ -66,7 +66,7 @@ export const gradeCommand: CliCommand = {
     if (delimiter === undefined) {
       return context.usageError(cliText(locale, 'grade.bad-delimiter', { value: args.values.get('delimiter') ?? '' }));
     }
-    const overrides: Record<string, string> = {};
+    const overrides: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const entry of args.lists.get('map') ?? []) {
       const eq = entry.indexOf('=');
       if (eq <= 0 || eq === entry.length - 1)
@@ -184,13 +184,18 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   const { mapping } = mapped;
 
   // Never write over the input, and never over an existing file without --force.
-  const target = await outputTarget(outName, outPath, inputPath, request.force);
-  if (target.kind === 'problem') {
-    const key = target.problem;
-    return usage(cliText(locale, key === 'is-directory' ? 'csv.is-directory' : key, { file: outName }));
-  }
+  const planned = await planOutput({
+    name: outName,
+    cwd,
+    inputs: [request.input],
+    force: request.force,
+    stdout: true,
+    stream: true,
+  });
+  if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
+  const target = planned.target;
   // With the CSV on stdout, everything else goes to stderr.
-  const say = target.kind === 'stdout' ? (text: string) => context.io.stderr(text + '\n') : context.print;
+  const say = target.kind === 'stdout' ? (text: string) => context.io.stderr(visible(text) + '\n') : context.print;
 
   const headerOf = new Map(mapping.matched.map((m) => [m.input, m.header]));
   const nameOf = (id: string): string =>
@@ -200,14 +205,19 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   if (request.explain) added.push(GRADE_COLUMNS.explanation);
   for (const name of added) outputHeader.push(uniqueName(name, outputHeader));
 
-  const tempPath = target.kind === 'file' ? target.temp : undefined;
-  const discard = async (): Promise<void> => {
-    if (tempPath) await unlink(tempPath).catch(() => undefined);
-  };
-  const writer = createCsvWriter(target.kind === 'stdout' ? textSink(context.io.stdout) : (tempPath ?? target.path), {
-    bom: request.bom,
-  });
-  await writer.writeRow(outputHeader);
+  const discard = (): Promise<void> => discardOutput(target);
+  const writer = createCsvWriter(
+    target.kind === 'stdout' ? textSink(context.io.stdout) : target.kind === 'file' ? target.temp : target.path,
+    { bom: request.bom, exclusive: target.kind === 'file' },
+  );
+  try {
+    await writer.writeRow(outputHeader);
+  } catch (error) {
+    await writer.abort();
+    await discard();
+    context.error(formatWriteFailure(error, outName, locale));
+    return { exitCode: 1 };
+  }
 
   const ragged: CsvProblem[] = [];
   let raggedCount = 0;
@@ -263,14 +273,14 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
     }
     if (!fatal && raggedCount === 0) await flush();
   } catch (error) {
-    writer.abort();
+    await writer.abort();
     await discard();
-    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
 
   if (fatal || raggedCount > 0) {
-    writer.abort();
+    await writer.abort();
     await discard();
     if (fatal) context.error(formatCsvProblem(fatal, locale));
     for (const problem of ragged) context.error(formatCsvProblem(problem, locale));
@@ -283,10 +293,10 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
 
   try {
     await writer.close();
-    if (target.kind === 'file') await rename(target.temp, target.path);
+    await commitOutput(target);
   } catch (error) {
     await discard();
-    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
 
@@ -332,38 +342,6 @@ function uniqueName(name: string, taken: readonly string[]): string {
     const candidate = `${name} (${n})`;
     if (!taken.includes(candidate)) return candidate;
   }
-}
-
-/**
- * Where the graded CSV goes. A plain file (new, or replaced with --force) is
- * written to a temporary file beside it and renamed into place, so a failure
- * never leaves half a file. "-" is stdout. Anything else that exists (a
- * symlink, a FIFO, a device such as /dev/stdout) is written in place and
- * never replaced: renaming over it would swap out the link or device node.
- */
-type OutputTarget =
-  | { kind: 'stdout' }
-  | { kind: 'file'; path: string; temp: string }
-  | { kind: 'in-place'; path: string }
-  | { kind: 'problem'; problem: 'grade.out-is-input' | 'grade.out-exists' | 'is-directory' };
-
-async function outputTarget(
-  outName: string,
-  outPath: string,
-  inputPath: string,
-  force: boolean,
-): Promise<OutputTarget> {
-  if (outName === '-') return { kind: 'stdout' };
-  const inputReal = await realpath(inputPath).catch(() => inputPath);
-  const outReal = await realpath(outPath).catch(() => outPath);
-  if (outReal === inputReal || outPath === inputPath) return { kind: 'problem', problem: 'grade.out-is-input' };
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  const entry = await lstat(outPath).catch(() => undefined);
-  if (!entry) return { kind: 'file', path: outPath, temp };
-  const info = await stat(outPath).catch(() => undefined);
-  if (info?.isDirectory()) return { kind: 'problem', problem: 'is-directory' };
-  if (info?.isFile() && !force) return { kind: 'problem', problem: 'grade.out-exists' };
-  return entry.isFile() ? { kind: 'file', path: outPath, temp } : { kind: 'in-place', path: outPath };
 }
 
 /** A stream over the command's stdout function (process.stdout writes to pipes and files synchronously). */
@@ -425,5 +403,33 @@ export function mapFileColumns(
   for (const id of mapping.unmapped) {
     if (!mapping.missingRequired.includes(id)) context.warn(cliText(locale, 'grade.optional-missing', { input: id }));
   }
+  warnDuplicateHeaders(
+    header,
+    mapping.matched.map((m) => m.column),
+    request.input,
+    context,
+  );
   return { ok: true, mapping };
+}
+
+/** A column read by its header, when another column has the same header: say which one was taken. */
+export function warnDuplicateHeaders(
+  header: readonly string[],
+  used: readonly number[],
+  file: string,
+  context: CommandContext,
+): void {
+  for (const column of used) {
+    const name = header[column];
+    const others = header.flatMap((h, c) => (c !== column && h === name ? [c + 1] : []));
+    if (others.length === 0) continue;
+    context.warn(
+      cliText(context.locale, 'grade.duplicate-header', {
+        file,
+        header: name ?? '',
+        column: column + 1,
+        others: others.join(', '),
+      }),
+    );
+  }
 }

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { formatGradeError } from '../../engine/messages';
 import type { GradingTable, Locale } from '../../engine/model';
@@ -24,10 +23,24 @@ import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
-import { openXlsxSheet } from '../xlsx/read';
-import { isXlsxPath, XLSX_CHUNK_ROWS, xlsxText } from '../xlsx/grade-xlsx';
+import { openXlsxSheet, XlsxReadError } from '../xlsx/read';
+import { formatXlsxProblem, formatXlsxReadError, isXlsxPath, XLSX_CHUNK_ROWS } from '../xlsx/grade-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
+import { warnDuplicateHeaders } from './grade';
+import { formatProblems, readTableJson } from '../table-source';
+import { validateTable } from '../../engine/compile';
+import { getPreset } from '../../engine/presets';
+import type { TableProblem } from '../../engine/errors';
+import {
+  commitOutput,
+  discardOutput,
+  formatOutputProblem,
+  formatWriteFailure,
+  outputFile,
+  planOutput,
+  type OutputTarget,
+} from '../output';
 
 const TEXTS: Record<Locale, Record<RfmMessageKey, string>> = { 'en-US': rfmEnUS, 'zh-CN': rfmZhCN };
 
@@ -107,6 +120,8 @@ interface Settings {
   table: GradingTable;
   method: RfmMethodSpec;
   delimiter: string;
+  /** Files the settings were read from (--segments FILE): inputs too, never an output. */
+  files: string[];
 }
 
 async function runRfm(context: CommandContext): Promise<number> {
@@ -122,10 +137,34 @@ async function runRfm(context: CommandContext): Promise<number> {
 
   const inputPath = resolve(io.cwd, input);
   const outName = args.values.get('out') ?? defaultOutput(input);
-  const outPath = resolve(io.cwd, outName);
-  if (outPath === inputPath) return context.usageError(t('rfm.out-is-input', { file: outName }));
-  if (!args.flags.has('force') && (await exists(outPath)))
-    return context.usageError(t('rfm.out-exists', { file: outName }));
+  const planned = await planOutput({
+    name: outName,
+    cwd: io.cwd,
+    inputs: [input, ...settings.files],
+    force: args.flags.has('force'),
+    stream: true,
+  });
+  if (!planned.ok) return context.usageError(formatOutputProblem(planned.problem, locale));
+  const target = planned.target;
+  if (target.kind === 'stdout') throw new Error('rfm writes to a file');
+  try {
+    const code = await analyzeInto(context, t, settings, input, inputPath, outName, target);
+    return code;
+  } finally {
+    await discardOutput(target);
+  }
+}
+
+async function analyzeInto(
+  context: CommandContext,
+  t: (key: RfmMessageKey, params?: Record<string, string | number>) => string,
+  settings: Settings,
+  input: string,
+  inputPath: string,
+  outName: string,
+  target: Exclude<OutputTarget, { kind: 'stdout' }>,
+): Promise<number> {
+  const { locale, args } = context;
 
   // Reading
   const started = performance.now();
@@ -147,6 +186,7 @@ async function runRfm(context: CommandContext): Promise<number> {
     }
     columns[role] = found;
   }
+  warnDuplicateHeaders(headers, [columns.customer, columns.date, columns.amount], input, context);
   const names = {
     customer: headers[columns.customer]!,
     date: headers[columns.date]!,
@@ -155,19 +195,25 @@ async function runRfm(context: CommandContext): Promise<number> {
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
   let ragged = 0;
   const raggedListed: string[] = [];
-  for await (const batch of opened.batches) {
-    for (const record of batch) {
-      if (record.kind === 'row') {
-        const cells = record.cells;
-        collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
-      } else if (record.problem.kind === 'ragged-row') {
-        ragged++;
-        if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
-      } else {
-        context.error(formatCsvProblem(record.problem, locale));
-        return 1;
+  try {
+    for await (const batch of opened.batches) {
+      for (const record of batch) {
+        if (record.kind === 'row') {
+          const cells = record.cells;
+          collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
+        } else if (record.problem.kind === 'ragged-row') {
+          ragged++;
+          if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
+        } else {
+          context.error(formatCsvProblem(record.problem, locale));
+          return 1;
+        }
       }
     }
+  } catch (error) {
+    if (!(error instanceof XlsxReadError)) throw error;
+    context.error(formatXlsxReadError(error, input, locale));
+    return 1;
   }
   const read = collector.finish();
   const readMs = performance.now() - started;
@@ -194,7 +240,11 @@ async function runRfm(context: CommandContext): Promise<number> {
   // Writing
   const writeStart = performance.now();
   const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
-  const writer = createCsvWriter(outPath, { delimiter: settings.delimiter, bom: args.flags.has('bom') });
+  const writer = createCsvWriter(outputFile(target), {
+    delimiter: settings.delimiter,
+    bom: args.flags.has('bom'),
+    exclusive: target.kind === 'file',
+  });
   try {
     await writer.writeRow([
       names.customer,
@@ -228,14 +278,10 @@ async function runRfm(context: CommandContext): Promise<number> {
       ]);
     }
     await writer.close();
+    await commitOutput(target);
   } catch (error) {
-    writer.abort();
-    context.error(
-      cliText(locale, 'csv.unreadable', {
-        file: outName,
-        reason: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    await writer.abort();
+    context.error(formatWriteFailure(error, outName, locale));
     return 1;
   }
   const writeMs = performance.now() - writeStart;
@@ -316,7 +362,7 @@ async function readSettings(
   context: CommandContext,
   t: (key: RfmMessageKey, params?: Record<string, string | number>) => string,
 ): Promise<Settings | number> {
-  const { args, io } = context;
+  const { args } = context;
   const delimiterOption = args.values.get('delimiter');
   const delimiter =
     delimiterOption === undefined
@@ -371,12 +417,12 @@ async function readSettings(
   const segmentsSpec = args.values.get('segments') ?? 'rfm';
   let table = RFM_PRESETS.find((p) => p.id === segmentsSpec);
   if (!table) {
-    try {
-      table = JSON.parse(await readFile(resolve(io.cwd, segmentsSpec), 'utf8')) as GradingTable;
-    } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
-      return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
-    }
+    // A segments file is checked exactly as `tierwise validate` checks it.
+    const read = await readTableJson(segmentsSpec, context);
+    if (!read.ok) return read.exitCode;
+    const invalid = validateTable(read.json, { resolve: getPreset });
+    if (invalid.length > 0) return reportInvalid(context, segmentsSpec, invalid);
+    table = read.json as GradingTable;
   }
   const method = table.method as unknown as RfmMethodSpec;
   if (method?.kind !== 'rfm' || !Array.isArray(method.segments) || !Array.isArray(table.tiers)) {
@@ -386,10 +432,19 @@ async function readSettings(
   const effective: RfmMethodSpec = { ...method, ...scoring, segments: method.segments };
   const problems = validateRfmMethod(effective, table.tiers, 'method').filter((p) => p.code !== 'tier-unreachable');
   if (problems.length > 0) {
-    const problem = problems.map((p) => `${p.path}: ${p.code} ${JSON.stringify(p.detail ?? {})}`).join('; ');
-    return context.usageError(t('rfm.bad-segments', { value: segmentsSpec, problem }));
+    const bins = binsText ?? DIMENSIONS.map((d) => `${d}=${effective.bins?.[d] ?? ''}`).join(',');
+    const code = context.usageError(t('rfm.bins-mismatch', { bins, table: segmentsSpec, count: problems.length }));
+    for (const line of formatProblems(problems, context.locale)) context.io.stderr(line + '\n');
+    return code;
   }
-  return { scoring, ...(asOf === undefined ? {} : { asOf }), table, method: effective, delimiter };
+  const files = RFM_PRESETS.some((p) => p.id === segmentsSpec) ? [] : [segmentsSpec];
+  return { scoring, ...(asOf === undefined ? {} : { asOf }), table, method: effective, delimiter, files };
+}
+
+function reportInvalid(context: CommandContext, file: string, problems: readonly TableProblem[]): number {
+  context.error(cliText(context.locale, 'table.invalid', { file, count: problems.length }));
+  for (const line of formatProblems(problems, context.locale)) context.io.stderr(line + '\n');
+  return 1;
 }
 
 function parseBins(text: string): RfmScoringOptions['bins'] | undefined {
@@ -478,13 +533,6 @@ function defaultOutput(input: string): string {
   return join(dirname(input), `${stem}.rfm.csv`);
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 type OrderRecord = { kind: 'row'; line: number; cells: readonly Cell[] } | { kind: 'problem'; problem: CsvProblem };
 
 /**
@@ -504,15 +552,7 @@ async function openOrders(
   if (isXlsxPath(name)) {
     const opened = await openXlsxSheet(path, sheet, XLSX_CHUNK_ROWS);
     if (!opened.ok) {
-      context.error(
-        opened.problem.kind === 'no-sheet'
-          ? xlsxText(locale, 'xlsx.no-sheet', {
-              file: name,
-              sheet: opened.problem.sheet,
-              sheets: opened.problem.sheets.join(', '),
-            })
-          : cliText(locale, 'csv.empty', { file: name }),
-      );
+      context.error(formatXlsxProblem(opened.problem, name, locale));
       return undefined;
     }
     const { header, chunks } = opened.rows;

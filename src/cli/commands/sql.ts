@@ -46,7 +46,7 @@ export const sqlCommand: CliCommand = {
     if (!(SQL_DIALECTS as readonly string[]).includes(dialect)) {
       return context.usageError(sqlText(locale, 'sql.bad-dialect', { value: dialect }));
     }
-    const columns: Record<string, string | null> = {};
+    const columns: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
     for (const entry of args.lists.get('columns') ?? []) {
       const eq = entry.indexOf('=');
       if (eq <= 0) return context.usageError(sqlText(locale, 'sql.columns-syntax', { argument: entry }));

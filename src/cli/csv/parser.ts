@@ -45,6 +45,16 @@ export class CsvParser {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
+  /** Characters of the field being read: a field never closed keeps growing. */
+  get pendingFieldLength(): number {
+    return this.field.length;
+  }
+
+  /** The line the record being read started on. */
+  get pendingLine(): number {
+    return this.rowLine;
+  }
+
   /** Parses a chunk; returns the records completed by it. Rows with no characters at all are skipped. */
   push(text: string): CsvRow[] {
     const out: CsvRow[] = [];

@@ -11,7 +11,11 @@ export type CsvProblem =
   | { kind: 'empty'; file: string }
   | { kind: 'unclosed-quote'; file: string; line: number }
   | { kind: 'invalid-bytes'; file: string; encoding: TextEncodingName; line: number }
-  | { kind: 'ragged-row'; file: string; line: number; found: number; expected: number };
+  | { kind: 'ragged-row'; file: string; line: number; found: number; expected: number }
+  | { kind: 'field-too-long'; file: string; line: number; limit: number };
+
+/** Characters one CSV field may hold: 32 times an Excel cell's 32,767, and a bound on memory for a field never closed. */
+export const MAX_FIELD_CHARS = 1_048_576;
 
 /**
  * What reading yields: rows, and problems as values. A `ragged-row` problem
@@ -73,6 +77,11 @@ export async function* readCsvBatches(
       }
       const batch = asRecords(parser.push(text));
       if (batch.length > 0) yield batch;
+      if (parser.pendingFieldLength > MAX_FIELD_CHARS) {
+        const line = parser.pendingLine;
+        yield [{ kind: 'problem', problem: { kind: 'field-too-long', file, line, limit: MAX_FIELD_CHARS } }];
+        return;
+      }
     }
   } catch (error) {
     yield [{ kind: 'problem', problem: fileProblem(file, error) }];

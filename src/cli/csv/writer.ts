@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -23,7 +24,7 @@ export interface CsvWriter {
   /** Flushes and closes (a stream passed in is ended too). */
   close(): Promise<void>;
   /** Closes without flushing; for giving up after an error. */
-  abort(): void;
+  abort(): Promise<void>;
 }
 
 /** One field, quoted only when it has to be: a delimiter, quote, CR or LF inside. */
@@ -88,14 +89,18 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
     },
     async close() {
       await flush();
-      await new Promise<void>((resolve, reject) => {
-        stream.end(() => (failure ? reject(failure) : resolve()));
-        stream.once('error', reject);
-      });
+      // The end callback can run before a failed last write's error event: wait for the stream to settle.
+      stream.end();
+      await finished(stream);
+      if (failure) throw failure;
     },
-    abort() {
+    async abort() {
       buffer = '';
+      if (stream.destroyed && (stream as { closed?: boolean }).closed !== false) return;
+      // A file still being opened appears only after destroy: wait until it is closed, so it can be removed.
+      const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
       stream.destroy();
+      await closed;
     },
   };
 }

@@ -4,7 +4,6 @@
  * apply plan (src/engine/plan), so the file looks as the add-in's Apply
  * would leave it. The input is never modified.
  */
-import { lstat, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CompiledTable } from '../../engine/grader';
 import type { Locale } from '../../engine/model';
@@ -16,8 +15,16 @@ import { xlsxEnUS, type XlsxMessageKey } from '../../i18n/xlsx.en-US';
 import { xlsxZhCN } from '../../i18n/xlsx.zh-CN';
 import type { CommandContext } from '../args';
 import { displayPath, formatSummary, mapFileColumns, type GradeFileResult } from '../commands/grade';
+import {
+  commitOutput,
+  discardOutput,
+  formatOutputProblem,
+  formatWriteFailure,
+  planOutput,
+  type OutputTarget,
+} from '../output';
 import { cliText } from '../text';
-import { openXlsxSheet } from './read';
+import { EXCEL_MAX_ROWS, openXlsxSheet, XlsxReadError, type XlsxProblem } from './read';
 import { XlsxPlanWriter } from './write';
 
 /** Rows graded and written per step: few engine calls, bounded memory. */
@@ -46,6 +53,36 @@ export function xlsxText(locale: Locale, key: XlsxMessageKey, params: Record<str
   return fill(table[key], params);
 }
 
+/** Why a workbook could not be read, as one line naming the file. */
+export function formatXlsxProblem(problem: XlsxProblem, file: string, locale: Locale): string {
+  switch (problem.kind) {
+    case 'no-sheet':
+      return xlsxText(locale, 'xlsx.no-sheet', { file, sheet: problem.sheet, sheets: problem.sheets.join(', ') });
+    case 'empty':
+      return xlsxText(locale, 'xlsx.empty', { file });
+    case 'not-found':
+      return cliText(locale, 'csv.not-found', { file });
+    case 'unreadable':
+      return xlsxText(locale, 'xlsx.unreadable', { file, reason: problem.reason });
+    case 'damaged':
+      return xlsxText(locale, 'xlsx.damaged', { file });
+    case 'too-large':
+      return xlsxText(locale, 'xlsx.too-large', {
+        file,
+        entry: problem.entry,
+        size: String(problem.inflated),
+        limit: problem.limit,
+      });
+  }
+}
+
+/** Why reading a workbook's rows stopped, as one line naming the file. */
+export function formatXlsxReadError(error: XlsxReadError, file: string, locale: Locale): string {
+  return error.kind === 'too-many-rows'
+    ? xlsxText(locale, 'xlsx.too-many-rows', { file, row: error.reason, limit: EXCEL_MAX_ROWS })
+    : xlsxText(locale, 'xlsx.read-failed', { file, reason: error.reason });
+}
+
 /** customers.xlsx -> customers.graded.xlsx beside it. */
 export function defaultXlsxOutput(input: string): string {
   const ext = extname(input);
@@ -69,7 +106,6 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
   const cwd = context.io.cwd;
   const inputPath = resolve(cwd, request.input);
   const outName = request.out ?? defaultXlsxOutput(request.input);
-  const outPath = resolve(cwd, outName);
   const usage = (message: string): GradeFileResult => ({ exitCode: context.usageError(message) });
 
   const known = compiled.columns.map((c) => c.id);
@@ -84,34 +120,30 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
       );
     }
   }
-  if (outPath === inputPath) return usage(cliText(locale, 'grade.out-is-input', { file: outName }));
-  const existing = await lstat(outPath).catch(() => undefined);
-  if (existing) {
-    if ((await stat(outPath).catch(() => undefined))?.isDirectory()) {
-      return usage(cliText(locale, 'csv.is-directory', { file: outName }));
-    }
-    if (!request.force) return usage(cliText(locale, 'grade.out-exists', { file: outName }));
-  }
+  const planned = await planOutput({ name: outName, cwd, inputs: [request.input], force: request.force });
+  if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
+  const target = planned.target;
+  const result = await gradeXlsxInto(request, context, target, inputPath);
+  if (!result.written) await discardOutput(target);
+  return result;
+}
 
-  let opened;
-  try {
-    opened = await openXlsxSheet(inputPath, request.sheet, XLSX_CHUNK_ROWS);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    context.error(
-      code === 'ENOENT'
-        ? cliText(locale, 'csv.not-found', { file: request.input })
-        : xlsxText(locale, 'xlsx.unreadable', { file: request.input, reason: (error as Error).message }),
-    );
-    return { exitCode: 1 };
-  }
+async function gradeXlsxInto(
+  request: GradeXlsxRequest,
+  context: CommandContext,
+  target: OutputTarget,
+  inputPath: string,
+): Promise<GradeFileResult> {
+  if (target.kind !== 'file') throw new Error('a workbook is written through a temporary file');
+  const { compiled } = request;
+  const locale = context.locale;
+  const outName = request.out ?? defaultXlsxOutput(request.input);
+  const outPath = target.path;
+  const cwd = context.io.cwd;
+
+  const opened = await openXlsxSheet(inputPath, request.sheet, XLSX_CHUNK_ROWS);
   if (!opened.ok) {
-    const p = opened.problem;
-    context.error(
-      p.kind === 'no-sheet'
-        ? xlsxText(locale, 'xlsx.no-sheet', { file: request.input, sheet: p.sheet, sheets: p.sheets.join(', ') })
-        : xlsxText(locale, 'xlsx.empty', { file: request.input }),
-    );
+    context.error(formatXlsxProblem(opened.problem, request.input, locale));
     return { exitCode: 1 };
   }
   const { sheet, header, chunks } = opened.rows;
@@ -131,8 +163,7 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
   const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
   // The row count is known at the end; the columns do not depend on it.
   const provisional = planApply(compiled, { ...options, layout: layoutOf(0) });
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  const writer = new XlsxPlanWriter(temp, sheet);
+  const writer = new XlsxPlanWriter(target.temp, sheet);
   let rows = 0;
   let summary: GradeSummary | undefined;
   let frame: ApplyFrame = provisional;
@@ -153,13 +184,18 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
     });
     frame = planApply(compiled, { ...options, layout: layoutOf(rows) });
     writer.finishData(frame);
-    writer.writeSummary(planSummary(frame, compiled, summary, options), frame);
+    // Row 1 holds the summary's title, so the table starts on row 2.
+    writer.writeSummary(planSummary(frame, compiled, summary, { ...options, top: 1 }), frame);
     writer.writeRules(frame);
     await writer.close();
-    await rename(temp, outPath);
+    await commitOutput(target);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    context.error(cliText(locale, 'grade.write-failed', { file: outName, reason: (error as Error).message }));
+    await writer.abort();
+    if (error instanceof XlsxReadError) {
+      context.error(formatXlsxReadError(error, request.input, locale));
+      return { exitCode: 1 };
+    }
+    context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
   if (!request.quiet) for (const line of formatSummary(compiled, summary, locale)) context.print(line);

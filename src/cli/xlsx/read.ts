@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../engine/values/cell';
+import { inspectArchive, XLSX_LIMITS, type ArchiveLimits, type ArchiveProblem } from './archive';
 
 export interface XlsxSheetRows {
   /** The sheet's name as the workbook names it. */
@@ -14,9 +15,27 @@ export interface XlsxSheetRows {
   chunks: AsyncGenerator<Cell[][]>;
 }
 
-export type XlsxOpen =
-  | { ok: true; rows: XlsxSheetRows }
-  | { ok: false; problem: { kind: 'no-sheet'; sheet: string; sheets: string[] } | { kind: 'empty' } };
+export type XlsxProblem =
+  | { kind: 'no-sheet'; sheet: string; sheets: string[] }
+  | { kind: 'empty' }
+  | { kind: 'not-found' }
+  | { kind: 'unreadable'; reason: string }
+  | ArchiveProblem;
+
+export type XlsxOpen = { ok: true; rows: XlsxSheetRows } | { ok: false; problem: XlsxProblem };
+
+/** Rows in one Excel sheet, header included: a row numbered past it is not from Excel. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Thrown while reading rows when the file turns out to be damaged half way, or longer than a sheet can be. */
+export class XlsxReadError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly kind: 'damaged' | 'too-many-rows' = 'damaged',
+  ) {
+    super(reason);
+  }
+}
 
 /** One ExcelJS cell value as an engine cell. */
 export function toCell(value: unknown): Cell {
@@ -39,7 +58,24 @@ export function toCell(value: unknown): Cell {
  * Opens `path` and finds the sheet (by name, else the first). Rows are read
  * lazily: iterate `chunks` once. The file is only read.
  */
-export async function openXlsxSheet(path: string, sheetName: string | undefined, chunkRows: number): Promise<XlsxOpen> {
+export async function openXlsxSheet(
+  path: string,
+  sheetName: string | undefined,
+  chunkRows: number,
+  limits: ArchiveLimits = XLSX_LIMITS,
+): Promise<XlsxOpen> {
+  try {
+    const problem = await inspectArchive(path, limits);
+    if (problem) return { ok: false, problem };
+    return await openChecked(path, sheetName, chunkRows);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return { ok: false, problem: { kind: 'not-found' } };
+    return { ok: false, problem: { kind: 'unreadable', reason: (error as Error).message } };
+  }
+}
+
+async function openChecked(path: string, sheetName: string | undefined, chunkRows: number): Promise<XlsxOpen> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -69,10 +105,18 @@ export async function openXlsxSheet(path: string, sheetName: string | undefined,
     const header = rowCells(headerRow);
     let last = headerRow.number;
     async function* chunks(): AsyncGenerator<Cell[][]> {
+      try {
+        yield* readChunks();
+      } catch (error) {
+        throw error instanceof XlsxReadError ? error : new XlsxReadError((error as Error).message);
+      }
+    }
+    async function* readChunks(): AsyncGenerator<Cell[][]> {
       let chunk: Cell[][] = [];
       for (;;) {
         const r = await rowIterator.next();
         if (r.done) break;
+        if (r.value.number > EXCEL_MAX_ROWS) throw new XlsxReadError(String(r.value.number), 'too-many-rows');
         // Rows that hold nothing are absent from the file: keep the row numbers in step.
         for (let gap = last + 1; gap < r.value.number; gap++) chunk.push([]);
         last = r.value.number;
@@ -94,9 +138,29 @@ export async function openXlsxSheet(path: string, sheetName: string | undefined,
   }
 }
 
+/**
+ * A formula cell stands for its saved result. The reader drops falsy results
+ * from the value it hands out (0, "", a cached error read as NaN), so the
+ * cell's own model is asked. A cached error whose text the reader lost, and a
+ * formula never calculated (no saved result), are errors, never blanks.
+ */
+export const FORMULA_ERROR_LOST = '#UNKNOWN!';
+export const FORMULA_NOT_CALCULATED = '#GETTING_DATA';
+
+function formulaCell(row: ExcelJS.Row, column: number): Cell {
+  const result = (row.getCell(column).model as { result?: unknown }).result;
+  if (result === undefined) return { error: FORMULA_NOT_CALCULATED };
+  if (typeof result === 'number' && Number.isNaN(result)) return { error: FORMULA_ERROR_LOST };
+  return toCell(result);
+}
+
 function rowCells(row: ExcelJS.Row): Cell[] {
   const values = row.values as unknown[];
   const out: Cell[] = [];
-  for (let i = 1; i < values.length; i++) out.push(toCell(values[i]));
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i];
+    const isFormula = typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+    out.push(isFormula ? formulaCell(row, i) : toCell(value));
+  }
   return out;
 }

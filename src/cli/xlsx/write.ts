@@ -6,6 +6,7 @@
  * writes them.
  */
 import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import type { ApplyFrame, PlanCell, PlanSummary } from '../../engine/plan';
 import { sheetRef } from '../../engine/plan';
 import { columnLetters } from '../../engine/sheet-form/text';
@@ -91,12 +92,14 @@ export class XlsxPlanWriter {
     this.data.commit();
   }
 
-  /** The summary sheet: the table of counts and shares, then the legend painted in tier colours. */
+  /** The summary sheet: the title above the plan's `top` row, the table of counts and shares, then the legend in tier colours. */
   writeSummary(summary: PlanSummary, frame: ApplyFrame): void {
     const sheet = this.workbook.addWorksheet(summary.sheet);
-    const title = sheet.addRow([summary.title]);
-    title.font = { bold: true };
-    title.commit();
+    for (let r = 0; r < summary.top; r++) {
+      const title = sheet.addRow(r === 0 ? [summary.title] : []);
+      title.font = { bold: true };
+      title.commit();
+    }
     summary.cells.forEach((cells, r) => {
       const row = sheet.addRow(cells.map(valueOf));
       if (r === 0 || r === summary.legendTop) row.font = { bold: true };
@@ -133,5 +136,15 @@ export class XlsxPlanWriter {
 
   async close(): Promise<void> {
     await this.workbook.commit();
+  }
+
+  /** Gives up: closes the file (opened lazily, so it may appear only now) so the caller can remove it. */
+  async abort(): Promise<void> {
+    const stream = (this.workbook as unknown as { stream?: Writable }).stream;
+    if (!stream || stream.closed) return;
+    await new Promise<void>((done) => {
+      stream.once('close', done);
+      stream.destroy();
+    });
   }
 }

@@ -157,7 +157,7 @@ export function planSummary(
   frame: ApplyFrame,
   compiled: CompiledTable,
   summary: GradeSummary,
-  options: Pick<ApplyOptions, 'locale' | 'valueColumn' | 'valueHeader'>,
+  options: Pick<ApplyOptions, 'locale' | 'valueColumn' | 'valueHeader'> & { top?: number },
 ): PlanSummary {
   const { locale } = options;
   const t = (key: PlanMessageKey, params?: Record<string, string | number>) => planText(locale, key, params);
@@ -177,11 +177,14 @@ export function planSummary(
   }
   const cells: PlanCell[][] = [header];
   const n = summary.tiers.length;
-  // Summary rows are 1-based in formulas: the header is row 1, tiers rows 2..n+1.
-  const countsRange = `$B$2:$B$${n + 1}`;
-  const valuesRange = `$E$2:$E$${n + 1}`;
+  const top = options.top ?? 0;
+  // Formulas address sheet rows (1-based): the header is on row top + 1, the tiers on the n rows below it.
+  const firstTierRow = top + 2;
+  const lastTierRow = top + 1 + n;
+  const countsRange = `$B$${firstTierRow}:$B$${lastTierRow}`;
+  const valuesRange = `$E$${firstTierRow}:$E$${lastTierRow}`;
   summary.tiers.forEach((tier, k) => {
-    const r = k + 2;
+    const r = firstTierRow + k;
     const id = formulaText(tier.id);
     const row: PlanCell[] = [
       tier.id,
@@ -209,6 +212,7 @@ export function planSummary(
   if (withValues) numberFormats[5] = PERCENT;
   return {
     sheet: frame.summarySheet,
+    top,
     title: t('summary.title', { table: localize(compiled.table.name, locale) }),
     cells,
     legendTop,

@@ -92,9 +92,11 @@ export interface ApplyFrame {
 /** The summary sheet: per-tier counts and shares (formulas over the Tier column, with the engine's results), then the legend. */
 export interface PlanSummary {
   sheet: string;
+  /** 0-based sheet row of the summary's header (cells[0]); the formulas address the rows from there. */
+  top: number;
   title: string;
   cells: PlanCell[][];
-  /** Where the legend starts (0-based row) on the summary sheet; its rows are painted in tier colours. */
+  /** Where the legend starts, as an index into `cells` (its sheet row is top + legendTop); painted in tier colours. */
   legendTop: number;
   /** The per-tier rows a chart may show: header row plus one per tier, first two columns. */
   chart: { rows: number; columns: number };

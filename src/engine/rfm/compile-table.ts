@@ -7,6 +7,7 @@ import { displayCell, parseDate, parseNumber } from '../values/coerce';
 import { amountError, dateError } from './orders';
 import { rfmCode } from './analyze';
 import { RFM_INPUT_IDS } from './presets';
+import { recencyDateError } from './recency';
 import { binsOf, computeCuts, scoreColumn, scoreValue, MAX_BINS, MIN_BINS } from './score';
 import { assignSegments, segmentOf } from './segments';
 import type { DimensionCuts, RfmDimension, RfmMethodSpec, RfmScores, ScoreRange } from './types';
@@ -167,14 +168,14 @@ class RfmCompiledTable implements CompiledTable {
     };
   }
 
-  /** One row against fixed breakpoints; quantile tables need the population (NEEDS_BATCH). */
+  /** One row against fixed breakpoints; a row that cannot be read says why; quantile tables need the population (NEEDS_BATCH). */
   private single(
     row: ArrayLike<Cell>,
     map: ColumnMap | undefined,
     trace: ExplanationStep[] | undefined,
   ): { ok: true; tier: string; tierIndex: number; score: number } | { ok: false; error: GradeError } {
-    if (this.method.binning !== 'fixed') return { ok: false, error: NEEDS_BATCH };
     if (!this.decode(row, map)) return { ok: false, error: this.error! };
+    if (this.method.binning !== 'fixed') return { ok: false, error: NEEDS_BATCH };
     const v = this.at.map((slot) => this.values[slot]!);
     if (this.recencyIsDate) {
       if (this.method.asOf === undefined) return { ok: false, error: NEEDS_BATCH };
@@ -225,6 +226,8 @@ class RfmCompiledTable implements CompiledTable {
         this.values[k] = v;
       } else {
         const v = typeof cell === 'number' && Number.isFinite(cell) ? cell : parseNumber(cell);
+        const dateAsDays = k === this.at[0] ? recencyDateError(cell, v, input) : undefined;
+        if (dateAsDays) return this.fail(dateAsDays);
         if (v !== v) return this.fail(amountError(cell, input));
         this.values[k] = v;
       }

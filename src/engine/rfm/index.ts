@@ -32,4 +32,5 @@ export {
 export { segmentMigration, type Migration, type Mover, type SegmentAssignment } from './migration';
 export { analyzeRfm, rfmCode, type RfmAnalysis } from './analyze';
 export { RFM_INPUTS, RFM_INPUT_IDS, RFM_PRESETS } from './presets';
+export { DATE_LIKE_RECENCY, isDateLikeRecency, recencyDateError } from './recency';
 export { compileRfmTable, validateRfmMethod, NEEDS_BATCH, type RfmBatch, type RfmCompiledTable } from './compile-table';

@@ -4,4 +4,5 @@
  */
 export { printSheetTable } from './print';
 export { parseSheetTable, type SheetOrigin, type SheetParseResult } from './parse';
+export { parseSheetTables, type SheetBundleResult, type SheetTable } from './bundle';
 export { sheetTableVersion } from './layout';

@@ -30,7 +30,7 @@ import type {
   Threshold,
   Tier,
 } from '../model';
-import { TABLE_FORMAT } from '../model';
+import { TABLE_FORMAT, TABLE_LIMITS } from '../model';
 import type { TableProblem, TableProblemCode } from '../errors';
 import type { Cell } from '../values/cell';
 import { parseBoolean, parseDate } from '../values/coerce';
@@ -932,6 +932,11 @@ function readNode(
   }
   position.i++;
   reader.at(path, row.index, r.col('node'));
+  // Deeper than a table may nest is refused here, before the recursion could exhaust the stack.
+  if (level > TABLE_LIMITS.conditionDepth) {
+    reader.problem('too-deep', path, row.index, r.col('level'), { limit: TABLE_LIMITS.conditionDepth });
+    return undefined;
+  }
   const nodeCell = cellOfRow(row, 'node');
   const nodeText = reader.word(nodeCell.cell, path, row.index, nodeCell.col);
   if (nodeText === undefined) {

@@ -42,13 +42,21 @@ function unicodeEscapes(text: string): string {
   return [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 }
 
-function utf8Length(text: string): number {
-  let bytes = 0;
+/** The UTF-8 bytes of a text, in upper-case hex. */
+function utf8Hex(text: string): string {
+  const bytes: number[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c < 0x80) bytes.push(c);
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
   }
-  return bytes;
+  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+}
+
+function utf8Length(text: string): number {
+  return utf8Hex(text).length / 2;
 }
 
 const DUCKDB: SqlDialect = {
@@ -88,19 +96,27 @@ const POSTGRES: SqlDialect = {
 };
 
 /**
- * Spark SQL (3.x, default spark.sql.parser.escapedStringLiterals=false):
- * backslash escapes in strings, backtick identifiers; the source row travels
- * as a struct and is expanded with row.*.
+ * Spark SQL (3.3+): backtick identifiers; the source row travels as a struct
+ * and is expanded with row.*. No backslash anywhere in the statement, so it
+ * means the same whatever spark.sql.parser.escapedStringLiterals says: quotes
+ * and backslashes in texts are chr(39) and chr(92), other characters are
+ * UTF-8 bytes in hex, and the regex end is "no character follows" rather than
+ * `$` (which in Java also matches before a final line break, U+0085 included).
  */
 const SPARK: SqlDialect = {
   name: 'spark',
   ident: (name) => (name.includes('\0') || name === '' ? undefined : doubled(name, '`')),
-  text: (value) => (value.includes('\0') ? undefined : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`),
+  text: (value) => {
+    if (value.includes('\0')) return undefined;
+    if (!/['\\]/.test(value)) return `'${value}'`;
+    const pieces = value.split(/(['\\])/).filter((piece) => piece !== '');
+    return `concat(${pieces.map((piece) => (piece === "'" ? 'chr(39)' : piece === '\\' ? 'chr(92)' : `'${piece}'`)).join(', ')})`;
+  },
   doubleType: 'DOUBLE',
   textType: 'STRING',
-  fullMatch: (expr, pattern) => `(${expr} RLIKE ${SPARK.text(`^(?:${pattern})$`)!})`,
-  trim: (expr, chars) => `trim(BOTH '${unicodeEscapes(chars)}' FROM ${expr})`,
-  chars: (text) => `'${unicodeEscapes(text)}'`,
+  fullMatch: (expr, pattern) => `(${expr} RLIKE ${SPARK.text(`^(?:${pattern})(?!(?s:.))`)!})`,
+  trim: (expr, chars) => `trim(BOTH ${SPARK.chars(chars)} FROM ${expr})`,
+  chars: (text) => `decode(unhex('${utf8Hex(text)}'), 'UTF-8')`,
   carryRow: (src) => `struct(${src}.*) AS __tw_row`,
   expandRow: (carried) => `${carried}.__tw_row.*`,
 };

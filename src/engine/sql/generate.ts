@@ -61,12 +61,14 @@ export type SqlExport =
  * exponent, magnitudes kept inside the range of a double (so PostgreSQL's
  * float8 input never raises). Other text (grouping commas, 万, %, currency)
  * is the engine's richer coercion and becomes a not-a-number row error.
+ * No backslashes, so the literal means the same whatever a dialect's string
+ * escape settings (Spark's escapedStringLiterals).
  */
 export const SQL_NUMBER_PATTERN =
-  '[+-]?(?:(?:[0-9]{1,200}\\.?[0-9]{0,200}|\\.[0-9]{1,200})(?:[eE][+-]?[0-9]{1,2})?' +
-  '|[1-9](?:\\.[0-9]{0,20})?[eE]\\+?(?:[12][0-9]{2}|30[0-7])' +
-  '|[1-9](?:\\.[0-9]{0,20})?[eE]-(?:[12][0-9]{2}|3[01][0-9]|32[0-3])' +
-  '|[3-9](?:\\.[0-9]{0,20})?[eE]-324)';
+  '[+-]?(?:(?:[0-9]{1,200}[.]?[0-9]{0,200}|[.][0-9]{1,200})(?:[eE][+-]?[0-9]{1,2})?' +
+  '|[1-9](?:[.][0-9]{0,20})?[eE][+]?(?:[12][0-9]{2}|30[0-7])' +
+  '|[1-9](?:[.][0-9]{0,20})?[eE]-(?:[12][0-9]{2}|3[01][0-9]|32[0-3])' +
+  '|[3-9](?:[.][0-9]{0,20})?[eE]-324)';
 
 /** Texts parseBoolean reads (their value comes from parseBoolean itself). */
 const BOOLEAN_CANDIDATES = [...TRUE_TEXTS, ...FALSE_TEXTS];
@@ -80,8 +82,8 @@ const DUCKDB_DATE_TYPES = ['DATE', 'TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', '
  * zones) become not-a-date errors.
  */
 export const SQL_DATE_PATTERN =
-  '[0-9]{4}(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|\\.[0-9]{1,2}\\.[0-9]{1,2})' +
-  '(?:[Tt ](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]+)?)?)?';
+  '[0-9]{4}(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|[.][0-9]{1,2}[.][0-9]{1,2})' +
+  '(?:[Tt ](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]+)?)?)?';
 
 const DUCKDB_NUMERIC_TYPES = [
   'TINYINT',
@@ -177,7 +179,8 @@ class Generator {
       if (!known.includes(id)) throw new Stop({ kind: 'unknown-input', input: id, inputs: known });
     }
     this.checkSupported(this.table);
-    const columns = inputs.map((i) => ({ input: i.id, column: mapping[i.id] === undefined ? i.id : mapping[i.id]! }));
+    const columnOf = (id: string): string | null => (Object.hasOwn(mapping, id) ? mapping[id]! : id);
+    const columns = inputs.map((i) => ({ input: i.id, column: columnOf(i.id) }));
     const first: Array<[string, string]> = [];
     columns.forEach((c, j) => {
       const name = `__tw_c${j}`;
@@ -776,10 +779,12 @@ class Generator {
     });
     const at = (k: number) => `i${k + 1}`;
     const indexes = probs.map((prob, k) => `1 + (n - 1) * ${this.num(prob)} AS ${at(k)}`);
+    // Order statistics picked by an aggregate over the ranked values, not by scalar subqueries
+    // correlated on the index (which older Spark analyzers reject); one row even when empty.
     const stats = probs.map(
       (_p, k) =>
-        `(SELECT max(v) FROM ${ranked} WHERE rn = floor(${at(k)})) AS lo${k + 1}, ` +
-        `(SELECT max(v) FROM ${ranked} WHERE rn = ceil(${at(k)})) AS hi${k + 1}`,
+        `max(CASE WHEN rn = floor(${at(k)}) THEN v END) AS lo${k + 1}, ` +
+        `max(CASE WHEN rn = ceil(${at(k)}) THEN v END) AS hi${k + 1}`,
     );
     const quantile = probs.map((_p, k) => {
       const i = at(k);
@@ -793,8 +798,9 @@ class Generator {
       kind: 'side',
       name,
       sql: () =>
-        `SELECT n, ${quantile.join(', ')} FROM (SELECT n, ${probs.map((_p, k) => at(k)).join(', ')}, ${stats.join(', ')} ` +
-        `FROM (SELECT n, ${indexes.join(', ')} FROM (SELECT count(*) AS n FROM ${ranked}) AS c) AS i) AS x`,
+        `SELECT n, ${quantile.join(', ')} FROM (SELECT n, ${indexes.join(', ')}, ${probs.map((_p, k) => `lo${k + 1}, hi${k + 1}`).join(', ')} ` +
+        `FROM (SELECT count(*) AS n, ${stats.join(', ')} ` +
+        `FROM (SELECT v, rn, ${indexes.join(', ')} FROM (SELECT v, rn, count(*) OVER () AS n FROM ${ranked}) AS w) AS r) AS a) AS x`,
     });
   }
 

@@ -53,11 +53,11 @@ class Validator {
               path,
             );
           }
-          c.bands.forEach((b, k) => this.finite(b.points, `${path}.bands[${k}].points`));
-          if (c.weight !== undefined) this.finite(c.weight, `${path}.weight`);
+          c.bands.forEach((b, k) => this.bounded(b.points, `${path}.bands[${k}].points`));
+          if (c.weight !== undefined) this.bounded(c.weight, `${path}.weight`);
         });
         (method.multipliers ?? []).forEach((m, i) => {
-          this.finite(m.factor, `method.multipliers[${i}].factor`);
+          this.bounded(m.factor, `method.multipliers[${i}].factor`);
           this.checkCondition(m.when, `method.multipliers[${i}].when`);
         });
         this.uniqueIds(method.multipliers ?? [], 'method.multipliers');
@@ -172,6 +172,17 @@ class Validator {
     if (this.tiers.has(id)) return true;
     this.problems.push({ code: 'unknown-tier', path, detail: { tier: id } });
     return false;
+  }
+
+  /** Points, weights and factors: finite, and small enough that sums of them stay finite and exact. */
+  private bounded(n: number, path: string): void {
+    if (Number.isFinite(n) && Math.abs(n) > TABLE_LIMITS.magnitude) {
+      this.problems.push({
+        code: 'number-too-large',
+        path,
+        detail: { value: String(n), limit: TABLE_LIMITS.magnitude },
+      });
+    } else this.finite(n, path);
   }
 
   private finite(n: number, path: string): void {

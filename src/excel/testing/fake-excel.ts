@@ -81,6 +81,10 @@ interface TableModel {
   sheet: SheetModel;
   rect: Rect;
   filtered: boolean;
+  /** One id per column, left to right: Excel's TableColumn.id, kept by the column when others come and go. */
+  columnIds: number[];
+  /** The last row of `rect` is the totals row (Table.showTotals): part of the table's range, not of its data body. */
+  showTotals?: boolean;
 }
 
 export interface SheetModel {
@@ -117,7 +121,16 @@ const intersects = (a: Rect, b: Rect): boolean =>
   b.row < a.row + a.rows &&
   a.column < b.column + b.columns &&
   b.column < a.column + a.columns;
-const sizeOf = (value: unknown): number => (value === undefined ? 0 : JSON.stringify(value).length);
+/** Excel on the web's limits are on bytes: the JSON of a value as UTF-8 (no TextEncoder: jsdom tests lack it). */
+const sizeOf = (value: unknown): number => (value === undefined ? 0 : utf8Bytes(JSON.stringify(value)));
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 /** A fake workbook: build it with sheets and cells, run Tierwise against `run`, compare `snapshot()`s. */
 export class FakeExcel {
@@ -187,7 +200,8 @@ export class FakeExcel {
   addTable(name: string, sheetName: string, rect: Rect): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new FakeExcelError('ItemNotFound', sheetName);
-    this.tables.push({ name, sheet, rect, filtered: false });
+    const columnIds = Array.from({ length: rect.columns }, (_x, j) => j + 1);
+    this.tables.push({ name, sheet, rect, filtered: false, columnIds });
   }
 
   select(sheet: string, rect: Rect): void {
@@ -245,6 +259,30 @@ export class FakeExcel {
     return { name: n.name, ref, formula: n.formula, comment: n.comment };
   }
 
+  /** Shows a table's totals row, as the user does (Table Design > Total Row): one row more, below the body. */
+  addTotalsRow(tableName: string, cells: Array<{ value: Scalar; formula?: string }>): void {
+    const table = this.tables.find((t) => t.name === tableName);
+    if (!table || table.showTotals) throw new FakeExcelError('InvalidArgument', tableName);
+    const row = table.rect.row + table.rect.rows;
+    cells.forEach((cell, j) => this.setCell(table.sheet, row, table.rect.column + j, cell));
+    table.rect = { ...table.rect, rows: table.rect.rows + 1 };
+    table.showTotals = true;
+  }
+
+  /** A table when whole sheet columns come or go: its rectangle, and its column ids (new ones for inserted columns). */
+  private shiftTableColumns(table: TableModel, column: number, count: number, adjust: (r: Rect) => Rect | undefined) {
+    const at = column - table.rect.column;
+    if (at > 0 && at < table.rect.columns && count > 0) {
+      const next = Math.max(0, ...table.columnIds) + 1;
+      table.columnIds.splice(at, 0, ...Array.from({ length: count }, (_x, k) => next + k));
+    } else if (count < 0) {
+      const from = Math.max(0, at);
+      const to = Math.min(table.rect.columns, at - count);
+      if (to > from) table.columnIds.splice(from, to - from);
+    }
+    table.rect = adjust(table.rect) ?? table.rect;
+  }
+
   /** Inserts (count > 0) or deletes (count < 0) whole columns at `column`, moving everything right of it. */
   shiftColumns(sheet: SheetModel, column: number, count: number, rows?: { row: number; rows: number }): void {
     const inRows = (r: number) => !rows || (r >= rows.row && r < rows.row + rows.rows);
@@ -287,7 +325,7 @@ export class FakeExcel {
       const r = adjust(m);
       return r ? [r] : [];
     });
-    for (const t of this.tables) if (t.sheet === sheet && !rows) t.rect = adjust(t.rect) ?? t.rect;
+    for (const t of this.tables) if (t.sheet === sheet && !rows) this.shiftTableColumns(t, column, count, adjust);
     const fixName = (n: NameModel) => {
       if (n.ref && n.ref !== 'ref-error' && n.ref.sheet === sheet) {
         const r = adjust(n.ref.rect);
@@ -462,6 +500,21 @@ function toScalar(value: unknown): Scalar {
   throw new FakeExcelError('InvalidArgument', `Cannot write ${typeof value} to a cell.`);
 }
 
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * What Excel makes of text written through `values` into a cell not formatted as text ("@"):
+ * a number ("00123" -> 123) or an ISO date or date-time ("2026-03-01", "2026-03-01 09:00") -> its serial.
+ */
+function typedAsExcel(value: Scalar): Scalar {
+  if (typeof value !== 'string') return value;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  const date = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value);
+  if (!date) return value;
+  const [y, m, d, hh, mm] = date.slice(1).map((part) => Number(part ?? 0));
+  return (Date.UTC(y!, m! - 1, d!, hh, mm) - EXCEL_EPOCH) / 86_400_000;
+}
+
 class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
   protected readonly scalars = [
     'address',
@@ -525,11 +578,11 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
     return this.get('values');
   }
   set values(values: unknown[][]) {
-    this.setCells('values', values, (value) => {
+    this.setCells('values', values, (value, old) => {
       const v = toScalar(value);
       if (typeof v === 'string' && v.startsWith('=')) return { value: 0, formula: v };
       if (typeof v === 'string' && v.startsWith("'")) return { value: v.slice(1) };
-      return { value: v };
+      return { value: old?.numberFormat === '@' ? v : typedAsExcel(v) };
     });
   }
   get formulas(): unknown[][] {
@@ -561,14 +614,18 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
     });
   }
 
-  private setCells(property: string, values: unknown[][], convert: (value: unknown) => CellData): void {
+  private setCells(
+    property: string,
+    values: unknown[][],
+    convert: (value: unknown, old: CellData | undefined) => CellData,
+  ): void {
     this.write(property, values, ({ sheet, rect }) => {
       guard(sheet);
       const grid = checkShape(rect, values);
       grid.forEach((row, i) =>
         row.forEach((value, j) => {
           const old = this.fake.cell(sheet, rect.row + i, rect.column + j);
-          const next = convert(value);
+          const next = convert(value, old);
           if (old?.numberFormat) next.numberFormat = old.numberFormat;
           if (old?.bold) next.bold = old.bold;
           if (old?.fill) next.fill = old.fill;
@@ -982,37 +1039,57 @@ class LoadedCf extends FakeConditionalFormat {
 }
 
 class FakeTable extends Proxy<TableModel> implements ExcelTable {
-  protected readonly scalars = ['name'];
+  protected readonly scalars = ['name', 'showTotals'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
+    if (property === 'showTotals') return this.live().showTotals === true;
     throw new FakeExcelError('InvalidArgument', `Table has no property ${property}.`);
   }
   get name(): string {
     return this.get('name');
   }
+  get showTotals(): boolean {
+    return this.get('showTotals');
+  }
   get columns(): ExcelTable['columns'] {
     const table = this;
     return {
       add(index?: number | null, values?: unknown[][], name?: string) {
+        let added: { table: TableModel; offset: number } | null = null;
         table.context.enqueue(sizeOf(values) + sizeOf(name), () => {
           const t = table.live();
           guard(t.sheet);
           const at = index === null || index === undefined ? t.rect.columns : index;
           const column = t.rect.column + at;
+          const header = uniqueHeader(table.fake, t, String(grid0(values) ?? name ?? `Column${at + 1}`));
           table.fake.shiftColumns(t.sheet, column, 1, { row: t.rect.row, rows: t.rect.rows });
           t.rect = { ...t.rect, columns: t.rect.columns + 1 };
+          t.columnIds.splice(at, 0, Math.max(0, ...t.columnIds) + 1);
           const grid = values ? checkShape({ ...t.rect, columns: 1 }, values) : undefined;
           for (let i = 0; i < t.rect.rows; i++) {
-            const v = grid ? toScalar(grid[i]![0]) : i === 0 ? (name ?? `Column${at + 1}`) : '';
+            const v = i === 0 ? header : grid ? toScalar(grid[i]![0]) : '';
             const data: CellData = typeof v === 'string' && v.startsWith('=') ? { value: 0, formula: v } : { value: v };
             table.fake.setCell(t.sheet, t.rect.row + i, column, data);
           }
+          added = { table: t, offset: at };
         });
-        return { delete: () => undefined };
+        return new FakeTableColumn(table.context, () => added);
       },
-      getItemOrNullObject(name: string) {
+      getItemAt(index: number) {
         return new FakeTableColumn(table.context, () => {
           const t = table.live();
+          if (index < 0 || index >= t.rect.columns) throw new FakeExcelError('InvalidArgument', `No column ${index}.`);
+          return { table: t, offset: index };
+        });
+      },
+      getItemOrNullObject(key: string | number) {
+        return new FakeTableColumn(table.context, () => {
+          const t = table.live();
+          if (typeof key === 'number') {
+            const offset = t.columnIds.indexOf(key);
+            return offset < 0 ? null : { table: t, offset };
+          }
+          const name = key;
           for (let j = 0; j < t.rect.columns; j++) {
             const header = table.fake.cell(t.sheet, t.rect.row, t.rect.column + j);
             if (header && String(header.value) === name) return { table: t, offset: j };
@@ -1044,9 +1121,18 @@ class FakeTable extends Proxy<TableModel> implements ExcelTable {
 }
 
 class FakeTableColumn extends Proxy<{ table: TableModel; offset: number }> {
-  protected readonly scalars = [];
-  protected read(): unknown {
-    return undefined;
+  protected readonly scalars = ['id', 'name'];
+  protected read(property: string): unknown {
+    const { table, offset } = this.live();
+    if (property === 'id') return table.columnIds[offset];
+    if (property === 'name') return this.fake.cell(table.sheet, table.rect.row, table.rect.column + offset)?.value;
+    throw new FakeExcelError('InvalidArgument', `TableColumn has no property ${property}.`);
+  }
+  get id(): number {
+    return this.get('id');
+  }
+  get name(): string {
+    return this.get('name');
   }
   delete(): void {
     this.context.enqueue(10, () => {
@@ -1057,8 +1143,24 @@ class FakeTableColumn extends Proxy<{ table: TableModel; offset: number }> {
         rows: table.rect.rows,
       });
       table.rect = { ...table.rect, columns: table.rect.columns - 1 };
+      table.columnIds.splice(offset, 1);
     });
   }
+}
+
+/** The first value of a column's values, which Excel takes as its header. */
+function grid0(values: unknown[][] | undefined): unknown {
+  return values?.[0]?.[0];
+}
+
+/** Excel keeps a table's headers unique: a taken name gets the smallest free number appended ("Tier" -> "Tier2"). */
+function uniqueHeader(fake: FakeExcel, table: TableModel, wanted: string): string {
+  const taken = new Set<string>();
+  for (let j = 0; j < table.rect.columns; j++) {
+    taken.add(String(fake.cell(table.sheet, table.rect.row, table.rect.column + j)?.value ?? '').toLowerCase());
+  }
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
 }
 
 class FakeTableCollection extends Proxy<TableModel[]> implements ExcelTableCollection {
@@ -1186,9 +1288,10 @@ class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNamedItemC
 }
 
 class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
-  protected readonly scalars = ['name', 'visibility'];
+  protected readonly scalars = ['name', 'visibility', 'position'];
   protected read(property: string): unknown {
     if (property === 'name') return this.live().name;
+    if (property === 'position') return this.fake.sheets.indexOf(this.live());
     if (property === 'visibility') return this.live().visibility;
     throw new FakeExcelError('InvalidArgument', `Worksheet has no property ${property}.`);
   }
@@ -1197,6 +1300,17 @@ class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
   }
   get visibility(): SheetVisibility {
     return this.get('visibility');
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(position: number) {
+    this.write('position', position, (sheet) => {
+      if (!Number.isInteger(position) || position < 0 || position >= this.fake.sheets.length)
+        throw new FakeExcelError('InvalidArgument', `Bad position ${position}.`);
+      this.fake.sheets.splice(this.fake.sheets.indexOf(sheet), 1);
+      this.fake.sheets.splice(position, 0, sheet);
+    });
   }
   /** As in Excel: a workbook keeps at least one visible sheet; the active sheet cannot be hidden. */
   set visibility(visibility: SheetVisibility) {

@@ -19,7 +19,7 @@ import { getPreset } from '../../engine/presets';
 import { displayCell } from '../../engine/values/coerce';
 import { buildPlan } from '../../excel/build-plan';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
-import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf } from '../session';
+import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
 import { formatWorkbookProblem } from '../text';
 import { ApplyStep, type ApplyChoices } from './apply-step';
 import { DataStep } from './data-step';
@@ -35,6 +35,8 @@ export interface AppProps {
   workbook?: Workbook;
   locale: Locale;
   theme: Theme;
+  /** The time a snapshot is stamped with (tests pass a fixed clock). */
+  clock?: () => Date;
 }
 
 type Step = 'data' | 'table' | 'preview' | 'apply' | 'history';
@@ -60,17 +62,17 @@ const useAppStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
 });
 
-export function App({ workbook, locale, theme }: AppProps) {
+export function App({ workbook, locale, theme, clock }: AppProps) {
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={locale}>
       <LocaleProvider value={locale}>
-        <Pane workbook={workbook} />
+        <Pane workbook={workbook} clock={clock ?? (() => new Date())} />
       </LocaleProvider>
     </FluentProvider>
   );
 }
 
-function Pane({ workbook }: { workbook?: Workbook }) {
+function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
   const { t, locale } = usePaneText();
   const styles = useAppStyles();
   const [step, setStep] = useState<Step>('data');
@@ -96,6 +98,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
   const [asking, setAsking] = useState<string[]>();
   const [keyColumn, setKeyColumn] = useState(0);
   const [history, setHistory] = useState<Snapshot[]>([]);
+  const [compared, setCompared] = useState<MigrationChoice>();
   const abort = useRef<AbortController | undefined>(undefined);
   const readAbort = useRef<AbortController | undefined>(undefined);
   const [readProgress, setReadProgress] = useState<Progress>();
@@ -120,7 +123,14 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     [table, rows, mapping, batch, locale, nameOf],
   );
   const ungraded = useMemo(() => (batch ? ungradedOf(batch, locale, nameOf) : []), [batch, locale, nameOf]);
-  const migration = useMemo(() => (table ? migrationOf(history, table.table) : undefined), [history, table]);
+  const tableHistory = useMemo(
+    () => (table ? history.filter((s) => s.table === table.table.id) : []),
+    [history, table],
+  );
+  const migration = useMemo(
+    () => (table ? migrationOf(history, table.table, compared) : undefined),
+    [history, table, compared],
+  );
 
   const report = useCallback(
     (problem: WorkbookProblem) =>
@@ -199,6 +209,7 @@ function Pane({ workbook }: { workbook?: Workbook }) {
     setMessage(undefined);
     const result = await workbook.apply(region, plan, {
       confirmed,
+      rows,
       signal: controller.signal,
       onProgress: setProgress,
     });
@@ -255,14 +266,17 @@ function Pane({ workbook }: { workbook?: Workbook }) {
         tier: k < 0 ? '' : table.tiers[k]!.id,
       };
     });
-    const date = new Date().toISOString().slice(0, 10);
+    // UTC to the minute, written as text: several snapshots a day stay apart (ADR 0006).
+    const date = clock().toISOString().slice(0, 16).replace('T', ' ');
     const saved = await workbook.snapshot({ date, table: table.table.id, entries });
     if (!saved.ok) report(saved.problem);
     else {
       setMessage({ intent: 'success', text: t('history.saved', { rows: saved.value.rows }) });
       const past = await workbook.readHistory();
-      if (past.ok) setHistory(past.value);
-      else report(past.problem);
+      if (past.ok) {
+        setHistory(past.value);
+        setCompared(undefined);
+      } else report(past.problem);
     }
     setBusy(false);
   };
@@ -362,6 +376,9 @@ function Pane({ workbook }: { workbook?: Workbook }) {
               onKeyColumn={setKeyColumn}
               busy={busy}
               onSnapshot={() => void snapshot()}
+              snapshots={tableHistory}
+              choice={compared}
+              onChoice={setCompared}
               migration={migration}
             />
           ) : (

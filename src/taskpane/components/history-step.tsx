@@ -1,7 +1,7 @@
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { displayCell } from '../../engine/values/coerce';
-import type { DataRegion } from '../../excel/workbook';
-import type { MigrationView } from '../session';
+import type { DataRegion, Snapshot } from '../../excel/workbook';
+import type { MigrationChoice, MigrationView } from '../session';
 import { usePaneText } from './pane-text';
 import { useStyles } from './styles';
 
@@ -11,12 +11,39 @@ export interface HistoryStepProps {
   onKeyColumn: (column: number) => void;
   busy: boolean;
   onSnapshot: () => void;
+  /** The table's snapshots, in the order taken: any two can be compared. */
+  snapshots: readonly Snapshot[];
+  choice?: MigrationChoice;
+  onChoice: (choice: MigrationChoice) => void;
   migration?: MigrationView;
 }
 
-export function HistoryStep({ region, keyColumn, onKeyColumn, busy, onSnapshot, migration }: HistoryStepProps) {
+export function HistoryStep({
+  region,
+  keyColumn,
+  onKeyColumn,
+  busy,
+  onSnapshot,
+  snapshots,
+  choice,
+  onChoice,
+  migration,
+}: HistoryStepProps) {
   const { t } = usePaneText();
   const styles = useStyles();
+  const from = choice?.from ?? snapshots.at(-2)?.id ?? '';
+  const to = choice?.to ?? snapshots.at(-1)?.id ?? '';
+  const pick = (label: string, selected: string, choose: (id: string) => void) => (
+    <Field label={label}>
+      <Select value={selected} onChange={(_e, d) => choose(d.value)}>
+        {snapshots.map((s) => (
+          <option key={s.id} value={s.id}>
+            {t('history.snapshot-option', { date: s.date, count: s.entries.length })}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   return (
     <div className={styles.stack}>
       <Field label={t('history.key')}>
@@ -33,6 +60,12 @@ export function HistoryStep({ region, keyColumn, onKeyColumn, busy, onSnapshot, 
           {t('history.snapshot')}
         </Button>
       </div>
+      {snapshots.length >= 2 && (
+        <div className={styles.row}>
+          {pick(t('history.compare-from'), from, (id) => onChoice({ from: id, to }))}
+          {pick(t('history.compare-to'), to, (id) => onChoice({ from, to: id }))}
+        </div>
+      )}
       {!migration && <Text>{t('history.none')}</Text>}
       {migration && (
         <section

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from '../../support/property';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -55,7 +56,7 @@ describe('quantiles', () => {
   });
 
   test('given any values, then selection gives the quantiles a full sort gives', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 300 }),
         fc.integer({ min: 2, max: 10 }),

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import { checkProperty } from '../../support/property';
 import { validateTable } from '../../../src/engine/compile';
 import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form';
 import { arbGradingTable } from '../../arbitraries/grading-table';
 
 describe('sheet form, property', () => {
   it('given any valid table, then parse(print(t)) deep-equals t', () => {
-    fc.assert(
+    checkProperty(
       fc.property(arbGradingTable(), (table) => {
         const result = parseSheetTable(printSheetTable(table));
         if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -16,7 +17,7 @@ describe('sheet form, property', () => {
   });
 
   it('given any valid table, then the printed block is rectangular with no undefined cells', () => {
-    fc.assert(
+    checkProperty(
       fc.property(arbGradingTable(), (table) => {
         const cells = printSheetTable(table);
         const width = cells[0]?.length ?? 0;
@@ -39,7 +40,7 @@ describe('table arbitrary', () => {
   });
 
   it('given any generated table, then the engine finds no problem in it', () => {
-    fc.assert(
+    checkProperty(
       fc.property(arbGradingTable(), (table) => {
         expect(validateTable(table)).toEqual([]);
       }),

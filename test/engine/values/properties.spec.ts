@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from '../../support/property';
 import type { Cell } from '../../../src/engine/values/cell';
 import {
   cellErrorCode,
@@ -53,7 +54,7 @@ const numberish = fc
 
 describe('coercion properties', () => {
   it('given any finite double then its String() reads back exactly', () => {
-    fc.assert(
+    checkProperty(
       fc.property(finiteDouble, (n) => {
         expect(parseNumber(String(n))).toBe(n === 0 ? 0 : n);
       }),
@@ -62,7 +63,7 @@ describe('coercion properties', () => {
   });
 
   it('given a number written with thousands separators then it reads back', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.double({ min: -1e15, max: 1e15, noNaN: true }),
         fc.constantFrom(',', "'", '\u00a0', '\u2009', '，'),
@@ -78,13 +79,13 @@ describe('coercion properties', () => {
   });
 
   it('given an amount in 万 or 亿 then exactly the integer it stands for', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.integer({ min: -1e11, max: 1e11 }), (k) => {
         expect(parseNumber(`${k / 1e4}万`)).toBe(k);
         expect(parseNumber(`${k / 1e4}万元`)).toBe(k);
       }),
     );
-    fc.assert(
+    checkProperty(
       fc.property(fc.integer({ min: -1e15, max: 1e15 }), (k) => {
         const text = String(k / 1e8);
         fc.pre(!text.includes('e')); // "1e-8亿" mixes an exponent and a unit: rejected by design
@@ -94,7 +95,7 @@ describe('coercion properties', () => {
   });
 
   it('given a percentage then its hundredth, as the decimal text says', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 3 }), (k, places) => {
         const text = (k / 10 ** places).toFixed(places);
         expect(parseNumber(`${text}%`)).toBe(Number(`${text}e-2`));
@@ -103,7 +104,7 @@ describe('coercion properties', () => {
   });
 
   it('given a number in full-width characters then the same number', () => {
-    fc.assert(
+    checkProperty(
       fc.property(finiteDouble, (n) => {
         expect(parseNumber(toFullWidth(String(n)))).toBe(n === 0 ? 0 : n);
       }),
@@ -111,7 +112,7 @@ describe('coercion properties', () => {
   });
 
   it('given any cell then no function throws and each answers in its range', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.oneof(anyCell, numberish), (cell) => {
         const n = parseNumber(cell);
         expect(Number.isNaN(n) || Number.isFinite(n)).toBe(true);
@@ -133,7 +134,7 @@ describe('coercion properties', () => {
     const blank = fc
       .array(fc.constantFrom(' ', '\t', '\u3000', '\u00a0', '\u200b', '\n'), { maxLength: 6 })
       .map((parts) => parts.join(''));
-    fc.assert(
+    checkProperty(
       fc.property(fc.oneof(blank, fc.constantFrom(null, undefined)), (cell) => {
         expect(isBlank(cell)).toBe(true);
         expect(parseNumber(cell)).toBeNaN();
@@ -145,7 +146,7 @@ describe('coercion properties', () => {
   });
 
   it('given any Excel serial then its ISO day reads back as the same serial', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.integer({ min: 1, max: 2958465 }), (serial) => {
         expect(parseDate(serialToIsoDate(serial))).toBe(serial);
       }),
@@ -154,7 +155,7 @@ describe('coercion properties', () => {
   });
 
   it('given a finite number then its display reads back as the number to 15 digits', () => {
-    fc.assert(
+    checkProperty(
       fc.property(finiteDouble, (n) => {
         const rounded = Number(n.toPrecision(15));
         expect(parseNumber(displayCell(n))).toBe(Number.isFinite(rounded) ? rounded || 0 : n);
@@ -166,7 +167,7 @@ describe('coercion properties', () => {
     const keyish = fc
       .array(fc.constantFrom(...'aB3_- -–　（）Ａｂ销售额回款.+/'.split('')), { maxLength: 12 })
       .map((parts) => parts.join(''));
-    fc.assert(
+    checkProperty(
       fc.property(fc.oneof(keyish, fc.string()), (text) => {
         const once = normalizeKey(text);
         expect(normalizeKey(once)).toBe(once);
