@@ -49,6 +49,12 @@ export interface ExcelConditionalFormat extends LoadableObject {
     readonly rule: { formula: string } & LoadableObject;
     readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
   };
+  /** Excel refuses `custom` on a colour scale, data bar or icon set; this is a null object there instead. */
+  readonly customOrNullObject: {
+    readonly isNullObject: boolean;
+    readonly rule: { readonly formula: string };
+    readonly format: { readonly fill: { readonly color: string }; readonly font: { readonly color: string } };
+  };
   readonly colorScale: { criteria: ColorScaleCriteria };
   getRange(): ExcelRange;
   delete(): void;

@@ -12,6 +12,7 @@ import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
 import { parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
+import { customRules, loadCustomRules } from './conditional-formats';
 import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
@@ -765,29 +766,20 @@ export class OfficeWorkbook implements Workbook {
     tierRef: string,
     journal: Journal,
   ): Promise<void> {
-    const cfs = sheet
-      .getRangeByIndexes(body.row, body.column, body.rows, body.columns)
-      .conditionalFormats.load(
-        'items/id,items/custom/rule/formula,items/custom/format/fill/color,items/custom/format/font/color',
-      );
+    const cfs = loadCustomRules(
+      sheet.getRangeByIndexes(body.row, body.column, body.rows, body.columns).conditionalFormats,
+    );
     await context.sync();
-    const old = cfs.items.filter((cf) => cf.custom.rule.formula.startsWith(`=${tierRef}="`));
+    const old = customRules(cfs, (formula) => formula.startsWith(`=${tierRef}="`));
     if (old.length === 0) return;
-    const ranges = old.map((cf) => cf.getRange().load('address'));
+    const ranges = old.map((rule) => rule.format.getRange().load('address'));
     await context.sync();
     // Recorded last-first, so that undoing (last step first) adds them back in their order.
     [...old.keys()].reverse().forEach((i) => {
-      const cf = old[i]!;
-      journal.record({
-        kind: 'restore-cf',
-        sheet: sheetName,
-        address: ranges[i]!.address,
-        formula: cf.custom.rule.formula,
-        fill: cf.custom.format.fill.color,
-        font: cf.custom.format.font.color,
-      });
+      const { formula, fill, font } = old[i]!;
+      journal.record({ kind: 'restore-cf', sheet: sheetName, address: ranges[i]!.address, formula, fill, font });
     });
-    for (const cf of old) cf.delete();
+    for (const rule of old) rule.format.delete();
     await context.sync();
   }
 
@@ -849,11 +841,12 @@ export class OfficeWorkbook implements Workbook {
         return;
       }
       case 'delete-cfs': {
-        const cfs = sheetOf(step.sheet)
-          .getRangeByIndexes(step.rect.row, step.rect.column, step.rect.rows, step.rect.columns)
-          .conditionalFormats.load('items/id,items/custom/rule/formula');
+        const cfs = loadCustomRules(
+          sheetOf(step.sheet).getRangeByIndexes(step.rect.row, step.rect.column, step.rect.rows, step.rect.columns)
+            .conditionalFormats,
+        );
         await context.sync();
-        for (const cf of cfs.items) if (step.formulas.includes(cf.custom.rule.formula)) cf.delete();
+        for (const rule of customRules(cfs, (formula) => step.formulas.includes(formula))) rule.format.delete();
         break;
       }
       case 'restore-cf': {

@@ -28,6 +28,7 @@ import type {
   ExcelWorksheet,
   SheetVisibility,
 } from '../excel-api';
+import { customOrNullObjectOf, loadableCfField } from './fake-conditional-formats';
 import { defaultHostName, EXCEL_HOSTS, hostApiSets, refuseAboveHost, type ExcelHost } from './fake-hosts';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -54,9 +55,12 @@ interface CellData {
   fontColor?: string;
 }
 
-interface CfModel {
+/** Excel.ConditionalFormatType values the fake models (a user's own formats may be any of them). */
+export type CfType = 'Custom' | 'ColorScale' | 'DataBar' | 'IconSet' | 'CellValue';
+
+export interface CfModel {
   id: string;
-  type: 'Custom' | 'ColorScale';
+  type: CfType;
   scale?: string;
   sheet: SheetModel;
   rect: Rect;
@@ -833,7 +837,7 @@ class FakeConditionalFormat extends Proxy<CfModel> implements ExcelConditionalFo
   protected read(property: string): unknown {
     const cf = this.live();
     if (property === 'id') return cf.id;
-    if (property === 'type') return 'Custom';
+    if (property === 'type') return cf.type;
     throw new FakeExcelError('InvalidArgument', `ConditionalFormat has no property ${property}.`);
   }
   private readonly rule: { formula: string } & LoadableObject;
@@ -872,6 +876,9 @@ class FakeConditionalFormat extends Proxy<CfModel> implements ExcelConditionalFo
   }
   get type(): string {
     return this.get('type');
+  }
+  get customOrNullObject(): ExcelConditionalFormat['customOrNullObject'] {
+    throw notLoaded('customOrNullObject');
   }
   get colorScale(): ExcelConditionalFormat['colorScale'] {
     const cf = this;
@@ -981,15 +988,7 @@ class LoadedCf extends FakeConditionalFormat {
     let bytes = 0;
     const cf = this.live();
     for (const path of paths) {
-      const fields: Record<string, string> = {
-        id: cf.id,
-        type: 'Custom',
-        'custom/rule/formula': cf.formula,
-        'custom/format/fill/color': cf.fill,
-        'custom/format/font/color': cf.font,
-      };
-      const value = fields[path];
-      if (value === undefined) throw new FakeExcelError('InvalidArgument', `Cannot load ${path}.`);
+      const value = loadableCfField(cf, path);
       this.values.set(path, value);
       bytes += sizeOf(value);
     }
@@ -998,6 +997,13 @@ class LoadedCf extends FakeConditionalFormat {
   override get id(): string {
     if (!this.values.has('id')) throw notLoaded('id');
     return this.values.get('id') as string;
+  }
+  override get type(): string {
+    if (!this.values.has('type')) throw notLoaded('type');
+    return this.values.get('type') as string;
+  }
+  override get customOrNullObject(): ExcelConditionalFormat['customOrNullObject'] {
+    return customOrNullObjectOf(this.values);
   }
   override get custom(): ExcelConditionalFormat['custom'] {
     const base = super.custom;
