@@ -8,6 +8,8 @@ export const xlsxEnUS = {
     '{file} is damaged or cut short (its zip directory is missing or broken); open it in Excel and save it again',
   'xlsx.too-large':
     '{file}: the part {entry} would inflate to {size} bytes, over the limit of {limit}; refused as a possible zip bomb',
+  'xlsx.inflates-too-large':
+    '{file}: the part {entry} inflated past {limit} bytes though its directory says {declared}; refused as a zip bomb, nothing was written',
   'xlsx.read-failed': '{file}: reading stopped at a damaged part ({reason}); nothing was written',
   'xlsx.too-many-rows': '{file}: row {row} is past the last row of an Excel sheet ({limit}); nothing was written',
 } as const;

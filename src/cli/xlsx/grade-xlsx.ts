@@ -73,6 +73,13 @@ export function formatXlsxProblem(problem: XlsxProblem, file: string, locale: Lo
         size: String(problem.inflated),
         limit: problem.limit,
       });
+    case 'inflates-too-large':
+      return xlsxText(locale, 'xlsx.inflates-too-large', {
+        file,
+        entry: problem.entry,
+        declared: problem.declared,
+        limit: problem.limit,
+      });
   }
 }
 
