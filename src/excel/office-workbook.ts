@@ -4,9 +4,9 @@
  * writes suspend calculation (and screen updating once); every change is
  * journalled so Revert, a cancel or a failure half-way restores the sheet.
  */
-import { compileTable, type Cell, type GradingTable, type TableProblem } from '../engine';
+import type { Cell } from '../engine';
 import { normalizeKey } from '../engine/values/coerce';
-import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
+import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
@@ -195,42 +195,18 @@ export class OfficeWorkbook implements Workbook {
       if (version > RULES_FORMAT_VERSION) {
         return fail({ kind: 'newer-workbook', found: version, supported: RULES_FORMAT_VERSION });
       }
-      type Parsed =
-        | { name: string; address: string; problems: TableProblem[] }
-        | { name: string; address: string; parse: SheetParseResult };
-      const parsed = ours.map((n, i): Parsed => {
+      const blocks = ours.map((n, i): StoredBlock => {
         const range = ranges[i]!;
-        if (range.isNullObject) {
-          const problem: TableProblem = { code: 'empty', path: '', cell: n.name };
-          return { name: n.name, address: n.name, problems: [problem] };
-        }
+        if (range.isNullObject) return { name: n.name, address: n.name };
         const origin = { sheet: sheets[i]!.name, row: range.rowIndex, column: range.columnIndex };
-        return { name: n.name, address: range.address, parse: parseSheetTable(range.values as Cell[][], origin) };
+        return { name: n.name, address: range.address, cells: range.values as Cell[][], origin };
       });
-      const found = new Map<string, GradingTable>();
-      for (const p of parsed) if ('parse' in p && p.parse.ok) found.set(p.parse.table.id, p.parse.table);
-      const resolve = (id: string) => found.get(id) ?? getPreset(id);
-      const result: StoredTables = { tables: [], broken: [], version };
-      for (const p of parsed) {
-        if (!('parse' in p)) {
-          result.broken.push(p);
-          continue;
-        }
-        if (!p.parse.ok) {
-          result.broken.push({ name: p.name, address: p.address, problems: p.parse.problems });
-          continue;
-        }
-        const { table, cellOf } = p.parse;
-        const compiled = compileTable(table, { resolve });
-        if (compiled.ok) result.tables.push({ name: p.name, address: p.address, table });
-        else {
-          const problems = compiled.problems.map((problem) => {
-            const cell = cellOf(problem.path);
-            return cell ? { ...problem, cell } : problem;
-          });
-          result.broken.push({ name: p.name, address: p.address, problems });
-        }
-      }
+      const stored = readStoredTables(blocks, getPreset);
+      const result: StoredTables = {
+        tables: stored.tables.map(({ name, address, table }) => ({ name, address, table })),
+        broken: stored.broken,
+        version,
+      };
       return ok(result);
     });
   }
