@@ -26,6 +26,8 @@ import {
 export const SHARED_STRINGS_LIMIT = 512 * 2 ** 20;
 
 const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
 const CHUNK = 1 << 16;
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const WORKBOOK = 'xl/workbook.xml';
@@ -91,19 +93,40 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
 
 type Frame = ArchiveEntry | { name: string; data: Buffer } | undefined;
 
+/** The parts as a whole zip: local headers and data in order, then the central directory. */
 async function* archiveFrames(file: FileHandle, frames: readonly Frame[]): AsyncGenerator<Buffer> {
+  const written: Array<{ header: ZipHeader; offset: number }> = [];
+  let offset = 0;
   for (const frame of frames) {
     if (!frame) continue;
-    if ('data' in frame) {
-      yield localHeader(frame.name, STORED, crc32(frame.data), frame.data.length, frame.data.length);
-      yield frame.data;
-      continue;
-    }
-    const start = await dataStart(file, frame);
+    const stored = 'data' in frame;
+    const start = stored ? 0 : await dataStart(file, frame);
     if (start === undefined) continue; // a part without its local header: the reader reports what is missing
-    yield localHeader(frame.name, frame.method, frame.crc, frame.compressed, frame.inflated);
-    yield* compressedChunks(file, frame, start);
+    const header: ZipHeader = stored
+      ? {
+          name: frame.name,
+          method: STORED,
+          crc: crc32(frame.data),
+          compressed: frame.data.length,
+          inflated: frame.data.length,
+        }
+      : frame;
+    const local = zipHeader(header, 'local');
+    written.push({ header, offset });
+    offset += local.length + header.compressed;
+    yield local;
+    if (stored) yield frame.data;
+    else yield* compressedChunks(file, frame, start);
   }
+  const directory = Buffer.concat(written.map(({ header, offset: at }) => zipHeader(header, 'central', at)));
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_SIGNATURE, 0);
+  end.writeUInt16LE(written.length, 8);
+  end.writeUInt16LE(written.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  yield directory;
+  yield end;
 }
 
 /** The shared-strings part named by the workbook's relationships, as an archive path. */
@@ -130,19 +153,31 @@ export function plainSharedStrings(xml: string): string {
     .replace(/<rPh\b[^>]*\/>|<rPh\b[\s\S]*?<\/rPh>/g, '');
 }
 
-/** A zip local header with the sizes known up front. */
-function localHeader(name: string, method: number, crc: number, compressed: number, inflated: number): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(LOCAL_SIGNATURE, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(0x800, 6);
-  header.writeUInt16LE(method, 8);
-  header.writeUInt32LE(crc >>> 0, 14);
-  header.writeUInt32LE(compressed, 18);
-  header.writeUInt32LE(inflated, 22);
-  header.writeUInt16LE(nameBytes.length, 26);
-  return Buffer.concat([header, nameBytes]);
+interface ZipHeader {
+  name: string;
+  method: number;
+  crc: number;
+  compressed: number;
+  inflated: number;
+}
+
+/** A zip local header (sizes known up front) or central directory entry for one part. */
+function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buffer {
+  const name = Buffer.from(part.name, 'utf8');
+  const central = kind === 'central';
+  const header = Buffer.alloc(central ? 46 : 30);
+  header.writeUInt32LE(central ? CENTRAL_SIGNATURE : LOCAL_SIGNATURE, 0);
+  const at = central ? 2 : 0; // the central entry has "version made by" first
+  if (central) header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(20, 4 + at);
+  header.writeUInt16LE(0x800, 6 + at);
+  header.writeUInt16LE(part.method, 8 + at);
+  header.writeUInt32LE(part.crc >>> 0, 14 + at);
+  header.writeUInt32LE(part.compressed, 18 + at);
+  header.writeUInt32LE(part.inflated, 22 + at);
+  header.writeUInt16LE(name.length, 26 + at);
+  if (central) header.writeUInt32LE(offset, 42);
+  return Buffer.concat([header, name]);
 }
 
 async function dataStart(file: FileHandle, entry: ArchiveEntry): Promise<number | undefined> {
