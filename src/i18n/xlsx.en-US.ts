@@ -10,6 +10,14 @@ export const xlsxEnUS = {
     '{file}: the part {entry} would inflate to {size} bytes, over the limit of {limit}; refused as a possible zip bomb',
   'xlsx.inflates-too-large':
     '{file}: the part {entry} inflated past {limit} bytes though its directory says {declared}; refused as a zip bomb, nothing was written',
+  'xlsx.not-carried':
+    "{file}: the graded workbook holds only the graded sheet and Tierwise's own; not carried: {parts} (they stay in {file})",
+  'xlsx.part.sheets': '{count} other sheet(s)',
+  'xlsx.part.charts': '{count} chart(s)',
+  'xlsx.part.pivot-tables': '{count} pivot table(s)',
+  'xlsx.part.tables': '{count} Excel table(s)',
+  'xlsx.part.drawings': '{count} picture(s)',
+  'xlsx.part.macros': 'macros',
   'xlsx.read-failed': '{file}: reading stopped at a damaged part ({reason}); nothing was written',
   'xlsx.too-many-rows': '{file}: row {row} is past the last row of an Excel sheet ({limit}); nothing was written',
 } as const;

@@ -25,6 +25,7 @@ import {
 } from '../output';
 import { cliText } from '../text';
 import { EXCEL_MAX_ROWS, openXlsxSheet, XlsxReadError, type XlsxProblem } from './read';
+import { uncarriedParts } from './uncarried-parts';
 import { XlsxPlanWriter } from './write';
 
 /** Rows graded and written per step: few engine calls, bounded memory. */
@@ -154,6 +155,11 @@ async function gradeXlsxInto(
     return { exitCode: 1 };
   }
   const { sheet, header, chunks } = opened.rows;
+  const lost = await uncarriedParts(inputPath);
+  if (lost.length > 0) {
+    const parts = lost.map(({ part, count }) => xlsxText(locale, `xlsx.part.${part}`, { count })).join(', ');
+    context.warn(xlsxText(locale, 'xlsx.not-carried', { file: request.input, parts }));
+  }
   let width = header.length;
   while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
   const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));
