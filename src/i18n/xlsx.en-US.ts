@@ -12,6 +12,8 @@ export const xlsxEnUS = {
     '{file}: the part {entry} inflated past {limit} bytes though its directory says {declared}; refused as a zip bomb, nothing was written',
   'xlsx.not-carried':
     "{file}: the graded workbook holds only the graded sheet and Tierwise's own; not carried: {parts} (they stay in {file})",
+  'xlsx.out-xlsm':
+    '--out {file}: the graded workbook carries no macros, so it is written as .xlsx; choose a name ending in .xlsx',
   'xlsx.part.sheets': '{count} other sheet(s)',
   'xlsx.part.charts': '{count} chart(s)',
   'xlsx.part.pivot-tables': '{count} pivot table(s)',

@@ -12,6 +12,7 @@ export const xlsxZhCN: Record<XlsxMessageKey, string> = {
     '{file}：部件 {entry} 解压后超过 {limit} 字节（其目录声称 {declared} 字节）；判定为压缩炸弹，未写出任何内容',
   'xlsx.not-carried':
     '{file}：分级后的工作簿只含被分级的工作表和 Tierwise 自己的表；未带入：{parts}（它们仍在 {file} 中）',
+  'xlsx.out-xlsm': '--out {file}：分级后的工作簿不含宏，只能保存为 .xlsx；请改用以 .xlsx 结尾的文件名',
   'xlsx.part.sheets': '其他 {count} 张工作表',
   'xlsx.part.charts': '{count} 个图表',
   'xlsx.part.pivot-tables': '{count} 个数据透视表',

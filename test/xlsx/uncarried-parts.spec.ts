@@ -4,7 +4,7 @@
  * dropped silently. ADR 0020: carrying them is the next step.
  */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tierwise, unzipArchive, useFolder, zipArchive } from '../hostile/support';
 
@@ -50,4 +50,29 @@ test('given a workbook of one plain sheet, then grade warns of nothing', async (
   await book.xlsx.writeFile(join(folder(), 'plain.xlsx'));
   const run = await tierwise(folder(), 'grade', 'plain.xlsx', '--table', 'payment-scorecard', '--out', 'out.xlsx');
   expect(run.err).toBe('');
+});
+
+test('given an .xlsm, then it is graded as a workbook into .xlsx with its macros named, and never written as .xlsm', async () => {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Customers').addRows([
+    ['id', 'monthly_sales', 'payment_days'],
+    ['C1', 50000, 10],
+  ]);
+  const parts = unzipArchive(Buffer.from(await book.xlsx.writeBuffer()));
+  parts.push({ name: 'xl/vbaProject.bin', data: Buffer.from('not really VBA') });
+  writeFileSync(join(folder(), 'book.xlsm'), zipArchive(parts));
+  const refused = await tierwise(folder(), 'grade', 'book.xlsm', '--table', 'payment-scorecard', '--out', 'out.xlsm');
+  expect(refused.code).toBe(2);
+  expect(refused.err).toContain(
+    'tierwise: --out out.xlsm: the graded workbook carries no macros, so it is written as .xlsx; choose a name ending in .xlsx\n',
+  );
+  expect(existsSync(join(folder(), 'out.xlsm'))).toBe(false);
+  const run = await tierwise(folder(), 'grade', 'book.xlsm', '--table', 'payment-scorecard');
+  expect(run.code).toBe(0);
+  expect(run.err).toBe(
+    "tierwise: note: book.xlsm: the graded workbook holds only the graded sheet and Tierwise's own; not carried: macros (they stay in book.xlsm)\n",
+  );
+  const graded = new ExcelJS.Workbook();
+  await graded.xlsx.readFile(join(folder(), 'book.graded.xlsx'));
+  expect(graded.worksheets[0]!.getRow(2).values).toEqual([undefined, 'C1', 50000, 10, 100, 'A']);
 });

@@ -97,9 +97,9 @@ export function defaultXlsxOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.graded.xlsx`);
 }
 
-/** Whether a file name is an .xlsx workbook (by extension). */
+/** Whether a file name is an .xlsx workbook, or an .xlsm (read the same; its macros are not carried), by extension. */
 export function isXlsxPath(path: string): boolean {
-  return /\.xlsx$/i.test(path);
+  return /\.xls[xm]$/i.test(path);
 }
 
 /**
@@ -128,6 +128,8 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
       );
     }
   }
+  // The graded workbook has no macros: under an .xlsm name Excel would refuse to open it.
+  if (/\.xlsm$/i.test(outName)) return usage(xlsxText(locale, 'xlsx.out-xlsm', { file: outName }));
   const planned = await planOutput({ name: outName, cwd, inputs: [request.input], force: request.force });
   if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
   const target = planned.target;
