@@ -13,6 +13,7 @@ import { columnLetters } from '../engine/sheet-form/text';
 import { parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
+import { outputNumberFormat } from './output-formats';
 import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
@@ -687,13 +688,20 @@ export class OfficeWorkbook implements Workbook {
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
     let firstWrite = true;
-    const formatBytes = frame.columns.reduce((n, c) => n + payloadSize(c.numberFormat ?? '') + 4, 0);
+    // Explicit for every column: an inserted column has taken the number format of its left neighbour.
+    const formats = frame.columns.map((column, c) =>
+      outputNumberFormat(
+        column,
+        plan.cells.map((row) => row[c] ?? null),
+      ),
+    );
+    const formatBytes = formats.reduce((n, f) => n + payloadSize(f) + 4, 0);
     const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
         const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
         const range = sheet.getRangeByIndexes(region.top + 1 + a, column.sheetColumn, b - a, 1);
-        if (column.numberFormat) range.numberFormat = slice.map(() => [column.numberFormat]);
+        range.numberFormat = slice.map(() => [formats[c]]);
         if (slice.some((v) => isFormula(v))) range.formulas = slice.map((v) => [cellFormula(v)]);
         else range.values = slice.map((v) => [safeValue(v as Scalar)]);
       });

@@ -129,7 +129,7 @@ describe('OfficeWorkbook.apply and revert', () => {
     ]);
     expect(fake.cell(sheet, 1, 4)?.value).toBe(100);
     expect(fake.cell(sheet, 1, 5)?.value).toBe('A');
-    expect(fake.cell(sheet, 7, 5)).toBeUndefined(); // row 7 has 'soon' days: ungraded, left blank
+    expect(fake.cell(sheet, 7, 5)).toEqual({ value: '', numberFormat: '@' }); // row 7 has 'soon' days: ungraded, left blank
     expect(String(fake.cell(sheet, 7, 8)?.value)).toContain('soon');
     expect(sheet.cfs.map((cf) => [cf.formula, cf.fill])).toEqual([
       ['=$F2="A"', '#C6EFCE'],
