@@ -214,7 +214,7 @@ describe('Apply re-reads the key column', () => {
     const before = fake.snapshot();
     expect(await workbook.apply(region, plan, { rows })).toEqual({
       ok: false,
-      problem: { kind: 'sheet-changed', address: 'Customers!A2' },
+      problem: { kind: 'sheet-changed', address: 'Customers!A2', part: 'rows' },
     });
     expect(fake.snapshot()).toEqual(before);
   });

@@ -276,14 +276,15 @@ describe('OfficeWorkbook.apply and revert', () => {
     const { region, rows } = await detectAndRead(workbook);
     const before = fake.snapshot();
     const start = fake.syncs.length;
+    const lost = new Error('The network connection was lost.');
     fake.beforeSync = (index) => {
-      if (index === start + 8) throw new Error('The network connection was lost.');
+      if (index === start + 8) throw lost;
     };
     const result = await workbook.apply(region, planFor(region, rows));
     fake.beforeSync = undefined;
     expect(result).toEqual({
       ok: false,
-      problem: { kind: 'failed', message: 'The network connection was lost.', rolledBack: true },
+      problem: { kind: 'failed', message: 'The network connection was lost.', cause: lost, rolledBack: true },
     });
     expect(fake.snapshot()).toEqual(before);
   });

@@ -29,6 +29,7 @@ import type {
   SheetVisibility,
 } from '../excel-api';
 import { customOrNullObjectOf, loadableCfField } from './fake-conditional-formats';
+import { shiftFormulaColumns } from './fake-references';
 import { defaultHostName, EXCEL_HOSTS, hostApiSets, refuseAboveHost, type ExcelHost } from './fake-hosts';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -336,7 +337,9 @@ export class FakeExcel {
     };
     sheet.cfs = sheet.cfs.flatMap((cf) => {
       const r = adjust(cf.rect);
-      return r ? [{ ...cf, rect: r }] : [];
+      const moved = !rows || (cf.rect.row >= rows.row && cf.rect.row + cf.rect.rows <= rows.row + rows.rows);
+      const formula = moved ? shiftFormulaColumns(cf.formula, column, count) : cf.formula;
+      return r ? [{ ...cf, rect: r, formula }] : [];
     });
     sheet.merged = sheet.merged.flatMap((m) => {
       const r = adjust(m);
