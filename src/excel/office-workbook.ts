@@ -28,6 +28,7 @@ import {
   type UndoStep,
 } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { restoreSummary, writeSummary } from './summary-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
@@ -627,7 +628,8 @@ export class OfficeWorkbook implements Workbook {
     }
     for (const o of old) {
       const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
-      const formulas = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const formulas = await withoutSpilledCells(context, sheet, rect, read);
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
       sheet.names.getItemOrNullObject(o.name).delete();
       await context.sync();
@@ -691,7 +693,7 @@ export class OfficeWorkbook implements Workbook {
     const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
-        const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
+        const slice = cellsToWrite(plan, c, a, b);
         const range = sheet.getRangeByIndexes(region.top + 1 + a, column.sheetColumn, b - a, 1);
         if (column.numberFormat) range.numberFormat = slice.map(() => [column.numberFormat]);
         if (slice.some((v) => isFormula(v))) range.formulas = slice.map((v) => [cellFormula(v)]);
