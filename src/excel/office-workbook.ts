@@ -28,6 +28,7 @@ import {
   type UndoStep,
 } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import { isOwnSheet } from './own-sheets';
 import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { restoreSummary, writeSummary } from './summary-sheet';
@@ -593,6 +594,7 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
     if (sheet.isNullObject) return fail({ kind: 'failed', message: region.sheet });
     if (protection.protected) return fail({ kind: 'protected-sheet', sheet: region.sheet });
+    if (isOwnSheet(region.sheet)) return fail({ kind: 'own-sheet', sheet: region.sheet });
 
     // Data columns named like an output (Score, Tier, 等级 ...) that Tierwise did not write: ask first.
     const wanted = new Set(frame.columns.map((c) => normalizeKey(c.header)));

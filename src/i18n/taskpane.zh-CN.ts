@@ -136,6 +136,8 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
 
   'problem.empty-sheet': '工作表 {sheet} 是空的。请选中客户列表中的一个单元格。',
   'problem.no-data-rows': '{sheet} 上的数据只有标题行，没有数据行。',
+  'problem.own-sheet':
+    '工作表 {sheet} 与 Tierwise 写入的工作表同名，分级会覆盖你的数据。请重命名该工作表（右键单击工作表标签 > 重命名），再应用。',
   'problem.protected-sheet': '工作表 {sheet} 受保护。请先撤销保护（审阅 > 撤销工作表保护），再应用。',
   'problem.merged-header': '标题行有合并单元格（{address}）。请取消合并，使每列都有自己的标题。',
   'problem.sheet-changed':
