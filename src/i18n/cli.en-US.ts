@@ -83,7 +83,7 @@ export const cliEnUS = {
 
   'validate.summary': 'Check a grading-table JSON file and list its problems',
   'validate.usage':
-    'Usage: tierwise validate TABLE.json|BOOK.xlsx[#TW_name] [--lang zh-CN|en-US]\n\nLists every problem with its place in the table (its cell, for a workbook\'s rules sheet); exits 1 when there are problems.\n',
+    "Usage: tierwise validate TABLE.json|BOOK.xlsx[#TW_name] [--lang zh-CN|en-US]\n\nLists every problem with its place in the table (its cell, for a workbook's rules sheet); exits 1 when there are problems.\n",
   'validate.missing-table': 'the grading-table JSON file',
 
   'presets.summary': 'List the built-in grading tables',
