@@ -70,7 +70,7 @@ export function buildPlan(
   const cells = planRows(frame, compiled, batch, locale, rows, map);
   const plan: WorkbookPlan = { frame, cells };
   if (live) {
-    const spills = liveCells(frame, compiled, region, map, cells, locale);
+    const spills = liveCells(frame, compiled, region, map, cells, locale, batch.errors);
     if (spills.length > 0) plan.spills = spills;
   }
   if (options.summary) {
