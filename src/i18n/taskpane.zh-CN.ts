@@ -142,6 +142,17 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'problem.merged-header': '标题行有合并单元格（{address}）。请取消合并，使每列都有自己的标题。',
   'problem.sheet-changed':
     '预览之后数据已更改（第一处不同在 {address}：行被排序、添加或删除）。未写入任何内容：请重新查看预览后再应用。',
+  'problem.sheet-changed-columns':
+    '预览之后列已更改（第一处不同在 {address}：插入、删除、移动或重命名了列）。未写入任何内容：请重新查看预览后再应用。',
+  'problem.cancelled-rollback': '已取消，但撤消部分更改失败（{rollback}）：请按“还原”。',
+  'problem.failed-rollback': 'Excel 报告错误：{message}。撤消部分更改也失败了（{rollback}）：请按“还原”。',
+  'problem.journal-too-large':
+    '本次应用的还原记录无法保存在工作簿中：记录大小 {size} KB，超过 Tierwise 在工作簿中保存的上限 {limit} KB，因此只能在关闭此窗格之前还原。',
+  'problem.journal-refused':
+    '本次应用的还原记录无法保存在工作簿中：Excel 拒绝写入（{message}），因此只能在关闭此窗格之前还原。',
+  'problem.journal-dropped': '之前几次应用的记录已删除，因为它们已与工作表不再对应。',
+  'problem.journal-cleanup-failed':
+    '删除之前几次应用的记录也失败了（{message}）：关闭此窗格后，“还原”可能提供之前的一次应用；若工作表已不对应，将拒绝还原。',
   'problem.no-room': '{sheet} 上数据右侧没有空间。',
   'problem.user-columns': '这些列与 Tierwise 的输出列同名，但不是 Tierwise 写入的：{headers}。',
   'problem.cancelled': '已取消，未做任何更改。',
@@ -155,6 +166,5 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'problem.revert-changed':
     '撤销已停止：上次应用写入的 {address} 此后已被更改（编辑、排序、移动或删除）。现在撤销会覆盖更新的内容，因此未作任何更改。',
   'problem.revert-unreadable': '撤销已停止：工作簿中上次应用的记录无法读取（不完整或被手动修改）。未作任何更改。',
-  'apply.journal-memory': '本次应用的撤销记录无法保存在工作簿中（过大或被 Excel 拒绝）：关闭此窗格后将无法撤销。',
   'problem.failed-undone': 'Excel 报告错误：{message}。已撤回到目前为止的更改。',
 };

@@ -129,7 +129,7 @@ describe('OfficeWorkbook.apply and revert', () => {
     ]);
     expect(fake.cell(sheet, 1, 4)?.value).toBe(100);
     expect(fake.cell(sheet, 1, 5)?.value).toBe('A');
-    expect(fake.cell(sheet, 7, 5)).toBeUndefined(); // row 7 has 'soon' days: ungraded, left blank
+    expect(fake.cell(sheet, 7, 5)).toEqual({ value: '', numberFormat: '@' }); // row 7 has 'soon' days: ungraded, left blank
     expect(String(fake.cell(sheet, 7, 8)?.value)).toContain('soon');
     expect(sheet.cfs.map((cf) => [cf.formula, cf.fill])).toEqual([
       ['=$F2="A"', '#C6EFCE'],
@@ -279,14 +279,15 @@ describe('OfficeWorkbook.apply and revert', () => {
     const { region, rows } = await detectAndRead(workbook);
     const before = fake.snapshot();
     const start = fake.syncs.length;
+    const lost = new Error('The network connection was lost.');
     fake.beforeSync = (index) => {
-      if (index === start + 8) throw new Error('The network connection was lost.');
+      if (index === start + 8) throw lost;
     };
     const result = await workbook.apply(region, planFor(region, rows));
     fake.beforeSync = undefined;
     expect(result).toEqual({
       ok: false,
-      problem: { kind: 'failed', message: 'The network connection was lost.', rolledBack: true },
+      problem: { kind: 'failed', message: 'The network connection was lost.', cause: lost, rolledBack: true },
     });
     expect(fake.snapshot()).toEqual(before);
   });

@@ -30,6 +30,7 @@ import type {
   SheetVisibility,
 } from '../excel-api';
 import { customOrNullObjectOf, loadableCfField } from './fake-conditional-formats';
+import { shiftFormulaColumns } from './fake-references';
 import { defaultHostName, EXCEL_HOSTS, hostApiSets, refuseAboveHost, type ExcelHost } from './fake-hosts';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -286,6 +287,23 @@ export class FakeExcel {
     table.rect = adjust(table.rect) ?? table.rect;
   }
 
+  /**
+   * Inserted cells take the number format of the cell to their left (Excel's default "Format Same As Left",
+   * xlFormatFromLeftOrAbove), in every row of `rows` (default: the whole sheet).
+   */
+  formatLikeLeft(sheet: SheetModel, column: number, count: number, rows?: { row: number; rows: number }): void {
+    if (column === 0) return;
+    for (const [k, cell] of [...sheet.cells]) {
+      const r = Math.floor(k / MAX_COLUMNS);
+      if (k % MAX_COLUMNS !== column - 1 || !cell.numberFormat) continue;
+      if (rows && (r < rows.row || r >= rows.row + rows.rows)) continue;
+      for (let j = 0; j < count; j++) {
+        const old = this.cell(sheet, r, column + j) ?? { value: '' };
+        this.setCell(sheet, r, column + j, { ...old, numberFormat: cell.numberFormat });
+      }
+    }
+  }
+
   /** Inserts (count > 0) or deletes (count < 0) whole columns at `column`, moving everything right of it. */
   shiftColumns(sheet: SheetModel, column: number, count: number, rows?: { row: number; rows: number }): void {
     const inRows = (r: number) => !rows || (r >= rows.row && r < rows.row + rows.rows);
@@ -322,7 +340,9 @@ export class FakeExcel {
     };
     sheet.cfs = sheet.cfs.flatMap((cf) => {
       const r = adjust(cf.rect);
-      return r ? [{ ...cf, rect: r }] : [];
+      const moved = !rows || (cf.rect.row >= rows.row && cf.rect.row + cf.rect.rows <= rows.row + rows.rows);
+      const formula = moved ? shiftFormulaColumns(cf.formula, column, count) : cf.formula;
+      return r ? [{ ...cf, rect: r, formula }] : [];
     });
     sheet.merged = sheet.merged.flatMap((m) => {
       const r = adjust(m);
@@ -756,6 +776,7 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
         throw new FakeExcelError('NotImplemented', 'Whole columns only.');
       guard(sheet);
       this.fake.shiftColumns(sheet, rect.column, rect.columns);
+      this.fake.formatLikeLeft(sheet, rect.column, rect.columns);
       inserted = { sheet, rect };
     });
     return new FakeRange(this.context, () => inserted);
@@ -1079,13 +1100,20 @@ class FakeTable extends Proxy<TableModel> implements ExcelTable {
           const column = t.rect.column + at;
           const header = uniqueHeader(table.fake, t, String(grid0(values) ?? name ?? `Column${at + 1}`));
           table.fake.shiftColumns(t.sheet, column, 1, { row: t.rect.row, rows: t.rect.rows });
+          table.fake.formatLikeLeft(t.sheet, column, 1, { row: t.rect.row, rows: t.rect.rows });
           t.rect = { ...t.rect, columns: t.rect.columns + 1 };
           t.columnIds.splice(at, 0, Math.max(0, ...t.columnIds) + 1);
           const grid = values ? checkShape({ ...t.rect, columns: 1 }, values) : undefined;
           for (let i = 0; i < t.rect.rows; i++) {
             const v = i === 0 ? header : grid ? toScalar(grid[i]![0]) : '';
             const data: CellData = typeof v === 'string' && v.startsWith('=') ? { value: 0, formula: v } : { value: v };
-            table.fake.setCell(t.sheet, t.rect.row + i, column, data);
+            const inherited = table.fake.cell(t.sheet, t.rect.row + i, column)?.numberFormat;
+            table.fake.setCell(
+              t.sheet,
+              t.rect.row + i,
+              column,
+              inherited ? { ...data, numberFormat: inherited } : data,
+            );
           }
           added = { table: t, offset: at };
         });
