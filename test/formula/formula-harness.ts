@@ -100,10 +100,10 @@ export function readsLikeEngine(input: InputDef, cell: Cell): boolean {
   return false;
 }
 
-/** Every expressible preset and date table, and `generated` tables from the SQL tests' generator. */
-export function formulaCases(generated: number): FormulaCase[] {
+/** Every expressible preset and date table (`rows` rows each), and `generated` tables from the SQL tests' generator. */
+export function formulaCases(generated: number, rows = 400): FormulaCase[] {
   const presets = [...PRESETS, ...dateTables()].filter((p) => p.method.kind !== 'rfm');
-  const cases = presets.map((p, k) => formulaCase(makeCase(p.id, p, true, 4000 + k, 400), 5000 + k)!);
+  const cases = presets.map((p, k) => formulaCase(makeCase(p.id, p, true, 4000 + k, rows), 5000 + k)!);
   const arbitrary = arbitraryCases(generated * 2)
     .map((s, k) => formulaCase(s, 6000 + k))
     .filter((c) => c !== undefined);
@@ -122,15 +122,19 @@ export function outcomeOf(error: unknown, score: unknown, tier: unknown): Outcom
 
 /**
  * Rows where the formulas' outcome is not the engine's: on readable rows
- * score, tier and error must be equal; on the others the row must show an
+ * score (to `digits` significant digits when given), tier and error must be equal; on the others the row must show an
  * error and neither score nor tier.
  */
-export function formulaDifferences(c: FormulaCase, actual: Outcome[]): string[] {
+export function formulaDifferences(c: FormulaCase, actual: Outcome[], digits?: number): string[] {
   const out: string[] = [];
+  const rounded = (x: number | null) => (x === null || digits === undefined ? x : Number(x.toPrecision(digits)));
   c.expected.forEach((want, r) => {
     const got = actual[r];
     const same = c.readable[r]
-      ? got !== undefined && got.tier === want.tier && got.error === want.error && got.score === want.score
+      ? got !== undefined &&
+        got.tier === want.tier &&
+        got.error === want.error &&
+        rounded(got.score) === rounded(want.score)
       : got !== undefined && got.tier === null && got.score === null && got.error !== null;
     if (!same && out.length < 5)
       out.push(
