@@ -5,13 +5,16 @@
  * spreadsheet has (error values, numbers typed as text such as "1.2万" or
  * "¥8,000"), the engine's answer for each row, and what a formula must show.
  */
-import { categoryKeys, booleanKeys } from '../../src/engine/backends/table-walk';
-import { categoryLookup } from '../../src/engine/grading/decode';
 import type { InputDef } from '../../src/engine/model';
 import { getPreset, PRESETS } from '../../src/engine/presets';
-import { compileToFormulas, excelTrim, type FormulaColumn, type FormulaOutput } from '../../src/engine/formula';
+import {
+  compileToFormulas,
+  formulaReadsLikeEngine,
+  type FormulaColumn,
+  type FormulaOutput,
+} from '../../src/engine/formula';
 import type { Cell } from '../../src/engine/values/cell';
-import { cellErrorCode, isBlank, normalizeKey, parseBoolean, parseDate } from '../../src/engine/values/coerce';
+import { parseDate } from '../../src/engine/values/coerce';
 import { columnLetters } from '../../src/engine/sheet-form/text';
 import { seededRandom as random } from '../support/seeded-random';
 import { arbitraryCases, dateTables, makeCase, type Outcome, type SqlCase } from '../sql/sql-harness';
@@ -63,7 +66,7 @@ export function formulaCase(source: SqlCase, seed: number): FormulaCase | undefi
     const score = batch.scores[i]!;
     return { score: Number.isNaN(score) ? null : score, tier: compiled.tiers[batch.tiers[i]!]!.id, error: null };
   });
-  const readable = rows.map((row) => row.every((cell, i) => readsLikeEngine(inputs[i]!, cell)));
+  const readable = rows.map((row) => row.every((cell, i) => formulaReadsLikeEngine(inputs[i]!, cell)));
   const columnsOf: Record<string, string> = {};
   inputs.forEach((input, i) => (columnsOf[input.id] = columnLetters(i)));
   const result = compileToFormulas(source.table, { columns: columnsOf, resolve: getPreset });
@@ -74,30 +77,6 @@ export function formulaCase(source: SqlCase, seed: number): FormulaCase | undefi
   const placement = {} as Record<FormulaOutput, string>;
   result.columns.forEach((c, k) => (placement[c.output] = columnLetters(inputs.length + k)));
   return { name: source.name, inputs, rows, expected, readable, columns: result.columns, placement };
-}
-
-/**
- * Whether a formula reads a cell exactly as the engine does. Numbers typed as
- * text, other white space than spaces, and names the engine finds only
- * after its wider folding are not: there the row must show an error.
- */
-export function readsLikeEngine(input: InputDef, cell: Cell): boolean {
-  if (cell === null || cell === undefined || (cellErrorCode(cell) !== undefined && typeof cell !== 'string'))
-    return true;
-  if (typeof cell === 'string') {
-    if (/^ *$/.test(cell)) return true;
-    if (isBlank(cell) || cellErrorCode(cell) !== undefined) return false;
-    const key = excelTrim(cell).toLowerCase();
-    if (input.type === 'category') {
-      const formula = new Map(categoryKeys(input, excelTrim)).get(key) ?? -1;
-      return formula === (categoryLookup(input).get(normalizeKey(cell)) ?? -1);
-    }
-    if (input.type === 'boolean') return (new Map(booleanKeys()).get(key) ?? -1) === parseBoolean(cell);
-    return false;
-  }
-  if (typeof cell === 'number') return input.type !== 'category';
-  if (typeof cell === 'boolean') return input.type === 'boolean';
-  return false;
 }
 
 /** Every expressible preset and date table (`rows` rows each), and `generated` tables from the SQL tests' generator. */

@@ -14,3 +14,6 @@ export {
   type FormulaUnsupportedFeature,
 } from './generate';
 export { excelNumber, excelString } from './literals';
+export { nativeFormulaRows, planNativeFormulas, type NativeFormulas } from './apply';
+export { formatFormulaProblem, formulaErrorText, formulaText } from './messages';
+export { formulaReadsLikeEngine } from './readable';
