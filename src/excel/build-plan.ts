@@ -8,6 +8,7 @@ import { planApply, planRows, planSummary, planText, type ApplyFrame, type PlanC
 import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { columnLetters } from '../engine/sheet-form/text';
 import { displayCell, parseNumber } from '../engine/values/coerce';
+import { nativeFormulaCells } from './native-formula-cells';
 import type { WorkbookPlan } from './plan-types';
 import type { DataRegion } from './workbook';
 
@@ -16,7 +17,8 @@ export const TIER_SCORE_FUNCTION = 'TIERWISE.TIER_SCORE';
 const FORMULA_LIMIT = 8000;
 
 export interface PlanOptions {
-  mode: 'values' | 'formulas';
+  /** values; live TIERWISE.TIER_SCORE formulas; or native Excel formulas that need no add-in. */
+  mode: 'values' | 'formulas' | 'native';
   locale: Locale;
   strategy: boolean;
   followUp: boolean;
@@ -136,13 +138,15 @@ export function buildPlan(
     strategy: options.strategy,
     followUp: options.followUp,
     explanation: options.explanation,
-    error: options.error && !live,
+    error: (options.error && !live) || options.mode === 'native',
     ...(valueColumn !== undefined ? { valueColumn, valueHeader: displayCell(region.headers[valueColumn]) } : {}),
   };
   const frame = planApply(compiled, applyOptions);
   const cells = planRows(frame, compiled, batch, locale, rows, map);
   if (live) liveCells(frame, compiled, region, map, cells, locale);
-  const plan: WorkbookPlan = { frame, cells };
+  const native =
+    options.mode === 'native' ? nativeFormulaCells(frame, compiled, map, cells, batch, rows, locale) : undefined;
+  const plan: WorkbookPlan = { frame, cells, ...(native && !native.ok ? { problem: native.reason } : {}) };
   if (options.summary) {
     const values =
       valueColumn === undefined ? undefined : Float64Array.from(rows, (row) => parseNumber(row[valueColumn]));

@@ -92,6 +92,7 @@ export const taskpaneEnUS = {
   'apply.mode': 'Write',
   'apply.values': 'Values',
   'apply.formulas': 'Live formulas (=TIERWISE.TIER_SCORE)',
+  'apply.native': 'Excel formulas (no add-in needed)',
   'apply.rfm-values': 'RFM scores depend on every row: written as values.',
   'apply.strategy': 'Strategy column',
   'apply.follow-up': 'Follow-up column',

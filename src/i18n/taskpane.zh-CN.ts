@@ -91,6 +91,7 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'apply.mode': '写入方式',
   'apply.values': '数值',
   'apply.formulas': '实时公式（=TIERWISE.TIER_SCORE）',
+  'apply.native': 'Excel 公式（无需加载项）',
   'apply.rfm-values': 'RFM 得分取决于全部行：以数值写入。',
   'apply.strategy': '策略列',
   'apply.follow-up': '跟进列',
