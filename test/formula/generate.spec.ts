@@ -8,6 +8,7 @@ import {
   MAX_FORMULA_LENGTH,
   MAX_FORMULA_NESTING,
 } from '../../src/engine/formula';
+import { compileTable } from '../../src/engine/compile';
 import type { GradingTable } from '../../src/engine/model';
 import { getPreset, PRESETS } from '../../src/engine/presets';
 import { columnLetters } from '../../src/engine/sheet-form/text';
@@ -30,6 +31,49 @@ function evaluate(formulas: string[]): unknown[] {
   hf.destroy();
   return values;
 }
+
+/** Tier (and error) per row as HyperFormula computes the table's formulas, next to the engine's. */
+function tiersBoth(table: GradingTable, rows: Array<Array<number | null>>): { formulas: unknown[]; engine: unknown[] } {
+  const result = compileToFormulas(table, { columns: columnsOf(table) });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const width = rows[0]!.length;
+  const placement = Object.fromEntries(result.columns.map((c, k) => [c.output, columnLetters(width + k)]));
+  const sheet = rows.map((row, r) => [...row, ...result.columns.map((c) => c.formulaAt(r + 1, placement))]);
+  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
+  const at = (r: number, output: string) =>
+    hf.getCellValue({ sheet: 0, row: r, col: width + result.columns.findIndex((c) => c.output === output) });
+  const formulas = rows.map((_row, r) => at(r, 'tier') || at(r, 'error'));
+  hf.destroy();
+  for (const c of result.columns) expect(mostArguments(c.formulaAt(1, placement))).toBeLessThanOrEqual(255);
+  const compiled = compileTable(table);
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+  const batch = compiled.compiled.gradeRows(rows);
+  const engine = rows.map((_row, r) => {
+    const error = batch.errors.get(r);
+    return error ? ('input' in error ? `${error.kind}:${error.input}` : error.kind) : table.tiers[batch.tiers[r]!]!.id;
+  });
+  return { formulas, engine };
+}
+
+/** The most arguments any one function call of a formula has (strings hold no quotes: CHAR(34)). */
+function mostArguments(formula: string): number {
+  const counts: number[] = [];
+  let most = 0;
+  let quoted = false;
+  let braces = 0;
+  for (const ch of formula) {
+    if (ch === '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch === '{') braces++;
+    else if (ch === '}') braces--;
+    else if (ch === '(') counts.push(1);
+    else if (ch === ')') most = Math.max(most, counts.pop()!);
+    else if (ch === ',' && braces === 0 && counts.length > 0) counts[counts.length - 1]!++;
+  }
+  return most;
+}
+
+const TIERS = ['A', 'B', 'C'].map((id) => ({ id, label: { en: id }, fill: '#FFFFFF', font: '#000000' }));
 
 describe('compileToFormulas', () => {
   it('given the payment scorecard then Error, Score and Tier read the row and each other', () => {
@@ -115,5 +159,64 @@ describe('compileToFormulas', () => {
     expect(fileFormula('=IFS(A1>1,SWITCH(B1,"IFS(",1,2),TRUE(),FLOOR.MATH(C1))')).toBe(
       '=_xlfn.IFS(A1>1,_xlfn.SWITCH(B1,"IFS(",1,2),TRUE(),_xlfn.FLOOR.MATH(C1))',
     );
+  });
+
+  it('given 256 rules without a default then the no-match test nests its OR within Excel argument limits', () => {
+    const table: GradingTable = {
+      format: 'tierwise/grading-table',
+      version: 1,
+      id: 'many-rules',
+      name: { en: 'Many rules' },
+      inputs: [{ id: 'x', type: 'number', label: { en: 'x' } }],
+      method: {
+        kind: 'rules',
+        rules: Array.from({ length: 256 }, (_r, k) => ({
+          tier: TIERS[k % 3]!.id,
+          when: { input: 'x', op: '=' as const, value: k },
+        })),
+      },
+      tiers: TIERS,
+    };
+    const rows = [[0], [1], [200], [254], [255], [256], [-1]];
+    const { formulas, engine } = tiersBoth(table, rows);
+    expect(formulas).toEqual(engine);
+    expect(engine.slice(-2)).toEqual(['no-match', 'no-match']);
+  });
+
+  it('given a 20 x 20 matrix then the cell is picked from an array constant (CHOOSE takes 254 values)', () => {
+    const axis = (input: string) => ({
+      input,
+      bands: Array.from({ length: 20 }, (_b, k) => ({ id: `b${k}`, match: { range: { gte: k, lt: k + 1 } } })),
+    });
+    const table: GradingTable = {
+      format: 'tierwise/grading-table',
+      version: 1,
+      id: 'big-matrix',
+      name: { en: 'Big matrix' },
+      inputs: [
+        { id: 'r', type: 'number', label: { en: 'r' } },
+        { id: 'c', type: 'number', label: { en: 'c' } },
+      ],
+      method: {
+        kind: 'matrix',
+        rows: axis('r'),
+        columns: axis('c'),
+        cells: Array.from({ length: 20 }, (_r, r) => Array.from({ length: 20 }, (_c, c) => TIERS[(r * 7 + c) % 3]!.id)),
+        output: 'tier',
+      },
+      tiers: TIERS,
+    };
+    const rows = [
+      [0, 0],
+      [0, 19.5],
+      [19, 0],
+      [7.5, 13],
+      [12, 12.999],
+      [20, 1],
+      [3, -0.5],
+    ];
+    const { formulas, engine } = tiersBoth(table, rows);
+    expect(formulas).toEqual(engine);
+    expect(new Set(engine).size).toBeGreaterThan(3);
   });
 });

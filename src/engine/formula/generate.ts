@@ -31,8 +31,12 @@ import { excelNumber, excelString } from './literals';
 export const MAX_FORMULA_LENGTH = 8192;
 /** Excel's limit on nested functions in one formula. */
 export const MAX_FORMULA_NESTING = 64;
-/** Excel's limits on the arguments of IFS and SWITCH, kept well inside. */
+/** Excel's limits on the arguments of IFS and SWITCH (127 and 126 pairs), kept well inside. */
 const MAX_ARMS = 120;
+/** Excel's limit on the arguments of AND, OR and CHOOSE (255, 254 values), kept inside. */
+const MAX_ARGUMENTS = 250;
+/** A literal an array constant may hold: a plain string or a number. */
+const ARRAY_LITERAL = /^(?:"[^"]*"|-?[0-9.]+(?:e[+-]?[0-9]+)?)$/;
 /** Input checks per helper column, so its nested IFs stay well inside MAX_FORMULA_NESTING. */
 const CHECKS_PER_HELPER = 24;
 
@@ -479,7 +483,7 @@ class FormulaGenerator {
     const { table } = ctx;
     const tests = method.rules.map((r) => this.condition(r.when, ctx));
     if (method.default === undefined)
-      ctx.checks.push({ cond: `NOT(OR(${tests.join(',')}))`, text: this.error('no-match') });
+      ctx.checks.push({ cond: `NOT(${logical('OR', tests)})`, text: this.error('no-match') });
     const fallback = method.default === undefined ? undefined : tierIndex(table, method.default);
     const scored = hasScore(table);
     const level: Level = {
@@ -520,7 +524,19 @@ class FormulaGenerator {
     const cb = axis(method.columns);
     const width = method.columns.bands.length;
     const flat = method.cells.flat();
-    const pick = (values: string[]) => `CHOOSE((${rb})*${width}+(${cb})+1,${values.join(',')})`;
+    // One CHOOSE over every cell while Excel takes that many arguments; beyond, an array constant
+    // (literal texts and numbers only), else a CHOOSE per row.
+    const pick = (values: string[]) => {
+      if (values.length <= MAX_ARGUMENTS) return `CHOOSE((${rb})*${width}+(${cb})+1,${values.join(',')})`;
+      if (values.every((v) => ARRAY_LITERAL.test(v))) {
+        const rows = method.cells.map((_row, r) => values.slice(r * width, (r + 1) * width).join(','));
+        return `INDEX({${rows.join(';')}},(${rb})+1,(${cb})+1)`;
+      }
+      const rows = method.cells.map(
+        (_row, r) => `CHOOSE((${cb})+1,${values.slice(r * width, (r + 1) * width).join(',')})`,
+      );
+      return `CHOOSE((${rb})+1,${rows.join(',')})`;
+    };
     if (method.output === 'score') {
       const score = pick(flat.map((x) => this.num(Number(x))));
       const tierFromScore = (s: string, results: readonly string[]) =>
@@ -598,8 +614,8 @@ class FormulaGenerator {
     const v = (input: InputDef) => ctx.value.get(input.id)!;
     const known = (input: InputDef) => ctx.known.get(input.id) ?? 'TRUE()';
     const printer: ConditionPrinter<string> = {
-      all: (parts) => `AND(${parts.join(',')})`,
-      any: (parts) => `OR(${parts.join(',')})`,
+      all: (parts) => logical('AND', parts),
+      any: (parts) => logical('OR', parts),
       not: (part) => `NOT(${part})`,
       blank: (input) => `NOT(${known(input)})`,
       known,
@@ -621,6 +637,14 @@ interface LevelContext {
   value: Map<string, string>;
   /** Input id -> the test that it is not blank; undefined for results of other tables (never blank). */
   known: Map<string, string | undefined>;
+}
+
+/** AND / OR over any number of parts: nested in groups Excel takes. */
+function logical(fn: 'AND' | 'OR', parts: readonly string[]): string {
+  if (parts.length <= MAX_ARGUMENTS) return `${fn}(${parts.join(',')})`;
+  const groups: string[] = [];
+  for (let k = 0; k < parts.length; k += MAX_ARGUMENTS) groups.push(logical(fn, parts.slice(k, k + MAX_ARGUMENTS)));
+  return logical(fn, groups);
 }
 
 function outputToken(output: FormulaOutput): string {
