@@ -31,11 +31,11 @@ function sheetGrid(fake: FakeExcel, sheetName: string, rows: number, columns: nu
 }
 
 /** Score, Tier and Error the engine gives each row, as the native formulas write them. */
-function engineOutputs(rows: Cell[][], headers: string[]): unknown[][] {
+function engineOutputs(rows: Cell[][], headers: string[], names?: ReadonlyMap<string, string>): unknown[][] {
   const compiled = paymentScorecard();
   const { map } = mapColumns(compiled.columns, headers);
   const batch = compiled.gradeRows(rows, map);
-  const errorText = formulaErrorText('en-US');
+  const errorText = formulaErrorText('en-US', names);
   return rows.map((row, i) => {
     const error = batch.errors.get(i);
     // A number typed as text ('soon' in Payment days) is an error for the formulas too, with their own reason.
@@ -67,13 +67,15 @@ describe('Apply with Excel formulas (no add-in needed)', () => {
       smartRounding: false,
     });
     const recalculated = rows.map((_r, i) => [4, 5, 6].map((c) => hf.getCellValue({ sheet: 0, row: i + 1, col: c })));
-    expect(recalculated).toEqual(engineOutputs(rows, HEADERS));
+    const names = plan.frame.inputHeaders;
+    expect(names?.get('payment_days')).toBe('Payment days');
+    expect(recalculated).toEqual(engineOutputs(rows, HEADERS, names));
     // An edit: the first customer's sales drop; the formulas follow without the add-in.
     hf.setCellContents({ sheet: 0, row: 1, col: 1 }, 3000);
     const edited = rows.map((r) => [...r]);
     edited[0]![1] = 3000;
     expect([4, 5, 6].map((c) => hf.getCellValue({ sheet: 0, row: 1, col: c }))).toEqual(
-      engineOutputs(edited, HEADERS)[0],
+      engineOutputs(edited, HEADERS, names)[0],
     );
     hf.destroy();
   });

@@ -50,7 +50,7 @@ export function planNativeFormulas(
     const c = map[i] ?? -1;
     columns[input.id] = c < 0 ? null : columnLetters(frame.layout.left + c);
   });
-  const errorText = formulaErrorText(locale);
+  const errorText = formulaErrorText(locale, frame.inputHeaders);
   const result = compileToFormulas(compiled.table, { columns, ...(resolve ? { resolve } : {}), errorText });
   if (!result.ok) return result;
   const placement = {} as Record<FormulaOutput, string>;

@@ -13,11 +13,17 @@ export function formulaText(
   return fill(table[key], params);
 }
 
-/** The Error column's texts in a language, for compileToFormulas' errorText. */
-export function formulaErrorText(locale: Locale): (kind: FormulaErrorKind, input?: InputDef) => string {
+/**
+ * The Error column's texts in a language, for compileToFormulas' errorText;
+ * an input is named by its sheet header when `headers` has it (as Apply's values do).
+ */
+export function formulaErrorText(
+  locale: Locale,
+  headers?: ReadonlyMap<string, string>,
+): (kind: FormulaErrorKind, input?: InputDef) => string {
   return (kind, input) =>
     formulaText(locale, `formula.error.${kind}`, {
-      input: input?.id ?? '',
+      input: input ? (headers?.get(input.id) ?? input.id) : '',
       allowed: (input?.values ?? []).map((v) => v.id).join(', '),
     });
 }
