@@ -8,11 +8,13 @@ import { planApply, planRows, planSummary, planText, type PlanCell } from '../en
 import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { displayCell, parseNumber } from '../engine/values/coerce';
 import { liveCells } from './live-formulas';
+import { nativeFormulaCells } from './native-formula-cells';
 import type { WorkbookPlan } from './plan-types';
 import type { DataRegion } from './workbook';
 
 export interface PlanOptions {
-  mode: 'values' | 'formulas';
+  /** values; live TIERWISE.TIER_SCORE formulas; or native Excel formulas that need no add-in. */
+  mode: 'values' | 'formulas' | 'native';
   locale: Locale;
   strategy: boolean;
   followUp: boolean;
@@ -62,7 +64,7 @@ export function buildPlan(
     strategy: options.strategy,
     followUp: options.followUp,
     explanation: options.explanation,
-    error: options.error && !live,
+    error: (options.error && !live) || options.mode === 'native',
     ...(valueColumn !== undefined ? { valueColumn, valueHeader: displayCell(region.headers[valueColumn]) } : {}),
     inputHeaders: inputHeaders(compiled.columns, map, region.headers),
   };
@@ -70,9 +72,12 @@ export function buildPlan(
   const cells = planRows(frame, compiled, batch, locale, rows, map);
   const plan: WorkbookPlan = { frame, cells };
   if (live) {
-    const spills = liveCells(frame, compiled, region, map, cells, locale);
+    const spills = liveCells(frame, compiled, region, map, cells, locale, batch.errors);
     if (spills.length > 0) plan.spills = spills;
   }
+  const native =
+    options.mode === 'native' ? nativeFormulaCells(frame, compiled, map, cells, batch, rows, locale) : undefined;
+  if (native && !native.ok) plan.problem = native.reason;
   if (options.summary) {
     const values =
       valueColumn === undefined ? undefined : Float64Array.from(rows, (row) => parseNumber(row[valueColumn]));

@@ -6,7 +6,7 @@
  * may return); inside a table, where Excel refuses spills (#SPILL!), one call
  * per row as a calculated column (ADR 0011).
  */
-import type { CompiledTable, Locale } from '../engine';
+import { formatGradeError, type CompiledTable, type GradeBatch, type Locale } from '../engine';
 import type { ApplyFrame, PlanCell, PlanColumn } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
 import { displayCell } from '../engine/values/coerce';
@@ -65,13 +65,26 @@ function tableRowArgument(region: DataRegion, map: ArrayLike<number>, count: num
   return refs.length === 1 ? refs[0]! : `CHOOSE({${refs.map((_r, i) => i + 1).join(',')}},${refs.join(',')})`;
 }
 
-/** Consecutive row ranges whose results (of every spilled column together) each fit one function result. */
-export function spillRanges(cells: PlanCell[][], columns: number[]): Array<[number, number]> {
+/**
+ * Consecutive row ranges whose results in `columns` (the largest of them per
+ * row) each fit one function result. A row the function answers with an
+ * error value is counted as the error it returns (`errorText`), not as the
+ * plan's empty cell.
+ */
+export function spillRanges(
+  cells: PlanCell[][],
+  columns: number[],
+  errorText: (row: number) => string | undefined = () => undefined,
+): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let start = 0;
   let bytes = 0;
   cells.forEach((row, i) => {
-    const size = Math.max(...columns.map((c) => estimatePayloadBytes([[row[c]]])));
+    const error = errorText(i);
+    const size =
+      error !== undefined
+        ? estimatePayloadBytes([[{ message: error }]])
+        : Math.max(...columns.map((c) => estimatePayloadBytes([[row[c]]])));
     if (i > start && bytes + size > MAX_PAYLOAD_BYTES) {
       ranges.push([start, i]);
       start = i;
@@ -94,6 +107,7 @@ export function liveCells(
   map: ArrayLike<number>,
   cells: PlanCell[][],
   locale: Locale,
+  errors: GradeBatch['errors'],
 ): SpillBlock[] {
   const name = frame.tableName;
   const tierColumn = columnLetters(frame.columns.find((c) => c.kind === 'tier')!.sheetColumn);
@@ -115,9 +129,13 @@ export function liveCells(
   const spilled = frame.columns.flatMap((column, c) => (outputWord(column, locale) ? [c] : []));
   const blocks: SpillBlock[] = [];
   if (!region.table) {
-    for (const [from, to] of spillRanges(cells, spilled)) {
-      const args = rowsArgument(region, map, inputs, region.top + 2 + from, region.top + 1 + to);
-      for (const c of spilled) {
+    for (const c of spilled) {
+      const errorText = (row: number) => {
+        const error = errors.get(row);
+        return error === undefined ? undefined : formatGradeError(error, locale);
+      };
+      for (const [from, to] of spillRanges(cells, [c], errorText)) {
+        const args = rowsArgument(region, map, inputs, region.top + 2 + from, region.top + 1 + to);
         withFormula(cells[from]!, c, call(args, outputWord(frame.columns[c]!, locale)!));
         blocks.push({ column: c, row: from, rows: to - from });
       }

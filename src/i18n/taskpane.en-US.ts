@@ -92,6 +92,7 @@ export const taskpaneEnUS = {
   'apply.mode': 'Write',
   'apply.values': 'Values',
   'apply.formulas': 'Live formulas (=TIERWISE.TIER_SCORE)',
+  'apply.native': 'Excel formulas (no add-in needed)',
   'apply.rfm-values': 'RFM scores depend on every row: written as values.',
   'apply.live-table-advice':
     'This table has {rows} rows: live formulas in a table call the function once per row and column, and Excel shows #BUSY! until every call has returned. Above {limit} rows, write values (or convert the table to a range: one formula per column there).',

@@ -91,6 +91,7 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'apply.mode': '写入方式',
   'apply.values': '数值',
   'apply.formulas': '实时公式（=TIERWISE.TIER_SCORE）',
+  'apply.native': 'Excel 公式（无需加载项）',
   'apply.rfm-values': 'RFM 得分取决于全部行：以数值写入。',
   'apply.live-table-advice':
     '此表格有 {rows} 行：表格中的实时公式每行每列调用一次函数，全部调用返回前 Excel 显示 #BUSY!。超过 {limit} 行时请写入数值（或将表格转换为区域：区域中每列只需一个公式）。',

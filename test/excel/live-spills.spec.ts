@@ -4,11 +4,17 @@
  * its result like Excel (src/excel/testing/fake-spills.ts), so every shown
  * cell is compared with the engine's value.
  */
+import type { Cell } from '../../src/engine';
 import type { PlanCell } from '../../src/engine/plan';
 import { spillRanges } from '../../src/excel/live-formulas';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import type { WorkbookPlan } from '../../src/excel/plan-types';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import type { DataRegion } from '../../src/excel/workbook';
+import { TableCache } from '../../src/functions/table-cache';
+import { tierScore } from '../../src/functions/tier-score';
+
+const PRESET = [['payment-scorecard']];
 import { customerWorkbook, detectAndRead, HEADERS, customerRows, planFor, value, withTierScore } from './support';
 
 /** What a function cell shows for a plan cell: its value, or the function's #VALUE! for a row that cannot be graded. */
@@ -109,6 +115,40 @@ describe('live mode in an Excel table', () => {
 });
 
 describe('spill blocks', () => {
+  it('given 100,000 rows, then score and tier spill in one formula each, explanations in blocks under 5 MB', () => {
+    const rows = customerRows(100_000) as Cell[][];
+    const region: DataRegion = {
+      sheet: 'Customers',
+      address: 'Customers!A1:D100001',
+      top: 0,
+      left: 0,
+      rowCount: rows.length,
+      columnCount: 4,
+      headers: HEADERS,
+      filtered: false,
+      outputs: [],
+    };
+    const plan = planFor(region, rows, { mode: 'formulas', summary: false, strategy: false });
+    const kinds = plan.frame.columns.map((c) => c.kind);
+    const blocks = (kind: string) =>
+      (plan.spills ?? []).filter((b) => kinds[b.column] === kind).map((b) => [b.row, b.rows]);
+    expect(blocks('score')).toEqual([[0, 100_000]]);
+    expect(blocks('tier')).toEqual([[0, 100_000]]);
+    const explanation = blocks('explanation');
+    expect(explanation.length).toBeGreaterThan(1);
+    // Contiguous, covering every row, each block's results within one function result.
+    expect(explanation.map(([row]) => row)).toEqual(
+      explanation.map((_b, i) => explanation.slice(0, i).reduce((n, [, count]) => n + count!, 0)),
+    );
+    expect(explanation.reduce((n, [, count]) => n + count!, 0)).toBe(100_000);
+    // The largest block's formula, run as Excel would run it, returns every row (not the 1 x 1 payload error).
+    const [row, count] = explanation.reduce((a, b) => (b[1]! > a[1]! ? b : a));
+    const values = rows.slice(row, row! + count!).map((r) => [r[1], r[2]]);
+    const ctx = { makeError: (code: string, message: string) => ({ code, message }), locale: 'en-US' as const };
+    const result = tierScore({ ...ctx, cache: new TableCache() }, { values, table: PRESET, output: 'explain' });
+    expect(result).toHaveLength(count!);
+  });
+
   it('given results past the 5 MB a custom function may return, then the rows are split into blocks that fit', () => {
     const text = 'x'.repeat(1000);
     const cells: PlanCell[][] = Array.from({ length: 12000 }, () => ['A', text]);
@@ -119,5 +159,14 @@ describe('spill blocks', () => {
       [9920, 12000],
     ]);
     expect(spillRanges(cells, [0])).toEqual([[0, 12000]]);
+    // Rows the function answers with an error count as the error's message, not as the plan's empty cell.
+    const ungraded: PlanCell[][] = Array.from({ length: 12000 }, () => [null]);
+    expect(spillRanges(ungraded, [0])).toEqual([[0, 12000]]);
+    // An error with a 1,000-character message counts 1,046 bytes: 4,780 rows make 4,999,880.
+    expect(spillRanges(ungraded, [0], () => text)).toEqual([
+      [0, 4780],
+      [4780, 9560],
+      [9560, 12000],
+    ]);
   });
 });

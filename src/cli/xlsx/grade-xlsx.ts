@@ -12,6 +12,7 @@ import { planApply, planRows, planSummary, RULES_SHEET, SUMMARY_SHEET, type Appl
 import { sheetNameProblem, usableSheetName } from '../../engine/plan/sheet-names';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import type { Cell } from '../../engine/values/cell';
+import { getPreset } from '../../engine/presets';
 import { fill } from '../../i18n';
 import { xlsxEnUS, type XlsxMessageKey } from '../../i18n/xlsx.en-US';
 import { xlsxZhCN } from '../../i18n/xlsx.zh-CN';
@@ -28,6 +29,7 @@ import {
 import { cliText } from '../text';
 import { EXCEL_MAX_ROWS, openXlsxSheet, XlsxReadError, type XlsxProblem } from './read';
 import { uncarriedParts } from './uncarried-parts';
+import { xlsxFormulaMode } from './formula-cells';
 import { XlsxPlanWriter } from './write';
 
 /** Rows graded and written per step: few engine calls, bounded memory. */
@@ -49,6 +51,8 @@ export interface GradeXlsxRequest {
   explain?: boolean;
   /** Leave out the per-tier summary (the demo prints it once for both of its files). */
   quiet?: boolean;
+  /** Score, Tier and Error as native Excel formulas (--formulas), cached results the engine's. */
+  formulas?: boolean;
 }
 
 export function xlsxText(locale: Locale, key: XlsxMessageKey, params: Record<string, string | number> = {}): string {
@@ -193,17 +197,26 @@ async function gradeXlsxInto(
   const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
   // The row count is known at the end; the columns do not depend on it.
   const provisional = planApply(compiled, { ...options, layout: layoutOf(0) });
+  const formulas = request.formulas
+    ? xlsxFormulaMode(compiled, provisional, mapping.map, locale, getPreset)
+    : undefined;
+  if (formulas && !formulas.ok) {
+    context.error(formulas.message);
+    return { exitCode: 1 };
+  }
+  const native = formulas?.mode;
   const writer = new XlsxPlanWriter(target.temp, sheet);
   let rows = 0;
   let summary: GradeSummary | undefined;
   let frame: ApplyFrame = provisional;
   try {
-    writer.writeHeader(header, provisional);
+    writer.writeHeader(header, native?.headerFrame ?? provisional);
     for await (const chunk of chunks) {
       const batch = compiled.gradeRows(chunk as ArrayLike<ArrayLike<Cell>>, mapping.map);
       const part = summarize(compiled, batch);
       summary = summary ? mergeSummaries(summary, part) : part;
-      writer.writeRows(chunk, planRows(provisional, compiled, batch, locale, chunk, mapping.map), width);
+      const planned = planRows(provisional, compiled, batch, locale, chunk, mapping.map);
+      writer.writeRows(chunk, native ? native.rows(planned, batch, chunk) : planned, width);
       rows += chunk.length;
     }
     summary ??= summarize(compiled, {
@@ -228,6 +241,8 @@ async function gradeXlsxInto(
     context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
+  const unread = native?.warning();
+  if (unread) context.warn(unread);
   if (!request.quiet) for (const line of formatSummary(compiled, summary, locale)) context.print(line);
   context.print(
     xlsxText(locale, 'xlsx.wrote', {

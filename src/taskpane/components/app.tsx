@@ -202,6 +202,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
       return;
     }
     const plan = buildPlan(table, region, rows, mapping.map, batch, { ...choices, locale });
+    if (plan.problem) return setMessage({ intent: 'error', text: plan.problem });
     const controller = new AbortController();
     abort.current = controller;
     setRunning(true);

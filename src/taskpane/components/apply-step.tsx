@@ -64,6 +64,7 @@ export function ApplyStep(props: ApplyStepProps) {
         >
           <Radio value="values" label={t('apply.values')} />
           <Radio value="formulas" label={t('apply.formulas')} disabled={isRfm} />
+          <Radio value="native" label={t('apply.native')} disabled={isRfm} />
         </RadioGroup>
       </Field>
       {isRfm && <Caption1>{t('apply.rfm-values')}</Caption1>}
