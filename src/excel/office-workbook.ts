@@ -20,6 +20,8 @@ import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel
 import { contentKey } from '../engine/table/canonical';
 import { encodeJournal, Journal, JOURNAL_FORMAT_VERSION, type Fingerprint } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import { isOwnSheet } from './own-sheets';
+import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { writeSummary } from './summary-sheet';
 import { undoJournal } from './undo-steps';
@@ -512,6 +514,7 @@ export class OfficeWorkbook implements Workbook {
     await context.sync();
     if (sheet.isNullObject) return fail({ kind: 'failed', message: region.sheet });
     if (protection.protected) return fail({ kind: 'protected-sheet', sheet: region.sheet });
+    if (isOwnSheet(region.sheet)) return fail({ kind: 'own-sheet', sheet: region.sheet });
 
     // Columns inserted, deleted, moved or renamed since the preview: the plan's positions no longer hold.
     const own = await this.ownColumns(context, sheet, region.top);
@@ -559,7 +562,8 @@ export class OfficeWorkbook implements Workbook {
     }
     for (const o of old) {
       const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
-      const formulas = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const formulas = await withoutSpilledCells(context, sheet, rect, read);
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
       sheet.names.getItemOrNullObject(o.name).delete();
       await context.sync();
@@ -642,7 +646,7 @@ export class OfficeWorkbook implements Workbook {
     const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
-        const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
+        const slice = cellsToWrite(plan, c, a, b);
         const range = sheet.getRangeByIndexes(region.top + 1 + a, column.sheetColumn, b - a, 1);
         range.numberFormat = slice.map(() => [formats[c]]);
         if (slice.some((v) => isFormula(v))) range.formulas = slice.map((v) => [cellFormula(v)]);

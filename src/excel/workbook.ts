@@ -12,6 +12,8 @@ export type WorkbookProblem =
   | { kind: 'empty-sheet'; sheet: string }
   | { kind: 'no-data-rows'; sheet: string }
   | { kind: 'protected-sheet'; sheet: string }
+  /** The data sits on a sheet named like one Tierwise writes (own-sheets.ts). */
+  | { kind: 'own-sheet'; sheet: string }
   | { kind: 'merged-header'; address: string }
   | { kind: 'no-room'; sheet: string }
   /** Columns named like Tierwise's outputs (Score, Tier ...) that Tierwise did not write: Apply asks first. */

@@ -93,6 +93,8 @@ export const taskpaneEnUS = {
   'apply.values': 'Values',
   'apply.formulas': 'Live formulas (=TIERWISE.TIER_SCORE)',
   'apply.rfm-values': 'RFM scores depend on every row: written as values.',
+  'apply.live-table-advice':
+    'This table has {rows} rows: live formulas in a table call the function once per row and column, and Excel shows #BUSY! until every call has returned. Above {limit} rows, write values (or convert the table to a range: one formula per column there).',
   'apply.strategy': 'Strategy column',
   'apply.follow-up': 'Follow-up column',
   'apply.explanation': 'Explanation column',
@@ -135,6 +137,8 @@ export const taskpaneEnUS = {
 
   'problem.empty-sheet': 'The sheet {sheet} is empty. Select a cell in the customer list.',
   'problem.no-data-rows': 'The data on {sheet} has a header row but no rows under it.',
+  'problem.own-sheet':
+    'The sheet {sheet} has the name of a sheet Tierwise writes, so grading it would write over your data. Rename the sheet (right-click its tab > Rename) and apply again.',
   'problem.protected-sheet': 'The sheet {sheet} is protected. Unprotect it (Review > Unprotect Sheet) and apply again.',
   'problem.merged-header':
     'The header row has merged cells ({address}). Unmerge them so that each column has its own header.',

@@ -92,6 +92,8 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'apply.values': '数值',
   'apply.formulas': '实时公式（=TIERWISE.TIER_SCORE）',
   'apply.rfm-values': 'RFM 得分取决于全部行：以数值写入。',
+  'apply.live-table-advice':
+    '此表格有 {rows} 行：表格中的实时公式每行每列调用一次函数，全部调用返回前 Excel 显示 #BUSY!。超过 {limit} 行时请写入数值（或将表格转换为区域：区域中每列只需一个公式）。',
   'apply.strategy': '策略列',
   'apply.follow-up': '跟进列',
   'apply.explanation': '说明列',
@@ -134,6 +136,8 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
 
   'problem.empty-sheet': '工作表 {sheet} 是空的。请选中客户列表中的一个单元格。',
   'problem.no-data-rows': '{sheet} 上的数据只有标题行，没有数据行。',
+  'problem.own-sheet':
+    '工作表 {sheet} 与 Tierwise 写入的工作表同名，分级会覆盖你的数据。请重命名该工作表（右键单击工作表标签 > 重命名），再应用。',
   'problem.protected-sheet': '工作表 {sheet} 受保护。请先撤销保护（审阅 > 撤销工作表保护），再应用。',
   'problem.merged-header': '标题行有合并单元格（{address}）。请取消合并，使每列都有自己的标题。',
   'problem.sheet-changed':

@@ -32,6 +32,8 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
       return t('problem.no-data-rows', problem);
     case 'protected-sheet':
       return t('problem.protected-sheet', problem);
+    case 'own-sheet':
+      return t('problem.own-sheet', problem);
     case 'merged-header':
       return t('problem.merged-header', problem);
     case 'sheet-changed':

@@ -8,6 +8,7 @@
  * counted with its payload. Formulas are stored, not calculated.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- sub-objects with getters (format, rule, columns) act on their owner */
+import { FakeSpills } from './fake-spills';
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, rectAddress, type Rect } from '../a1';
 import type {
   ClientResult,
@@ -138,6 +139,8 @@ export class FakeExcel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   readonly names = new Map<string, NameModel>();
+  /** Dynamic arrays: register a function there and its formulas spill (fake-spills.ts). */
+  readonly spills: FakeSpills = new FakeSpills(this);
   readonly xmlParts: Array<{ id: number; namespace: string; xml: string }> = [];
   readonly syncs: SyncRecord[] = [];
   suspendedCalculation = 0;
@@ -553,9 +556,12 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
 
   protected read(property: string): unknown {
     const { sheet, rect } = this.live();
-    const grid = (f: (cell: CellData | undefined) => unknown) =>
+    const spilled = property === 'values' || property === 'formulas' ? this.fake.spills.shown(sheet) : undefined;
+    const grid = (f: (cell: CellData | undefined, shown: Scalar | undefined) => unknown) =>
       Array.from({ length: rect.rows }, (_r, i) =>
-        Array.from({ length: rect.columns }, (_c, j) => f(this.fake.cell(sheet, rect.row + i, rect.column + j))),
+        Array.from({ length: rect.columns }, (_c, j) =>
+          f(this.fake.cell(sheet, rect.row + i, rect.column + j), spilled?.get(key(rect.row + i, rect.column + j))),
+        ),
       );
     switch (property) {
       case 'address':
@@ -569,9 +575,10 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
       case 'columnCount':
         return rect.columns;
       case 'values':
-        return grid((c) => (c ? c.value : ''));
+        return grid((c, shown) => shown ?? (c ? c.value : ''));
       case 'formulas':
-        return grid((c) => (c ? (c.formula ?? c.value) : ''));
+        // A spilled cell has no formula of its own: Excel reads its value.
+        return grid((c, shown) => (c ? (c.formula ?? c.value) : (shown ?? '')));
       case 'numberFormat':
         return grid((c) => c?.numberFormat ?? 'General');
       default:
@@ -742,6 +749,15 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
       const { sheet, rect } = this.live();
       const areas = sheet.merged.filter((m) => intersects(m, rect));
       return areas.length ? { sheet, rects: areas } : null;
+    });
+  }
+
+  getSpillingToRangeOrNullObject(): ExcelRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, rect } = this.live();
+      if (rect.rows !== 1 || rect.columns !== 1) throw new FakeExcelError('InvalidArgument', 'One cell only.');
+      const spill = this.fake.spills.spillingTo(sheet, rect.row, rect.column);
+      return spill ? { sheet, rect: spill } : null;
     });
   }
 
