@@ -148,6 +148,18 @@ export class CompiledGradingTable implements CompiledTable {
         }
         continue;
       }
+      if (fast && column >= 0 && layout === 'rows' && !trace) {
+        // Rows of cells as Excel passes them, for a number input: the loop with nothing but the cell to test.
+        for (let r = 0; r < size; r++) {
+          if (failed[r] === 1) continue;
+          const cell = data[start + r]![column];
+          if (typeof cell === 'number' && cell - cell === 0) {
+            values[r] = cell;
+            blank[r] = 0;
+          } else decode(cell, state, r);
+        }
+        continue;
+      }
       if (trace) state.raw[slot] = column < 0 ? undefined : columnCells ? columnCells[start] : data[start]![column];
       for (let r = 0; r < size; r++) {
         if (failed[r] === 1) continue;

@@ -59,6 +59,12 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
     return sum;
   };
 
+  /** A row's total from the block pass, or (NaN there) scored exactly, which may fail the row. */
+  const settledTotal = (state: BlockState, r: number): number => {
+    const t = total[r]!;
+    return t === t ? t : exactTotal(state, r);
+  };
+
   return {
     hasScore: true,
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
@@ -88,24 +94,16 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       if (plain && !trace) {
         const tier = state.tier;
         for (let r = 0; r < n; r++) {
+          const t = failed[r] === 1 ? NaN : settledTotal(state, r);
           if (failed[r] === 1) continue;
-          let t = total[r]!;
-          if (t !== t) {
-            t = exactTotal(state, r);
-            if (failed[r] === 1) continue;
-          }
           score[r] = t;
           tier[r] = thresholds.tierAt(t);
         }
         return;
       }
       for (let r = 0; r < n; r++) {
+        let t = failed[r] === 1 ? NaN : settledTotal(state, r);
         if (failed[r] === 1) continue;
-        let t = total[r]!;
-        if (t !== t) {
-          t = exactTotal(state, r);
-          if (failed[r] === 1) continue;
-        }
         for (let i = 0; i < multipliers.length; i++) if (multipliers[i]!.test(state, r)) t *= multipliers[i]!.factor;
         if (!exact) t = cleanFloat(t);
         if (scale) t = Math.round(t * scale) / scale;
