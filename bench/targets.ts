@@ -1,7 +1,7 @@
 /**
  * Issue 14's targets, each measured against its peer in the same run,
  * interleaved (A B A B), median of `--runs` pairs (default 5) with min, max,
- * peak memory and load. Run: `npx tsx bench/targets.ts [--runs 5] [--only scorecard,rows,rules,rfm,grade,rfm-cli]`.
+ * peak memory and load. Run: `npx tsx bench/targets.ts [--runs 5] [--only scorecard,rows,rules,rfm,grade,rfm-cli] [--grade-rows 1000000,5000000]`.
  * Peers: Debian's /usr/bin/python3 with python3-numpy and python3-pandas; DuckDB through @duckdb/node-api.
  * Generated CSVs go to a temporary folder, removed at the end.
  */
@@ -86,7 +86,7 @@ function gradingTargets(): void {
 function cliTargets(dir: string): void {
   if (wanted('grade')) {
     const sql = join(dir, 'grade.sql');
-    for (const rows of [1_000_000, 5_000_000]) {
+    for (const rows of (option('grade-rows') ?? '1000000,5000000').split(',').map(Number)) {
       const input = join(dir, `customers-${rows}.csv`);
       writeCustomersCsv(input, rows);
       const exported = exportSql(getPreset('payment-scorecard')!, {

@@ -89,10 +89,7 @@ export function defaultXlsxOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.graded.xlsx`);
 }
 
-/** Whether a file name is an .xlsx workbook (by extension). */
-export function isXlsxPath(path: string): boolean {
-  return /\.xlsx$/i.test(path);
-}
+export { isXlsxPath } from '../file-kind';
 
 /**
  * Grades one sheet of an .xlsx file into a new .xlsx: the sheet's cells,
