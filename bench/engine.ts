@@ -8,6 +8,7 @@ import { compileTable } from '../src/engine/compile';
 import type { CompiledTable, GradingTable } from '../src/engine';
 import { paymentScorecard } from '../test/engine/fixtures';
 import { rulesTable } from './measures/rules-table';
+import { textRows } from './measures/text-rows';
 import { bestOf, mib, rate, runPeer, seededRandom } from './support';
 
 const MAX = Number(process.argv[2] ?? 1_000_000);
@@ -23,20 +24,6 @@ function compiled(table: GradingTable): CompiledTable {
 function numericRows(n: number): Array<[number, number]> {
   const random = seededRandom(1);
   return Array.from({ length: n }, () => [random() * 40000, Math.floor(random() * 90)]);
-}
-
-function textRows(rows: Array<[number, number]>): Array<[string, string]> {
-  return rows.map(([sales, days], i) => {
-    const s = Math.round(sales);
-    const form = i % 3;
-    const text =
-      form === 0
-        ? s.toLocaleString('en-US')
-        : form === 1
-          ? `${(s / 10000).toFixed(4)}万`
-          : `¥${s.toLocaleString('en-US')}`;
-    return [text, String(days)];
-  });
 }
 
 function measure(label: string, table: CompiledTable, all: ArrayLike<ArrayLike<unknown>>): void {

@@ -1,6 +1,6 @@
 /**
  * One timed grading measure, run as its own process by bench/targets.ts.
- * Usage: npx tsx bench/measures/grading.ts columns|rows|hand|rules [N]
+ * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|rules [N]
  * Prints `ms=T rows=N` (best of 5 after a warm-up, as the numpy peer does).
  * Same data as ../shared/peers/numpy_scorecard.py's distribution: sales U(0,40000), days integer U[0,90).
  */
@@ -10,6 +10,7 @@ import { getPreset } from '../../src/engine/presets';
 import { bestOf, seededRandom } from '../support';
 import { rulesTable } from './rules-table';
 import { handGradePayment } from './hand-loop';
+import { textRows } from './text-rows';
 
 const [mode = 'columns', size = '1000000'] = process.argv.slice(2);
 const N = Number(size);
@@ -50,6 +51,9 @@ if (mode === 'rules') {
   } else if (mode === 'rows') {
     // As Excel passes a range: one array of cells per row.
     const rows = Array.from({ length: N }, (_, i) => [sales[i]!, days[i]!]);
+    ms = timed(() => table.gradeRows(rows));
+  } else if (mode === 'text') {
+    const rows = textRows(Array.from({ length: N }, (_, i): [number, number] => [sales[i]!, days[i]!]));
     ms = timed(() => table.gradeRows(rows));
   } else if (mode === 'hand') {
     const scores = new Float64Array(N);
