@@ -5,9 +5,11 @@
  * would leave it. The input is never modified.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { inputHeaders } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import type { Locale } from '../../engine/model';
-import { planApply, planRows, planSummary, type ApplyFrame } from '../../engine/plan';
+import { planApply, planRows, planSummary, RULES_SHEET, SUMMARY_SHEET, type ApplyFrame } from '../../engine/plan';
+import { sheetNameProblem, usableSheetName } from '../../engine/plan/sheet-names';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import type { Cell } from '../../engine/values/cell';
 import { fill } from '../../i18n';
@@ -125,6 +127,17 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
   return result;
 }
 
+/** The input sheet's name for the output workbook, made acceptable to Excel (and said so) when it is not. */
+function outputSheetName(name: string, context: CommandContext): string {
+  const own = [SUMMARY_SHEET, RULES_SHEET];
+  const problem = sheetNameProblem(name, own);
+  if (!problem) return name;
+  const to = usableSheetName(name, own);
+  const reason = xlsxText(context.locale, `xlsx.sheet-name.${problem.kind}`, problem);
+  context.print(xlsxText(context.locale, 'xlsx.sheet-renamed', { from: name, to, reason }));
+  return to;
+}
+
 async function gradeXlsxInto(
   request: GradeXlsxRequest,
   context: CommandContext,
@@ -143,7 +156,8 @@ async function gradeXlsxInto(
     context.error(formatXlsxProblem(opened.problem, request.input, locale));
     return { exitCode: 1 };
   }
-  const { sheet, header, chunks } = opened.rows;
+  const { sheet: inputSheet, header, chunks } = opened.rows;
+  const sheet = outputSheetName(inputSheet, context);
   let width = header.length;
   while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
   const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));
@@ -156,6 +170,7 @@ async function gradeXlsxInto(
     strategy: request.strategy ?? false,
     followUp: request.followUp ?? false,
     explanation: request.explain ?? false,
+    inputHeaders: inputHeaders(compiled.columns, mapping.map, headerTexts),
   };
   const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
   // The row count is known at the end; the columns do not depend on it.

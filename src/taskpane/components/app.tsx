@@ -222,8 +222,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     setApplied(true);
     const done = t('apply.done', { columns: result.value.columns.join(', '), requests: result.value.requests });
     setMessage(
-      result.value.journal === 'memory'
-        ? { intent: 'warning', text: `${done} ${t('apply.journal-memory')}` }
+      result.value.journalProblem
+        ? { intent: 'warning', text: `${done} ${formatWorkbookProblem(result.value.journalProblem, locale)}` }
         : { intent: 'success', text: done },
     );
   };
