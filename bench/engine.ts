@@ -5,8 +5,10 @@
  * numpy peer's figure from the same run.
  */
 import { compileTable } from '../src/engine/compile';
-import type { CompiledTable, Condition, GradingTable } from '../src/engine';
-import { paymentScorecard, tiers } from '../test/engine/fixtures';
+import type { CompiledTable, GradingTable } from '../src/engine';
+import { paymentScorecard } from '../test/engine/fixtures';
+import { rulesTable } from './measures/rules-table';
+import { textRows } from './measures/text-rows';
 import { bestOf, mib, rate, runPeer, seededRandom } from './support';
 
 const MAX = Number(process.argv[2] ?? 1_000_000);
@@ -22,46 +24,6 @@ function compiled(table: GradingTable): CompiledTable {
 function numericRows(n: number): Array<[number, number]> {
   const random = seededRandom(1);
   return Array.from({ length: n }, () => [random() * 40000, Math.floor(random() * 90)]);
-}
-
-function textRows(rows: Array<[number, number]>): Array<[string, string]> {
-  return rows.map(([sales, days], i) => {
-    const s = Math.round(sales);
-    const form = i % 3;
-    const text =
-      form === 0
-        ? s.toLocaleString('en-US')
-        : form === 1
-          ? `${(s / 10000).toFixed(4)}万`
-          : `¥${s.toLocaleString('en-US')}`;
-    return [text, String(days)];
-  });
-}
-
-/** Ten tiers, three conditions each (30 in all) on five inputs; the best tier is rare so most rows test every rule. */
-function rulesTable(): GradingTable {
-  const ids = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10'];
-  const inputs = ['a', 'b', 'c', 'd', 'e'];
-  const rules = ids.map((tier, k) => {
-    const conditions: Condition[] = [
-      { input: inputs[k % 5]!, op: '>=', value: 90 - k * 8 },
-      { input: inputs[(k + 1) % 5]!, op: 'between', range: { gt: k * 3, lte: 100 } },
-      { input: inputs[(k + 2) % 5]!, op: '<>', value: k },
-    ];
-    return {
-      tier,
-      when: k % 2 === 0 ? { all: conditions } : { any: [{ all: conditions.slice(0, 2) }, conditions[2]!] },
-    };
-  });
-  return {
-    format: 'tierwise/grading-table',
-    version: 1,
-    id: 'bench-rules',
-    name: { en: 'Bench rules' },
-    inputs: inputs.map((id) => ({ id, type: 'number' as const, label: { en: id } })),
-    method: { kind: 'rules', rules: rules.slice(0, 9), default: 'T10' },
-    tiers: tiers(...ids),
-  };
 }
 
 function measure(label: string, table: CompiledTable, all: ArrayLike<ArrayLike<unknown>>): void {

@@ -5,7 +5,7 @@
  * Run: npx tsx bench/rfm.ts [N]   (default 5,000,000; add --cli to also time
  * `tierwise rfm` on an N-row CSV written to a temporary folder)
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rfmCommand } from '../src/cli/commands/rfm';
@@ -17,71 +17,13 @@ import {
   type CustomerColumns,
   type RfmAnalysis,
 } from '../src/engine/rfm';
-import { isoDateToSerial, serialToIsoDate } from '../src/engine/values/coerce';
+import { gamma, orders, writeOrdersCsv } from './measures/orders-data';
 import { bestOf, mib, runPeer, seededRandom } from './support';
 
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 5_000_000);
 const withCli = args.includes('--cli');
 const CUSTOMER_LEVEL = 1_000_000;
-
-/** Standard normal by the polar method. */
-function normal(random: () => number): () => number {
-  let spare: number | undefined;
-  return () => {
-    if (spare !== undefined) {
-      const s = spare;
-      spare = undefined;
-      return s;
-    }
-    for (;;) {
-      const u = 2 * random() - 1;
-      const v = 2 * random() - 1;
-      const s = u * u + v * v;
-      if (s > 0 && s < 1) {
-        const k = Math.sqrt((-2 * Math.log(s)) / s);
-        spare = v * k;
-        return u * k;
-      }
-    }
-  };
-}
-
-/** Gamma(shape >= 1, scale) by Marsaglia and Tsang's method. */
-function gamma(shape: number, scale: number, random: () => number): () => number {
-  const gauss = normal(random);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  return () => {
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = gauss();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = random();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
-    }
-  };
-}
-
-function orders(n: number): { customer: Int32Array; date: Float64Array; amount: Float64Array } {
-  const random = seededRandom(1);
-  const amountOf = gamma(2, 50, random);
-  const customers = Math.max(1, Math.floor(n / 10));
-  const start = isoDateToSerial(2020, 1, 1);
-  const customer = new Int32Array(n);
-  const date = new Float64Array(n);
-  const amount = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    customer[i] = Math.floor(random() * customers);
-    date[i] = start + Math.floor(random() * 1000);
-    amount[i] = Math.round(amountOf() * 100) / 100;
-  }
-  return { customer, date, amount };
-}
 
 function customerLevel(n: number): CustomerColumns {
   const random = seededRandom(2);
@@ -143,22 +85,7 @@ async function cliRun(data: { customer: Int32Array; date: Float64Array; amount: 
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-rfm-bench-'));
   try {
     const file = join(dir, 'orders.csv');
-    const fd = openSync(file, 'w');
-    writeSync(fd, 'customer_id,order_date,revenue\n');
-    const dates = new Map<number, string>();
-    let chunk = '';
-    for (let i = 0; i < N; i++) {
-      const d = data.date[i]!;
-      let iso = dates.get(d);
-      if (iso === undefined) dates.set(d, (iso = serialToIsoDate(d)));
-      chunk += `C${data.customer[i]},${iso},${data.amount[i]}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(fd, chunk);
-    closeSync(fd);
+    writeOrdersCsv(file, data);
     let out = '';
     const code = await rfmCommand.run([file, '--out', join(dir, 'customers.csv')], {
       stdout: (t) => (out += t),

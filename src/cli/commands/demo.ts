@@ -7,8 +7,7 @@ import { loadCompiledTable } from '../table-source';
 import { cliText } from '../text';
 import { displayPath, gradeCsvFile } from './grade';
 import { openCsv } from '../csv';
-import { gradeXlsxFile } from '../xlsx/grade-xlsx';
-import ExcelJS from 'exceljs';
+import { excelJs, xlsxGrade } from '../lazy-xlsx';
 
 /** The preset the demo grades with. */
 export const DEMO_PRESET = 'payment-scorecard';
@@ -55,6 +54,7 @@ export const demoCommand: CliCommand = {
     // The same customers as an Excel workbook, graded the way the add-in grades a sheet.
     const workbook = join(outDir, 'sample-customers.xlsx');
     await writeCsvAsWorkbook(SAMPLE_CUSTOMERS, workbook);
+    const { gradeXlsxFile } = xlsxGrade();
     const graded = await gradeXlsxFile(
       {
         compiled: loaded.compiled,
@@ -85,7 +85,7 @@ export const demoCommand: CliCommand = {
 async function writeCsvAsWorkbook(csvPath: string, xlsxPath: string): Promise<void> {
   const opened = await openCsv(csvPath);
   if (!opened.ok) throw new Error(`bundled sample unreadable: ${opened.problem.kind}`);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   const sheet = workbook.addWorksheet('客户 Customers');
   sheet.addRow(opened.table.header);
   for await (const record of opened.table.rows) {

@@ -13,8 +13,9 @@ import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
 import { cliText, formatCsvProblem } from '../text';
-import { gradeXlsxFile, isXlsxPath } from '../xlsx/grade-xlsx';
 import { formulaText } from '../../engine/formula';
+import { isXlsxPath } from '../file-kind';
+import { xlsxGrade } from '../lazy-xlsx';
 
 /** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
 export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
@@ -79,6 +80,8 @@ export const gradeCommand: CliCommand = {
     const loaded = await loadCompiledTable(tableSpec, context);
     if (!loaded.ok) return loaded.exitCode;
     if (isXlsxPath(input)) {
+      // Loaded on demand: ExcelJS costs half a second of start-up that a CSV run does not need.
+      const { gradeXlsxFile } = xlsxGrade();
       const graded = await gradeXlsxFile(
         {
           compiled: loaded.compiled,

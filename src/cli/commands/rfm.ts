@@ -23,8 +23,8 @@ import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
-import { openXlsxSheet, XlsxReadError } from '../xlsx/read';
-import { formatXlsxProblem, formatXlsxReadError, isXlsxPath, XLSX_CHUNK_ROWS } from '../xlsx/grade-xlsx';
+import { isXlsxPath } from '../file-kind';
+import { xlsxGrade, xlsxRead } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
@@ -212,6 +212,10 @@ async function analyzeInto(
       }
     }
   } catch (error) {
+    // The .xlsx modules are loaded only for a workbook (ExcelJS is slow to load); no other error is theirs.
+    if (!isXlsxPath(input)) throw error;
+    const { XlsxReadError } = xlsxRead();
+    const { formatXlsxReadError } = xlsxGrade();
     if (!(error instanceof XlsxReadError)) throw error;
     context.error(formatXlsxReadError(error, input, locale));
     return 1;
@@ -552,6 +556,8 @@ async function openOrders(
 ): Promise<{ header: string[]; batches: AsyncIterable<OrderRecord[]> } | undefined> {
   const { locale } = context;
   if (isXlsxPath(name)) {
+    const { openXlsxSheet } = xlsxRead();
+    const { formatXlsxProblem, XLSX_CHUNK_ROWS } = xlsxGrade();
     const opened = await openXlsxSheet(path, sheet, XLSX_CHUNK_ROWS);
     if (!opened.ok) {
       context.error(formatXlsxProblem(opened.problem, name, locale));

@@ -103,10 +103,7 @@ export function defaultXlsxOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.graded.xlsx`);
 }
 
-/** Whether a file name is an .xlsx workbook, or an .xlsm (read the same; its macros are not carried), by extension. */
-export function isXlsxPath(path: string): boolean {
-  return /\.xls[xm]$/i.test(path);
-}
+export { isXlsxPath } from '../file-kind';
 
 /**
  * Grades one sheet of an .xlsx file into a new .xlsx: the sheet's cells,

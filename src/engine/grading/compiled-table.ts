@@ -83,11 +83,10 @@ export class CompiledGradingTable implements CompiledTable {
     for (let start = 0; start < count; start += BLOCK_SIZE) {
       const size = Math.min(BLOCK_SIZE, count - start);
       this.evaluate(data, layout, start, size, binding, state, undefined);
-      for (let r = 0; r < size; r++) {
-        tiers[start + r] = state.tier[r]!;
-        scores[start + r] = state.score[r]!;
-        if (state.failed[r] === 1) errors.set(start + r, state.errors[r]!);
-      }
+      tiers.set(state.tier.subarray(0, size), start);
+      scores.set(state.score.subarray(0, size), start);
+      const failed = state.failed;
+      for (let r = 0; r < size; r++) if (failed[r] === 1) errors.set(start + r, state.errors[r]!);
     }
     return { count, scores, tiers, errors };
   }
@@ -146,6 +145,18 @@ export class CompiledGradingTable implements CompiledTable {
         for (let r = 0; r < size; r++) {
           const v = values[r]!;
           if (v - v !== 0 && failed[r] === 0) decode(v, state, r);
+        }
+        continue;
+      }
+      if (fast && column >= 0 && layout === 'rows' && !trace) {
+        // Rows of cells as Excel passes them, for a number input: the loop with nothing but the cell to test.
+        for (let r = 0; r < size; r++) {
+          if (failed[r] === 1) continue;
+          const cell = data[start + r]![column];
+          if (typeof cell === 'number' && cell - cell === 0) {
+            values[r] = cell;
+            blank[r] = 0;
+          } else decode(cell, state, r);
         }
         continue;
       }

@@ -26,6 +26,8 @@ export interface MethodEvaluator {
 export interface Thresholds {
   /** The tier index of a score; with a trace, records the total and the bound it met. */
   tierOf(score: number, trace: ExplanationStep[] | undefined): number;
+  /** The tier index of a score, for hot loops (no trace). */
+  tierAt(score: number): number;
   /** Sets state.tier from state.score for every row not failed. */
   assign(state: BlockState, trace: ExplanationStep[] | undefined): void;
 }
@@ -42,12 +44,19 @@ export function makeThresholds(thresholds: readonly Threshold[], ctx: MethodCont
     t.gte !== undefined ? nextDown(t.gte) : t.gt!,
   );
   const tier = Int32Array.from(thresholds, (t) => ctx.tierIndex(t.tier));
-  const position = (score: number): number => {
-    let k = 0;
-    for (let j = 0; j < last; j++) k += +(score <= missAtOrBelow[j]!);
-    return k;
-  };
+  // Up to four tiers (most tables): the tests unrolled; a bound that is not there (NaN) is never missed.
+  const [m0 = NaN, m1 = NaN, m2 = NaN] = missAtOrBelow;
+  const position =
+    last <= 3
+      ? (score: number): number => +(score <= m0) + +(score <= m1) + +(score <= m2)
+      : (score: number): number => {
+          let k = 0;
+          for (let j = 0; j < last; j++) k += +(score <= missAtOrBelow[j]!);
+          return k;
+        };
+  const tierAt = (score: number): number => tier[position(score)]!;
   return {
+    tierAt,
     tierOf(score, trace) {
       const k = position(score);
       if (trace) {
@@ -62,7 +71,7 @@ export function makeThresholds(thresholds: readonly Threshold[], ctx: MethodCont
         return;
       }
       const { score, failed } = state;
-      for (let r = 0; r < state.size; r++) if (failed[r] === 0) state.tier[r] = tier[position(score[r]!)]!;
+      for (let r = 0; r < state.size; r++) if (failed[r] === 0) state.tier[r] = tierAt(score[r]!);
     },
   };
 }

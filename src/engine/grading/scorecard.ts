@@ -32,6 +32,8 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
     multipliers.length === 0 &&
     criteria.every((c) => Number.isInteger(c.weight) && c.points.every(Number.isInteger) && !(c.blankPoints % 1));
   const scale = method.round === undefined ? 0 : 10 ** method.round;
+  /** No multipliers, whole points, no rounding: the total is the score as it is. */
+  const plain = exact && multipliers.length === 0 && scale === 0;
   const total = new Float64Array(BLOCK_SIZE);
 
   /** One row's total, criterion by criterion, failing the row on a blank without blank points or a value outside the bands. */
@@ -55,6 +57,12 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       sum += c.points[band]! * c.weight;
     }
     return sum;
+  };
+
+  /** A row's total from the block pass, or (NaN there) scored exactly, which may fail the row. */
+  const settledTotal = (state: BlockState, r: number): number => {
+    const t = total[r]!;
+    return t === t ? t : exactTotal(state, r);
   };
 
   return {
@@ -83,13 +91,19 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       }
       // One pass per row: a NaN total means a blank or out-of-range value somewhere in the row, scored exactly.
       const { failed, score } = state;
-      for (let r = 0; r < n; r++) {
-        if (failed[r] === 1) continue;
-        let t = total[r]!;
-        if (t !== t) {
-          t = exactTotal(state, r);
+      if (plain && !trace) {
+        const tier = state.tier;
+        for (let r = 0; r < n; r++) {
+          const t = failed[r] === 1 ? NaN : settledTotal(state, r);
           if (failed[r] === 1) continue;
+          score[r] = t;
+          tier[r] = thresholds.tierAt(t);
         }
+        return;
+      }
+      for (let r = 0; r < n; r++) {
+        let t = failed[r] === 1 ? NaN : settledTotal(state, r);
+        if (failed[r] === 1) continue;
         for (let i = 0; i < multipliers.length; i++) if (multipliers[i]!.test(state, r)) t *= multipliers[i]!.factor;
         if (!exact) t = cleanFloat(t);
         if (scale) t = Math.round(t * scale) / scale;
@@ -125,6 +139,17 @@ function rangeAdder(
   const passed = Float64Array.from(bands.hi.subarray(0, ends), (h, j) =>
     bands.hiInclusive[j] === 1 ? h : nextDown(h),
   );
+  if (ends <= 3) {
+    // Up to four bands (most scorecards): the tests unrolled, an end that is not there never passed.
+    const [p0 = Infinity, p1 = Infinity, p2 = Infinity] = passed;
+    return (state, total) => {
+      const values = state.values[slot]!;
+      for (let r = 0; r < state.size; r++) {
+        const v = values[r]!;
+        total[r]! += byPosition[+(v > above) + +(v > p0) + +(v > p1) + +(v > p2)]!;
+      }
+    };
+  }
   return (state, total) => {
     const values = state.values[slot]!;
     for (let r = 0; r < state.size; r++) {

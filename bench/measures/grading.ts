@@ -1,0 +1,66 @@
+/**
+ * One timed grading measure, run as its own process by bench/targets.ts.
+ * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|rules [N]
+ * Prints `ms=T rows=N` (best of 5 after a warm-up, as the numpy peer does).
+ * Same data as ../shared/peers/numpy_scorecard.py's distribution: sales U(0,40000), days integer U[0,90).
+ */
+import { compileTable } from '../../src/engine/compile';
+import type { CompiledTable, GradingTable } from '../../src/engine';
+import { getPreset } from '../../src/engine/presets';
+import { bestOf, seededRandom } from '../support';
+import { rulesTable } from './rules-table';
+import { handGradePayment } from './hand-loop';
+import { textRows } from './text-rows';
+
+const [mode = 'columns', size = '1000000'] = process.argv.slice(2);
+const N = Number(size);
+
+function compiled(table: GradingTable): CompiledTable {
+  const result = compileTable(table);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.compiled;
+}
+
+function paymentColumns(n: number): [Float64Array, Float64Array] {
+  const random = seededRandom(1);
+  const sales = new Float64Array(n);
+  const days = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    sales[i] = random() * 40000;
+    days[i] = Math.floor(random() * 90);
+  }
+  return [sales, days];
+}
+
+function timed(run: () => unknown): number {
+  run();
+  return bestOf(Number(process.env.BENCH_REPS ?? 5), run);
+}
+
+let ms: number;
+if (mode === 'rules') {
+  const random = seededRandom(7);
+  const rows = Array.from({ length: N }, () => Array.from({ length: 5 }, () => Math.floor(random() * 100)));
+  const table = compiled(rulesTable());
+  ms = timed(() => table.gradeRows(rows));
+} else {
+  const [sales, days] = paymentColumns(N);
+  const table = compiled(getPreset('payment-scorecard')!);
+  if (mode === 'columns') {
+    ms = timed(() => table.gradeColumns([sales, days]));
+  } else if (mode === 'rows') {
+    // As Excel passes a range: one array of cells per row.
+    const rows = Array.from({ length: N }, (_, i) => [sales[i]!, days[i]!]);
+    ms = timed(() => table.gradeRows(rows));
+  } else if (mode === 'text') {
+    const rows = textRows(Array.from({ length: N }, (_, i): [number, number] => [sales[i]!, days[i]!]));
+    ms = timed(() => table.gradeRows(rows));
+  } else if (mode === 'hand') {
+    const scores = new Float64Array(N);
+    const tiers = new Int32Array(N);
+    ms = timed(() => handGradePayment(sales, days, scores, tiers));
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+}
+console.log(`ms=${ms.toFixed(2)} rows=${N}`);

@@ -1,0 +1,17 @@
+/**
+ * The .xlsx side of the CLI, loaded on first use: ExcelJS takes half a second
+ * to load, which a CSV run does not need. `require`, not `import()`: the CLI
+ * runs its TypeScript through tsx's CommonJS hook, which dynamic import() bypasses.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+export function xlsxRead(): typeof import('./xlsx/read') {
+  return require('./xlsx/read') as typeof import('./xlsx/read');
+}
+
+export function xlsxGrade(): typeof import('./xlsx/grade-xlsx') {
+  return require('./xlsx/grade-xlsx') as typeof import('./xlsx/grade-xlsx');
+}
+
+export function excelJs(): typeof import('exceljs') {
+  return require('exceljs') as typeof import('exceljs');
+}
