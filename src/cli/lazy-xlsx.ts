@@ -12,6 +12,10 @@ export function xlsxGrade(): typeof import('./xlsx/grade-xlsx') {
   return require('./xlsx/grade-xlsx') as typeof import('./xlsx/grade-xlsx');
 }
 
+export function xlsxEmbeddedTables(): typeof import('./xlsx/embedded-tables') {
+  return require('./xlsx/embedded-tables') as typeof import('./xlsx/embedded-tables');
+}
+
 export function excelJs(): typeof import('exceljs') {
   return require('exceljs') as typeof import('exceljs');
 }

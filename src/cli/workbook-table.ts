@@ -7,8 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { BrokenTableEntry, StoredTableEntry } from '../engine/sheet-form/stored';
 import type { CommandContext } from './args';
 import { cliText } from './text';
-import { readWorkbookTables } from './xlsx/embedded-tables';
-import { formatXlsxProblem } from './xlsx/grade-xlsx';
+import { xlsxEmbeddedTables, xlsxGrade } from './lazy-xlsx';
 import { formatProblems } from './table-problems';
 import { getPreset } from '../engine/presets';
 import type { GradingTable } from '../engine/model';
@@ -35,9 +34,9 @@ export async function readAllWorkbookTables(
   | { ok: false; exitCode: number }
 > {
   const path = isAbsolute(spec.file) ? spec.file : resolve(context.io.cwd, spec.file);
-  const read = await readWorkbookTables(path);
+  const read = await xlsxEmbeddedTables().readWorkbookTables(path);
   if (!read.ok) {
-    context.error(formatXlsxProblem(read.problem, spec.file, context.locale));
+    context.error(xlsxGrade().formatXlsxProblem(read.problem, spec.file, context.locale));
     return { ok: false, exitCode: 1 };
   }
   if (read.names.length === 0) {
