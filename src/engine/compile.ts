@@ -3,6 +3,7 @@ import { assertNever, TierwiseUsageError } from './errors';
 import { writeExplanation } from './explain';
 import type { CompiledTable } from './grader';
 import { CompiledGradingTable, type DerivedSlot } from './grading/compiled-table';
+import { compileAbcTable } from './grading/abc';
 import { compileMatrix } from './grading/matrix';
 import type { MethodContext, MethodEvaluator } from './grading/method';
 import { compileRules } from './grading/rules';
@@ -42,6 +43,7 @@ export function compileTable(input: unknown, options: CompileOptions = {}): Comp
   const table = input as GradingTable;
   // RFM scores need the whole population (quantiles), so RFM tables have their own grader.
   if (table.method.kind === 'rfm') return { ok: true, compiled: compileRfmTable(table, table.method) };
+  if (table.method.kind === 'abc') return { ok: true, compiled: compileAbcTable(table, table.method) };
   return { ok: true, compiled: build(table, options) };
 }
 
@@ -127,6 +129,8 @@ function compileMethod(table: GradingTable, ctx: MethodContext): MethodEvaluator
       return compileMatrix(method, ctx);
     case 'rfm':
       throw new TierwiseUsageError('rfm tables are compiled by engine/rfm (compileRfmTable)');
+    case 'abc':
+      throw new TierwiseUsageError('abc tables are compiled by engine/grading/abc (compileAbcTable)');
     default:
       return assertNever(method, 'method');
   }

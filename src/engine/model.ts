@@ -190,7 +190,28 @@ export interface RfmSegment {
   fm?: [number, number];
 }
 
-export type Method = ScorecardMethod | RulesMethod | MatrixMethod | RfmMethod;
+/**
+ * ABC / Pareto analysis: customers ranked by one value, largest first, tiers
+ * by the cumulative share of the value. A customer is in the first tier whose
+ * `upTo` the running share *before* it has not yet reached, so the customer
+ * that crosses 80% is still A; equal values share the tier of the first of
+ * them (ADR 0016). Zero, negative and blank values are row errors.
+ */
+export interface AbcMethod {
+  kind: 'abc';
+  /** The number input ranked (revenue, profit, volume). */
+  input: string;
+  /** Best tier first; every cut but the last has `upTo`, increasing; the last takes the rest. */
+  cuts: AbcCut[];
+}
+
+export interface AbcCut {
+  tier: string;
+  /** Cumulative share of the value, 0 < upTo < 1 (0.8 is "up to 80%"). */
+  upTo?: number;
+}
+
+export type Method = ScorecardMethod | RulesMethod | MatrixMethod | RfmMethod | AbcMethod;
 export type MethodKind = Method['kind'];
 
 export interface Tier {

@@ -39,6 +39,7 @@ export const cliEnUS = {
   'method.rules': 'rules',
   'method.matrix': 'matrix',
   'method.rfm': 'RFM',
+  'method.abc': 'ABC (Pareto)',
 
   'presets.heading': 'Built-in grading tables (use the id with --table):',
   'presets.category': '{category}:',
@@ -74,6 +75,7 @@ export const cliEnUS = {
 
   'summary.title': '{table}: {rows} row(s)',
   'summary.columns': 'Tier|Label|Count|Share|Target',
+  'summary.value-share': 'Value share',
   'summary.ungraded': 'Ungraded',
   'summary.total': 'Total',
   'summary.off-target': '* the share is more than 5 points away from the target share',

@@ -36,6 +36,7 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'method.rules': '规则',
   'method.matrix': '矩阵',
   'method.rfm': 'RFM',
+  'method.abc': 'ABC（帕累托）',
 
   'presets.heading': '内置分级表（用编号作为 --table 的值）：',
   'presets.category': '{category}：',
@@ -71,6 +72,7 @@ export const cliZhCN: Record<CliMessageKey, string> = {
 
   'summary.title': '{table}：共 {rows} 行',
   'summary.columns': '等级|名称|数量|占比|目标占比',
+  'summary.value-share': '价值占比',
   'summary.ungraded': '未分级',
   'summary.total': '合计',
   'summary.off-target': '* 占比与目标占比相差超过 5 个百分点',

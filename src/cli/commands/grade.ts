@@ -244,8 +244,14 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
         error ? formatGradeError(error, locale, nameOf) : '',
       ];
       if (request.explain) {
-        const explained = compiled.explainRow(cells, mapping.map);
-        outRow.push(explained.ok ? explained.explanation.text[explainKey] : '');
+        const explained = batch.explain ? undefined : compiled.explainRow(cells, mapping.map);
+        outRow.push(
+          batch.explain
+            ? (batch.explain(i)?.[explainKey] ?? '')
+            : explained?.ok
+              ? explained.explanation.text[explainKey]
+              : '',
+        );
       }
       const wait = writer.writeRow(outRow);
       if (wait) await wait;
@@ -268,7 +274,8 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
         }
         if (raggedCount > 0) continue; // the output will not be written; keep reading to count
         chunk.push(record.cells);
-        if (chunk.length >= GRADE_CHUNK_ROWS) await flush();
+        // A ranked table (ABC) grades every row against every other: one batch.
+        if (chunk.length >= GRADE_CHUNK_ROWS && !compiled.ranked) await flush();
       }
     }
     if (!fatal && raggedCount === 0) await flush();
@@ -310,13 +317,16 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
 
 /** The per-tier table: tier, label, count, share, target share, and a * where the share misses the target. */
 export function formatSummary(compiled: CompiledTable, summary: GradeSummary, locale: Locale): string[] {
+  // A ranked table (ABC) also says what share of the value each tier holds.
+  const withValue = !Number.isNaN(summary.valueTotal);
   const heading = cliText(locale, 'summary.columns').split('|');
+  if (withValue) heading.splice(4, 0, cliText(locale, 'summary.value-share'));
   let offTarget = false;
   const rows = summary.tiers.map((tier, k) => {
     const target = tier.targetShare;
     const off = target !== undefined && summary.graded > 0 && Math.abs(tier.share - target) > TARGET_TOLERANCE;
     offTarget ||= off;
-    return [
+    const row = [
       tier.id,
       localize(compiled.tiers[k]?.label, locale),
       String(tier.count),
@@ -324,14 +334,17 @@ export function formatSummary(compiled: CompiledTable, summary: GradeSummary, lo
       target === undefined ? '' : formatShare(target),
       off ? '*' : '',
     ];
+    if (withValue) row.splice(4, 0, Number.isNaN(tier.valueShare) ? '' : formatShare(tier.valueShare));
+    return row;
   });
-  rows.push([cliText(locale, 'summary.ungraded'), '', String(summary.ungraded), '', '', '']);
-  rows.push([cliText(locale, 'summary.total'), '', String(summary.total), '', '', '']);
+  const blanks = withValue ? ['', '', '', ''] : ['', '', ''];
+  rows.push([cliText(locale, 'summary.ungraded'), '', String(summary.ungraded), ...blanks]);
+  rows.push([cliText(locale, 'summary.total'), '', String(summary.total), ...blanks]);
   const title = cliText(locale, 'summary.title', {
     table: `${compiled.table.id} ${localize(compiled.table.name, locale)}`,
     rows: summary.total,
   });
-  const lines = [title, ...renderColumns([heading, ...rows], [2, 3, 4], '  ')];
+  const lines = [title, ...renderColumns([heading, ...rows], withValue ? [2, 3, 4, 5] : [2, 3, 4], '  ')];
   if (offTarget) lines.push(cliText(locale, 'summary.off-target'));
   return lines;
 }

@@ -41,6 +41,7 @@ export const TITLE_KEYS = {
   bins: { en: 'Bins (R, F, M)', zh: '分档数 (R, F, M)' },
   closed: { en: 'Closed side', zh: '闭区间方向' },
   asOf: { en: 'As of', zh: '截止日期' },
+  rankedInput: { en: 'Ranked input', zh: '排名输入项' },
 } as const satisfies Record<string, Word>;
 
 export type TitleKey = keyof typeof TITLE_KEYS;
@@ -51,6 +52,7 @@ export const METHOD_TITLE_KEYS: Record<MethodKind, TitleKey[]> = {
   rules: ['default'],
   matrix: ['rowsInput', 'columnsInput', 'output'],
   rfm: ['binning', 'bins', 'closed', 'asOf', 'default'],
+  abc: ['rankedInput'],
 };
 
 interface ColumnSpec extends Word {
@@ -159,6 +161,11 @@ export const SECTIONS = {
       col('fmTo', 'FM to', 'FM 止'),
     ],
   },
+  cuts: {
+    en: 'Cuts',
+    zh: '分界',
+    columns: [col('tier', 'Tier', '等级'), col('upTo', 'Up to share', '累计占比至')],
+  },
   tiers: {
     en: 'Tiers',
     zh: '等级',
@@ -194,6 +201,7 @@ export const REQUIRED_COLUMNS: Record<SectionKey, string[]> = {
   caps: ['dimension', 'kind', 'value'],
   // A range pair left out (or blank) means any score, so only the tier is required.
   segments: ['tier'],
+  cuts: ['tier', 'upTo'],
   tiers: ['id', 'labelEn', 'fill', 'font'],
 };
 
@@ -211,6 +219,7 @@ export const SECTION_ORDER: Array<{ key: SectionKey; methods: MethodKind[] | 'al
   { key: 'breakpoints', methods: ['rfm'] },
   { key: 'caps', methods: ['rfm'] },
   { key: 'segments', methods: ['rfm'] },
+  { key: 'cuts', methods: ['abc'] },
   { key: 'tiers', methods: 'all' },
 ];
 

@@ -26,6 +26,8 @@ import type {
   MatrixMethod,
   RfmMethod,
   RfmSegment,
+  AbcCut,
+  AbcMethod,
   ScoreBand,
   Threshold,
   Tier,
@@ -238,6 +240,7 @@ const METHOD_KINDS: Record<MethodKind, string[]> = {
   rules: ['rules', '规则'],
   matrix: ['matrix', '矩阵'],
   rfm: ['rfm'],
+  abc: ['abc', 'pareto', 'ABC 分析', '帕累托'],
 };
 const OUTPUTS: Record<'score' | 'tier', string[]> = { score: ['score', '分数'], tier: ['tier', '等级'] };
 const BINNINGS: Record<'quantile' | 'rfm-package' | 'fixed', string[]> = {
@@ -470,6 +473,9 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
       break;
     case 'rfm':
       method = readRfm(reader, title, sections, need('segments', 'method.segments'));
+      break;
+    case 'abc':
+      method = readAbc(reader, title, need('cuts', 'method.cuts'), end);
       break;
   }
   const tiers = readTiers(reader, need('tiers', 'tiers'));
@@ -1218,6 +1224,39 @@ function readMatrixCell(
   if (typeof cell === 'number') return cell;
   if (output === 'score') return reader.number(cell, path, index, column);
   return reader.word(cell, path, index, column);
+}
+
+/** ABC: the "Ranked input" title entry and the "Cuts" section (the last share blank). */
+function readAbc(
+  reader: Reader,
+  title: Map<TitleKey, { index: number; cells: Cell[] }>,
+  section: Section | undefined,
+  end: number,
+): AbcMethod {
+  const method: AbcMethod = { kind: 'abc', input: '', cuts: [] };
+  const entry = title.get('rankedInput');
+  if (entry === undefined) {
+    reader.problem('missing-field', 'method.input', end, 0, { field: heading(TITLE_KEYS.rankedInput) });
+  } else {
+    const input = reader.word(entry.cells[1], 'method.input', entry.index, 1);
+    if (input !== undefined) {
+      method.input = input;
+      reader.at('method.input', entry.index, 1);
+    } else if (isBlankCell(entry.cells[1])) {
+      reader.problem('missing-field', 'method.input', entry.index, 1, { field: heading(TITLE_KEYS.rankedInput) });
+    }
+  }
+  if (section === undefined || !requireColumns(reader, section)) return method;
+  section.rows.forEach((row, i) => {
+    const r = rowReader(reader, row);
+    const path = `method.cuts[${i}]`;
+    reader.at(path, row.index, 0);
+    const cut: AbcCut = { tier: r.word('tier', `${path}.tier`, true) ?? '' };
+    const upTo = r.number('upTo', `${path}.upTo`);
+    if (upTo !== undefined) cut.upTo = upTo;
+    method.cuts.push(cut);
+  });
+  return method;
 }
 
 function readRfm(

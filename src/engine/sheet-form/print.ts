@@ -9,7 +9,7 @@
  *   Method / 方法          | scorecard                             (scorecard | rules | matrix | rfm)
  *   ...method keys: Round to decimals (scorecard), Default tier (rules, rfm),
  *      Rows input / Columns input / Output (matrix), Binning / Bins (R, F, M) /
- *      Closed side / As of (rfm)
+ *      Closed side / As of (rfm), Ranked input (abc)
  *
  * then sections, each a heading row ("Criteria / 评分项", alone in column A),
  * a row of column headings ("Points / 分值"), and data rows. Blank rows between
@@ -73,6 +73,9 @@
  *
  *   Tier / 等级 | R from / R 起 | R to / R 止 | FM from / FM 起 | FM to / FM 止
  *   champions   | 5             | 5           | 4               | 5
+ *
+ * ABC: "Cuts" lists Tier | Up to share (a share cell, 0.8 for 80%), best tier
+ * first; the last tier's share is blank (it takes the rest).
  *
  * Cells: numbers are number cells, booleans TRUE/FALSE cells, absent optional
  * fields empty cells. Lists (aliases, category values, "in" values) are one
@@ -266,6 +269,9 @@ export function printSheetTable(table: GradingTable): Cell[][] {
       if (method.asOf !== undefined) block.key('asOf', dateCell(method.asOf));
       if (method.default !== undefined) block.key('default', quoteText(method.default));
       break;
+    case 'abc':
+      block.key('rankedInput', quoteText(method.input));
+      break;
     default:
       assertNever(method, 'method');
   }
@@ -369,6 +375,10 @@ export function printSheetTable(table: GradingTable): Cell[][] {
           ...scoreRange(segment.fm),
         );
       }
+      break;
+    case 'abc':
+      block.section('cuts');
+      for (const cut of method.cuts) block.row(quoteText(cut.tier), num(cut.upTo));
       break;
     default:
       assertNever(method, 'method');

@@ -1,5 +1,5 @@
 import { validateTable, type TableResolver } from '../compile';
-import type { TableProblem } from '../errors';
+import { TierwiseUsageError, type TableProblem } from '../errors';
 import { operand } from '../grading/conditions';
 import { categoryLookup } from '../grading/decode';
 import { binsOf } from '../rfm/score';
@@ -364,6 +364,8 @@ class Generator {
         return this.matrix(method, ctx);
       case 'rfm':
         return this.rfm(method, ctx);
+      case 'abc':
+        throw new TierwiseUsageError('abc tables are exported by engine/sql/abc');
     }
   }
 

@@ -295,11 +295,31 @@ const rfmShape: Shape = {
   },
 };
 
+const abcShape: Shape = {
+  t: 'object',
+  required: {
+    kind: { t: 'string', enum: ['abc'] },
+    input: id('The number input ranked, largest first'),
+    cuts: list(
+      {
+        t: 'object',
+        name: 'AbcCut',
+        title:
+          'A customer is in the first tier whose upTo the running share before it has not reached; the last cut has no upTo',
+        required: { tier: id() },
+        optional: { upTo: { t: 'number', minimum: 0, maximum: 1, title: 'Cumulative share of the value, 0..1' } },
+      },
+      TABLE_LIMITS.tiers,
+      1,
+    ),
+  },
+};
+
 export const methodShape: Shape = {
   t: 'union',
   name: 'Method',
-  expected: "an object whose kind is 'scorecard', 'rules', 'matrix' or 'rfm'",
-  options: [scorecardShape, rulesShape, matrixShape, rfmShape],
+  expected: "an object whose kind is 'scorecard', 'rules', 'matrix', 'rfm' or 'abc'",
+  options: [scorecardShape, rulesShape, matrixShape, rfmShape, abcShape],
   select: (v) => {
     switch (v.kind) {
       case 'scorecard':
@@ -310,6 +330,8 @@ export const methodShape: Shape = {
         return matrixShape;
       case 'rfm':
         return rfmShape;
+      case 'abc':
+        return abcShape;
       default:
         return undefined;
     }

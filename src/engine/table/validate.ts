@@ -2,6 +2,7 @@ import type { TableProblem } from '../errors';
 import type { BandMatch, ConditionNode, GradingTable, InputDef, InputType, MatrixAxis, Threshold } from '../model';
 import { TABLE_LIMITS } from '../model';
 import { normalizeKey } from '../values/coerce';
+import { validateAbcMethod } from '../grading/abc-validate';
 import { findGapOrOverlap, formatRange, isValidRange } from './ranges';
 
 /** Finds another table by id: the workbook's tables and the presets. */
@@ -82,6 +83,12 @@ class Validator {
           if (this.tierRef(s.tier, `method.segments[${i}].tier`)) this.reached.add(s.tier);
         });
         table.tiers.forEach((t) => this.reached.add(t.id));
+        break;
+      case 'abc':
+        this.problems.push(...validateAbcMethod(method, table.inputs));
+        method.cuts.forEach((cut, i) => {
+          if (this.tierRef(cut.tier, `method.cuts[${i}].tier`)) this.reached.add(cut.tier);
+        });
         break;
     }
     table.tiers.forEach((tier, i) => {
