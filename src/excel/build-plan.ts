@@ -3,7 +3,7 @@
  * region, with live =TIERWISE.TIER_SCORE formulas in place of values when
  * asked, and for RFM tables an R x F heatmap below the summary.
  */
-import { summarize, type Cell, type CompiledTable, type GradeBatch, type Locale } from '../engine';
+import { inputHeaders, summarize, type Cell, type CompiledTable, type GradeBatch, type Locale } from '../engine';
 import { planApply, planRows, planSummary, planText, type ApplyFrame, type PlanCell } from '../engine/plan';
 import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { columnLetters } from '../engine/sheet-form/text';
@@ -138,6 +138,7 @@ export function buildPlan(
     explanation: options.explanation,
     error: options.error && !live,
     ...(valueColumn !== undefined ? { valueColumn, valueHeader: displayCell(region.headers[valueColumn]) } : {}),
+    inputHeaders: inputHeaders(compiled.columns, map, region.headers),
   };
   const frame = planApply(compiled, applyOptions);
   const cells = planRows(frame, compiled, batch, locale, rows, map);

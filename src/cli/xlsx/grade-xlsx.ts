@@ -5,6 +5,7 @@
  * would leave it. The input is never modified.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { inputHeaders } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import type { Locale } from '../../engine/model';
 import { planApply, planRows, planSummary, type ApplyFrame } from '../../engine/plan';
@@ -159,6 +160,7 @@ async function gradeXlsxInto(
     strategy: request.strategy ?? false,
     followUp: request.followUp ?? false,
     explanation: request.explain ?? false,
+    inputHeaders: inputHeaders(compiled.columns, mapping.map, headerTexts),
   };
   const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
   // The row count is known at the end; the columns do not depend on it.
