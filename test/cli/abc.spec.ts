@@ -105,9 +105,8 @@ describe('tierwise grade with an ABC table', () => {
       const tier = out.getRow(i + 2).getCell(4).value;
       expect(tier ?? '').toBe(tiers[i]);
     }
-    // The workbook's Error column names the input by id (as for every table).
     expect(out.getRow(ids.length + 1).getCell(5).value).toBe(
-      'value: -20 is not above zero, so it has no share of the total; ABC analysis reports it instead of calling it C',
+      'Revenue: -20 is not above zero, so it has no share of the total; ABC analysis reports it instead of calling it C',
     );
   });
 });
