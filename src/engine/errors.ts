@@ -73,9 +73,9 @@ export type TableProblemCode =
   | 'bad-segment'
   | 'sheet-syntax'
   /** ABC cuts: a share outside (0, 1), not rising, or the last one bounded / another unbounded. */
-  | 'abc-cut-share'
-  | 'abc-cuts-order'
-  | 'abc-cut-last';
+  | 'share-cut-range'
+  | 'share-cuts-order'
+  | 'share-cut-last';
 
 /**
  * A problem found when validating a table. `path` is a JSON path into the

@@ -131,3 +131,8 @@ export function formatNumber(n: number): string {
   }
   return `${rounded < 0 ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
 }
+
+/** 0.7234 -> "72.34%" (two decimals at most). */
+export function formatPercent(share: number): string {
+  return `${formatNumber(Math.round(share * 10000) / 100)}%`;
+}

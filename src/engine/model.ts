@@ -94,6 +94,14 @@ export interface Threshold {
   tier: string;
   gte?: number;
   gt?: number;
+  /**
+   * Tiers by rank of the score instead of a fixed bound: the best `topShare`
+   * of customers, cumulative (A 0.2 and B 0.5 is "top 20% A, next 30% B"),
+   * by the rule of ADR 0016 (equal scores share a tier). A table's
+   * thresholds are all fixed or all by share; by share, rows are graded
+   * against each other (one batch, a single row gets needs-batch).
+   */
+  topShare?: number;
 }
 
 export interface ScorecardMethod {

@@ -63,15 +63,16 @@ export const enUS = {
   'problem.empty': 'must not be empty',
   'problem.bad-bins': 'the number of scores must be a whole number from 2 to 10, found {value}',
   'problem.bad-segment': 'the segment range {range} must be within 1..{bins}, low to high',
-  'problem.abc-cut-share': 'a cut is a cumulative share above 0 and below 1 (0% to 100%), found {value}',
-  'problem.abc-cuts-order': 'cuts must rise from the best tier: {a} comes after {b}',
-  'problem.abc-cut-last': 'every cut but the last needs a share, and the last takes the rest (no share)',
+  'problem.share-cut-range': 'a cut is a cumulative share above 0 and below 1 (0% to 100%), found {value}',
+  'problem.share-cuts-order': 'cuts must rise from the best tier: {a} comes after {b}',
+  'problem.share-cut-last': 'every cut but the last needs a share, and the last takes the rest (no share)',
   'problem.sheet-syntax': '{message}',
 
   // Explanations
   'explain.total': 'total',
   'explain.abc':
     '{input} {value}: rank {rank} of {count}, share before {before} {op} {cut} → {tier} (cumulative {through})',
+  'explain.share': 'total {score}: rank {rank} of {count}, customers ranked above {before} {op} {cut} → {tier}',
   'explain.times': '×',
   'explain.default': 'no rule matched, default',
   'explain.rule': 'rule {index}',

@@ -56,14 +56,15 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.empty': '不能为空',
   'problem.bad-bins': '分数档数应为 2 到 10 的整数，实际为 {value}',
   'problem.bad-segment': '细分区间 {range} 应在 1..{bins} 之内且由低到高',
-  'problem.abc-cut-share': '分界是大于 0、小于 1 的累计占比（0% 到 100%），实际为 {value}',
-  'problem.abc-cuts-order': '分界应从最高等级起逐级上升：{a} 排在 {b} 之后',
-  'problem.abc-cut-last': '除最后一级外每个分界都需要占比，最后一级承接其余（不填占比）',
+  'problem.share-cut-range': '分界是大于 0、小于 1 的累计占比（0% 到 100%），实际为 {value}',
+  'problem.share-cuts-order': '分界应从最高等级起逐级上升：{a} 排在 {b} 之后',
+  'problem.share-cut-last': '除最后一级外每个分界都需要占比，最后一级承接其余（不填占比）',
   'problem.sheet-syntax': '{message}',
 
   'explain.total': '合计',
   'explain.abc':
     '{input} {value}：第 {rank} 名（共 {count}），之前累计占比 {before} {op} {cut} → {tier}（含本客户累计 {through}）',
+  'explain.share': '合计 {score}：第 {rank} 名（共 {count}），排在前面的客户占 {before} {op} {cut} → {tier}',
   'explain.times': '×',
   'explain.default': '无匹配规则，默认',
   'explain.rule': '规则 {index}',

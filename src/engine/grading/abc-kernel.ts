@@ -1,8 +1,9 @@
 /**
- * The ABC / Pareto ranking over a column of values (ADR 0016). Sorted
- * largest first; each group of equal values takes the tier of its first
+ * Ranking by cumulative share (ADR 0016), for ABC / Pareto (share of the
+ * value) and for tiers by share of customers (share of the count). Sorted
+ * largest first; each group of equal keys takes the tier of its first
  * member; a group is in the first tier whose cut the running share *before*
- * it has not yet reached (share before < cut). Rows whose value is NaN are
+ * it has not yet reached (share before < cut). Rows whose key is NaN are
  * left out (they are row errors).
  */
 export interface AbcRanking {
@@ -14,17 +15,20 @@ export interface AbcRanking {
   ranks: Int32Array;
   /** Per row: the share held by values at least as large (its own tie group included); NaN for left-out rows. */
   through: Float64Array;
-  /** The rows ranked and the sum of their values. */
+  /** The rows ranked and the sum of their values (their number, when ranked by count). */
   count: number;
   total: number;
 }
 
 /**
  * Ranks `values` against cuts (cumulative shares, rising; the last tier has
- * none). Cost: one sort of the valid values, then a binary search per row
- * (no index sort), so a million rows take one Float64Array sort.
+ * none). `by`: the share is of the sum of the values (ABC) or of the number
+ * of rows (top 20% of customers by score). Cost: one sort of the valid
+ * values, then a binary search per row (no index sort), so a million rows
+ * take one Float64Array sort.
  */
-export function rankAbc(values: Float64Array, cuts: ArrayLike<number>): AbcRanking {
+export function rankByShare(values: Float64Array, cuts: ArrayLike<number>, by: 'value' | 'count'): AbcRanking {
+  const byCount = by === 'count';
   const n = values.length;
   const sorted = new Float64Array(n);
   let count = 0;
@@ -48,7 +52,7 @@ export function rankAbc(values: Float64Array, cuts: ArrayLike<number>): AbcRanki
     distinct.push(v);
     groupBefore.push(running);
     groupRank.push(count - j);
-    running += v * size;
+    running += byCount ? size : v * size;
     groupEnd.push(running);
     j = k - 1;
   }

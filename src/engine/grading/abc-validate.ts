@@ -30,16 +30,16 @@ export function validateAbcMethod(method: AbcMethod, inputs: readonly InputDef[]
     }
     seen.add(cut.tier);
     if ((cut.upTo === undefined) !== (i === last)) {
-      problems.push({ code: 'abc-cut-last', path: `${here}.upTo` });
+      problems.push({ code: 'share-cut-last', path: `${here}.upTo` });
       return;
     }
     if (cut.upTo === undefined) return;
     if (!(cut.upTo > 0 && cut.upTo < 1)) {
-      problems.push({ code: 'abc-cut-share', path: `${here}.upTo`, detail: { value: cut.upTo } });
+      problems.push({ code: 'share-cut-range', path: `${here}.upTo`, detail: { value: cut.upTo } });
       return;
     }
     if (previous !== undefined && !(cut.upTo > previous)) {
-      problems.push({ code: 'abc-cuts-order', path: `${here}.upTo`, detail: { a: cut.upTo, b: previous } });
+      problems.push({ code: 'share-cuts-order', path: `${here}.upTo`, detail: { a: cut.upTo, b: previous } });
     }
     previous = cut.upTo;
   });

@@ -1,11 +1,11 @@
 import type { GradeError } from '../errors';
-import { formatNumber } from '../explain';
+import { formatNumber, formatPercent } from '../explain';
 import type { ColumnMap, CompiledTable, Explained, GradeBatch, Graded } from '../grader';
 import { localize, translate } from '../../i18n';
 import type { AbcMethod, GradingTable, InputDef, Locale, Tier } from '../model';
 import { contentKey } from '../table/canonical';
 import type { Cell } from '../values/cell';
-import { rankAbc } from './abc-kernel';
+import { rankByShare, type AbcRanking } from './abc-kernel';
 import { makeDecoder, type Decoder } from './decode';
 import { BLOCK_SIZE, BlockState } from './row-state';
 
@@ -136,7 +136,7 @@ class AbcCompiledTable implements CompiledTable {
         }
       }
     }
-    const ranking = rankAbc(values, this.cuts);
+    const ranking = rankByShare(values, this.cuts, 'value');
     const tiers = ranking.tiers;
     const tierOfCut = this.tierOfCut;
     for (let i = 0; i < count; i++) if (tiers[i]! >= 0) tiers[i] = tierOfCut[tiers[i]!]!;
@@ -156,7 +156,7 @@ class AbcCompiledTable implements CompiledTable {
     };
   }
 
-  private sentence(ranking: ReturnType<typeof rankAbc>, values: Float64Array, row: number, locale: Locale): string {
+  private sentence(ranking: AbcRanking, values: Float64Array, row: number, locale: Locale): string {
     const tierIndex = ranking.tiers[row]!;
     const cut = this.method.cuts.findIndex((c) => this.tiers[tierIndex]?.id === c.tier);
     const before = ranking.before[row]!;
@@ -176,11 +176,6 @@ class AbcCompiledTable implements CompiledTable {
       through: formatPercent(ranking.through[row]!),
     });
   }
-}
-
-/** 0.7234 -> "72.34%" (two decimals at most). */
-export function formatPercent(share: number): string {
-  return `${formatNumber(Math.round(share * 10000) / 100)}%`;
 }
 
 /** Compiles a validated ABC table: gradeRows / gradeColumns rank the rows they are given as one population. */

@@ -269,3 +269,7 @@ export const CAP_WORDS: Record<'percentile' | 'value', string[]> = {
 /** The last threshold's operator cell: no bound. */
 export const OTHERWISE_WORDS = ['otherwise', 'else', 'other', '其余', '其他', '否则'];
 export const OTHERWISE = 'otherwise / 其余';
+
+/** A threshold by share of customers ("top 20%"): its operator cell as printed, and the spellings parse accepts. */
+export const TOP_SHARE = 'top / 前';
+export const TOP_SHARE_WORDS = ['top', 'top share', '前', '前占比', 'top / 前'];

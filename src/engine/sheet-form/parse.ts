@@ -48,6 +48,7 @@ import {
   METHOD_TITLE_KEYS,
   OPERATOR_WORDS,
   OTHERWISE_WORDS,
+  TOP_SHARE_WORDS,
   REQUIRED_COLUMNS,
   SECTION_ORDER,
   SECTIONS,
@@ -248,9 +249,10 @@ const BINNINGS: Record<'quantile' | 'rfm-package' | 'fixed', string[]> = {
   'rfm-package': ['rfm-package'],
   fixed: ['fixed', '固定'],
 };
-const THRESHOLD_OPS: Record<'>=' | '>' | 'otherwise', string[]> = {
+const THRESHOLD_OPS: Record<'>=' | '>' | 'top' | 'otherwise', string[]> = {
   '>=': ['>=', '≥', '=>'],
   '>': ['>'],
+  top: TOP_SHARE_WORDS,
   otherwise: OTHERWISE_WORDS.concat(['otherwise / 其余']),
 };
 
@@ -758,9 +760,12 @@ function readThresholds(reader: Reader, section: Section | undefined, base: stri
     } else if (op === '>' && score !== undefined) {
       threshold.gt = score;
       reader.at(`${path}.gt`, row.index, r.col('score'));
+    } else if (op === 'top' && score !== undefined) {
+      threshold.topShare = score;
+      reader.at(`${path}.topShare`, row.index, r.col('score'));
     } else if (op !== 'otherwise' && score !== undefined) {
       threshold.gte = score;
-    } else if ((op === '>' || op === '>=') && score === undefined && r.blank('score')) {
+    } else if ((op === '>' || op === '>=' || op === 'top') && score === undefined && r.blank('score')) {
       reader.problem('missing-field', `${path}.gte`, row.index, r.col('score'), { field: 'score' });
     }
     thresholds.push(threshold);

@@ -59,7 +59,8 @@
  * ids down column A, tier ids or points in the cells.
  *
  * Thresholds: Tier | Operator (>= or >) | Score; the last row's operator is
- * "otherwise / 其余" with no score.
+ * "otherwise / 其余" with no score. Thresholds by share of customers have the
+ * operator "top / 前" and a cumulative share in Score (0.2 for the top 20%).
  *
  * RFM: "Closed side" is right ((a, b], the default) or left ([a, b)). "As of"
  * is printed as an ISO date text ('2024-12-31, the Excel serial day of the
@@ -93,6 +94,7 @@ import {
   heading,
   MARKER,
   OTHERWISE,
+  TOP_SHARE,
   REQUIRED_COLUMNS,
   SECTIONS,
   TITLE_KEYS,
@@ -416,7 +418,8 @@ function dateCell(serial: number): Cell {
 function printThresholds(block: Block, thresholds: readonly Threshold[]): void {
   block.section('thresholds');
   for (const threshold of thresholds) {
-    if (threshold.gte !== undefined) block.row(quoteText(threshold.tier), '>=', threshold.gte);
+    if (threshold.topShare !== undefined) block.row(quoteText(threshold.tier), TOP_SHARE, threshold.topShare);
+    else if (threshold.gte !== undefined) block.row(quoteText(threshold.tier), '>=', threshold.gte);
     else if (threshold.gt !== undefined) block.row(quoteText(threshold.tier), '>', threshold.gt);
     else block.row(quoteText(threshold.tier), OTHERWISE, null);
   }

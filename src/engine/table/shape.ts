@@ -161,7 +161,11 @@ const thresholdShape: Shape = {
   name: 'Threshold',
   title: 'Score -> tier, best tier first; the last has no bound',
   required: { tier: id() },
-  optional: { gte: num(), gt: num() },
+  optional: {
+    gte: num(),
+    gt: num(),
+    topShare: { t: 'number', minimum: 0, maximum: 1, title: 'Cumulative share of customers by rank of the score' },
+  },
 };
 
 const scorecardShape: Shape = {

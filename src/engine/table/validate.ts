@@ -260,6 +260,8 @@ class Validator {
   private checkThresholds(thresholds: readonly Threshold[], path: string): void {
     const seen = new Set<string>();
     let previous: number | undefined;
+    // By share: bounds are cumulative shares of customers and rise; fixed: scores that fall.
+    const byShare = thresholds.some((t) => t.topShare !== undefined);
     thresholds.forEach((t, i) => {
       if (this.tierRef(t.tier, `${path}[${i}].tier`)) this.reached.add(t.tier);
       if (seen.has(t.tier)) {
@@ -267,7 +269,13 @@ class Validator {
       }
       seen.add(t.tier);
       const last = i === thresholds.length - 1;
-      const bound = t.gte ?? t.gt;
+      const bound = byShare ? t.topShare : (t.gte ?? t.gt);
+      if (byShare && (t.gte !== undefined || t.gt !== undefined)) {
+        this.problems.push({ code: 'bad-range', path: `${path}[${i}]`, detail: { range: JSON.stringify(t) } });
+      }
+      if (byShare && bound !== undefined && !(bound > 0 && bound < 1)) {
+        this.problems.push({ code: 'share-cut-range', path: `${path}[${i}].topShare`, detail: { value: bound } });
+      }
       if (t.gte !== undefined && t.gt !== undefined) {
         this.problems.push({ code: 'bad-range', path: `${path}[${i}]`, detail: { range: JSON.stringify(t) } });
       }
@@ -275,11 +283,12 @@ class Validator {
         this.problems.push({ code: 'threshold-last-bounded', path: `${path}[${i}]` });
       }
       if (!last && bound === undefined) {
-        this.problems.push({ code: 'missing-field', path: `${path}[${i}].gte`, detail: { field: 'gte' } });
+        const field = byShare ? 'topShare' : 'gte';
+        this.problems.push({ code: 'missing-field', path: `${path}[${i}].${field}`, detail: { field } });
       }
       if (bound !== undefined) {
         this.finite(bound, `${path}[${i}]`);
-        if (previous !== undefined && !(bound < previous)) {
+        if (previous !== undefined && !(byShare ? bound > previous : bound < previous)) {
           this.problems.push({ code: 'thresholds-order', path: `${path}[${i}]`, detail: { a: bound, b: previous } });
         }
         previous = bound;

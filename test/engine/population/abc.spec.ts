@@ -219,12 +219,12 @@ describe('ABC / Pareto method (preset abc: A up to 80%, B up to 95%, C the rest)
       [
         'cuts not rising',
         { kind: 'abc', input: 'value', cuts: [{ tier: 'A', upTo: 0.9 }, { tier: 'B', upTo: 0.8 }, { tier: 'C' }] },
-        [{ code: 'abc-cuts-order', path: 'method.cuts[1].upTo', detail: { a: 0.8, b: 0.9 } }],
+        [{ code: 'share-cuts-order', path: 'method.cuts[1].upTo', detail: { a: 0.8, b: 0.9 } }],
       ],
       [
         'a share of 1',
         { kind: 'abc', input: 'value', cuts: [{ tier: 'A', upTo: 1 }, { tier: 'B', upTo: 0.95 }, { tier: 'C' }] },
-        [{ code: 'abc-cut-share', path: 'method.cuts[0].upTo', detail: { value: 1 } }],
+        [{ code: 'share-cut-range', path: 'method.cuts[0].upTo', detail: { value: 1 } }],
       ],
       [
         'the last cut bounded',
@@ -237,12 +237,12 @@ describe('ABC / Pareto method (preset abc: A up to 80%, B up to 95%, C the rest)
             { tier: 'C', upTo: 0.99 },
           ],
         },
-        [{ code: 'abc-cut-last', path: 'method.cuts[2].upTo' }],
+        [{ code: 'share-cut-last', path: 'method.cuts[2].upTo' }],
       ],
       [
         'a middle cut without a share',
         { kind: 'abc', input: 'value', cuts: [{ tier: 'A', upTo: 0.8 }, { tier: 'B' }, { tier: 'C' }] },
-        [{ code: 'abc-cut-last', path: 'method.cuts[1].upTo' }],
+        [{ code: 'share-cut-last', path: 'method.cuts[1].upTo' }],
       ],
       [
         'a tier cut twice',
