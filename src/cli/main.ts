@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { peekLocale } from './args';
 import type { CliCommand, CliIo } from './command';
+import { calibrateCommand } from './commands/calibrate';
 import { demoCommand } from './commands/demo';
 import { gradeCommand } from './commands/grade';
 import { presetsCommand } from './commands/presets';
@@ -16,6 +17,7 @@ import { cliText, isCliMessageKey } from './text';
 export const COMMANDS: readonly CliCommand[] = [
   presetsCommand,
   gradeCommand,
+  calibrateCommand,
   rfmCommand,
   sqlCommand,
   validateCommand,

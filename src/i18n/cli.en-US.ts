@@ -53,6 +53,25 @@ export const cliEnUS = {
   'presets.columns': 'id|name|method|inputs',
   'presets.none': 'No presets are available.',
 
+  'calibrate.summary': 'Propose fixed thresholds that reach target tier shares on a file',
+  'calibrate.usage':
+    'Usage: tierwise calibrate INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n' +
+    '  --table ID|FILE      a scorecard (or score matrix) preset id or grading-table JSON file\n' +
+    "  --shares 20,30,50    target share of customers per tier, best first (default: the tiers' target shares;\n" +
+    '                       the last may be left out: it takes the rest)\n' +
+    '  --out FILE.json      write the table with the proposed thresholds frozen in it; --force to overwrite\n' +
+    '  --map INPUT=HEADER   read the input from this column (repeatable)\n' +
+    '  --sheet NAME         .xlsx: the sheet to read (default: the first)\n\n' +
+    'Grades the file, ranks the scores and proposes for each tier the lowest score that keeps it within its\n' +
+    'target share (equal scores stay together), then prints the share each tier reaches with them.\n',
+  'calibrate.no-thresholds': '{table} has no score thresholds to calibrate (only scorecards and score matrices have)',
+  'calibrate.bad-shares':
+    "target shares '{value}': give one share per tier (or all but the last), each 0..100%, adding up to at most 100%",
+  'calibrate.title': 'Proposed thresholds for {table} on {rows} scored row(s):',
+  'calibrate.columns': 'Tier|Label|Threshold|Share reached|Target',
+  'calibrate.rest': 'the rest',
+  'calibrate.wrote': 'Wrote the table with these thresholds to {file}',
+
   'grade.summary': 'Grade the rows of a .csv or .xlsx file with a grading table',
   'grade.usage':
     "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets) or a grading-table JSON file\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",

@@ -9,6 +9,7 @@ import { localize } from '../../i18n';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
+import { readFileArguments } from '../file-arguments';
 import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
@@ -49,29 +50,12 @@ export const gradeCommand: CliCommand = {
     const context = startCommand(this, argv, io, OPTIONS, (locale) => cliText(locale, 'grade.usage'));
     if (typeof context === 'number') return context;
     const { locale, args } = context;
-    const [input, extra] = args.positionals;
-    if (input === undefined) {
-      return context.usageError(
-        cliText(locale, 'cli.missing-argument', { what: cliText(locale, 'grade.missing-input') }),
-      );
-    }
-    if (extra !== undefined) return context.usageError(cliText(locale, 'cli.extra-argument', { argument: extra }));
-    const tableSpec = args.values.get('table');
-    if (tableSpec === undefined) {
-      return context.usageError(
-        cliText(locale, 'cli.missing-argument', { what: cliText(locale, 'grade.missing-table') }),
-      );
-    }
+    const files = readFileArguments(context);
+    if (typeof files === 'number') return files;
+    const { input, tableSpec, overrides } = files;
     const delimiter = parseDelimiter(args.values.get('delimiter'));
     if (delimiter === undefined) {
       return context.usageError(cliText(locale, 'grade.bad-delimiter', { value: args.values.get('delimiter') ?? '' }));
-    }
-    const overrides: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const entry of args.lists.get('map') ?? []) {
-      const eq = entry.indexOf('=');
-      if (eq <= 0 || eq === entry.length - 1)
-        return context.usageError(cliText(locale, 'grade.map-syntax', { argument: entry }));
-      overrides[entry.slice(0, eq).trim()] = entry.slice(eq + 1);
     }
     const loaded = await loadCompiledTable(tableSpec, context);
     if (!loaded.ok) return loaded.exitCode;

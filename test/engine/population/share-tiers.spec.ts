@@ -5,36 +5,7 @@ import { calibrateThresholds } from '../../../src/engine/grading/calibrate';
 import type { GradingTable, Threshold } from '../../../src/engine/model';
 import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form';
 import { checkProperty } from '../../support/property';
-
-/** A scorecard whose total is the input rounded down to a multiple of 10 (0..100). */
-function scorecard(thresholds: Threshold[]): GradingTable {
-  return {
-    format: 'tierwise/grading-table',
-    version: 1,
-    id: 'by-share',
-    name: { en: 'By share', zh: '按占比' },
-    inputs: [{ id: 'points', type: 'number', label: { en: 'Points', zh: '分数' } }],
-    method: {
-      kind: 'scorecard',
-      criteria: [
-        {
-          id: 'points',
-          input: 'points',
-          bands: Array.from({ length: 11 }, (_, k) => ({
-            match: { range: k === 0 ? { lt: 10 } : k === 10 ? { gte: 100 } : { gte: k * 10, lt: k * 10 + 10 } },
-            points: k * 10,
-          })),
-        },
-      ],
-      thresholds,
-    },
-    tiers: [
-      { id: 'A', label: { en: 'A', zh: 'A类' }, fill: '#C6EFCE', font: '#006100' },
-      { id: 'B', label: { en: 'B', zh: 'B类' }, fill: '#FFEB9C', font: '#9C5700' },
-      { id: 'C', label: { en: 'C', zh: 'C类' }, fill: '#F8CBAD', font: '#843C0C' },
-    ],
-  };
-}
+import { pointsScorecard } from './points-table';
 
 const TOP_20_NEXT_30: Threshold[] = [{ tier: 'A', topShare: 0.2 }, { tier: 'B', topShare: 0.5 }, { tier: 'C' }];
 
@@ -44,7 +15,7 @@ function compile(table: GradingTable): CompiledTable {
   return result.compiled;
 }
 
-const byShare = compile(scorecard(TOP_20_NEXT_30));
+const byShare = compile(pointsScorecard(TOP_20_NEXT_30));
 
 function tiersOf(compiled: CompiledTable, batch: GradeBatch): string[] {
   return Array.from(batch.tiers, (t, i) =>
@@ -79,7 +50,9 @@ describe('tiers by share of customers (top 20% A, next 30% B, the rest C)', () =
       error: { kind: 'not-a-number', input: 'points', value: 'x' },
     });
     expect(byShare.ranked).toBe(true);
-    expect(compile(scorecard([{ tier: 'A', gte: 50 }, { tier: 'B', gte: 20 }, { tier: 'C' }])).ranked).toBe(false);
+    expect(compile(pointsScorecard([{ tier: 'A', gte: 50 }, { tier: 'B', gte: 20 }, { tier: 'C' }])).ranked).toBe(
+      false,
+    );
   });
 
   it('given a graded row, then its explanation gives the criteria, the rank and the cut in both languages', () => {
@@ -92,7 +65,7 @@ describe('tiers by share of customers (top 20% A, next 30% B, the rest C)', () =
   });
 
   it('given the table printed as a sheet, then the "top" thresholds read back as the same table', () => {
-    const table = scorecard(TOP_20_NEXT_30);
+    const table = pointsScorecard(TOP_20_NEXT_30);
     const cells = printSheetTable(table);
     const at = cells.findIndex((row) => row[0] === 'Thresholds / 分数线');
     expect(cells.slice(at + 2, at + 5).map((row) => row.slice(0, 3))).toEqual([
@@ -130,7 +103,7 @@ describe('tiers by share of customers (top 20% A, next 30% B, the rest C)', () =
       [{ code: 'missing-field', path: 'method.thresholds[1].topShare', detail: { field: 'topShare' } }],
     ],
   ])('given %s, then validation says where', (_name, thresholds, problems) => {
-    expect(validateTable(scorecard(thresholds as Threshold[]))).toEqual(problems);
+    expect(validateTable(pointsScorecard(thresholds as Threshold[]))).toEqual(problems);
   });
 });
 
@@ -155,7 +128,7 @@ describe('calibrateThresholds', () => {
   });
 
   it('property: graded with the proposed fixed thresholds, the same data gets the share-based tiers', () => {
-    const fixedOf = (thresholds: Threshold[]) => compile(scorecard(thresholds));
+    const fixedOf = (thresholds: Threshold[]) => compile(pointsScorecard(thresholds));
     checkProperty(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 40 }),
@@ -164,7 +137,7 @@ describe('calibrateThresholds', () => {
         (points, a, b) => {
           const cuts = [a / 100, (a + b) / 100];
           const shared = compile(
-            scorecard([{ tier: 'A', topShare: cuts[0] }, { tier: 'B', topShare: cuts[1] }, { tier: 'C' }]),
+            pointsScorecard([{ tier: 'A', topShare: cuts[0] }, { tier: 'B', topShare: cuts[1] }, { tier: 'C' }]),
           );
           const expected = grade(points, shared);
           const calibration = calibrateThresholds(expected.scores, ['A', 'B', 'C'], cuts);
