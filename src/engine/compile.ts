@@ -8,6 +8,7 @@ import { compileMatrix } from './grading/matrix';
 import type { MethodContext, MethodEvaluator } from './grading/method';
 import { compileRules } from './grading/rules';
 import { compileScorecard } from './grading/scorecard';
+import { compileTimedScorecard, isTimedScorecard } from './time/timed-scorecard';
 import type { GradingTable, InputDef } from './model';
 import { compileRfmTable, validateRfmMethod } from './rfm/compile-table';
 import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from './model';
@@ -122,7 +123,7 @@ function compileMethod(table: GradingTable, ctx: MethodContext): MethodEvaluator
   const method = table.method;
   switch (method.kind) {
     case 'scorecard':
-      return compileScorecard(method, ctx);
+      return isTimedScorecard(method) ? compileTimedScorecard(method, ctx) : compileScorecard(method, ctx);
     case 'rules':
       return compileRules(method, table.tiers, ctx);
     case 'matrix':

@@ -75,7 +75,11 @@ export type TableProblemCode =
   /** ABC cuts: a share outside (0, 1), not rising, or the last one bounded / another unbounded. */
   | 'share-cut-range'
   | 'share-cuts-order'
-  | 'share-cut-last';
+  | 'share-cut-last'
+  /** A decay with both or neither of halfLife and steps, a half-life not above 0, or steps not rising. */
+  | 'decay-shape'
+  /** A group cap on a group no criterion belongs to. */
+  | 'unknown-group';
 
 /**
  * A problem found when validating a table. `path` is a JSON path into the

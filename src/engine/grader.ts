@@ -46,7 +46,11 @@ export type ExplanationStep =
       band: number;
       points: number;
       weight: number;
+      /** Points multiplied down by age: the factor and the age it came from. */
+      decay?: { factor: number; age: ExplainedValue };
     }
+  /** A cap that cut points: a criterion group's (`group`) or the total's. */
+  | { kind: 'cap'; group?: string; max: number; before: number }
   | { kind: 'multiplier'; id: string; factor: number; applied: boolean }
   | { kind: 'total'; score: number }
   | { kind: 'threshold'; tier: string; bound: string }

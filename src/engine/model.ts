@@ -44,6 +44,11 @@ export interface InputDef {
   required?: boolean;
   /** A derived input: the score or tier of another table, not a column. */
   source?: InputSource;
+  /**
+   * A number input read from a date column: whole days from the date to the
+   * table's `asOf` ("days since the last order"). Needs `asOf` (ADR 0017).
+   */
+  daysSince?: boolean;
   description?: LocalizedText;
 }
 
@@ -76,6 +81,33 @@ export interface Criterion {
   bands: ScoreBand[];
   /** Points when the (optional) input is blank; without it a blank is a row error. */
   blankPoints?: number;
+  /** Points multiplied down by age (ADR 0017). */
+  decay?: Decay;
+  /** A capped group this criterion's points count towards (see ScorecardMethod.groupCaps). */
+  group?: string;
+}
+
+/**
+ * Points multiplied by a factor of an age in days (`age`, a number input,
+ * usually a daysSince one): a half-life (0.5 ^ (age / halfLife)) or a step
+ * table (the factor of the last step whose `fromDays` the age has reached;
+ * 1 before the first step). Exactly one of `halfLife` and `steps`.
+ */
+export interface Decay {
+  age: string;
+  halfLife?: number;
+  steps?: DecayStep[];
+}
+
+export interface DecayStep {
+  fromDays: number;
+  factor: number;
+}
+
+/** The most a group of criteria may add to the total, as in CRM scoring. */
+export interface GroupCap {
+  group: string;
+  max: number;
 }
 
 /** "x 1.05 when ...": the total is multiplied by factor when the condition holds. */
@@ -111,6 +143,10 @@ export interface ScorecardMethod {
   thresholds: Threshold[];
   /** Decimal places the total is rounded to before thresholds (default: no rounding). */
   round?: number;
+  /** Caps on the points of criterion groups, applied before multipliers. */
+  groupCaps?: GroupCap[];
+  /** The most the total may be, after multipliers. */
+  maxTotal?: number;
 }
 
 export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
@@ -253,6 +289,12 @@ export interface GradingTable {
   method: Method;
   /** Ordered best first. */
   tiers: Tier[];
+  /**
+   * The as-of date (Excel serial day) that daysSince inputs count to. Never
+   * implicit: a table with daysSince inputs must name it (the CLI's --as-of
+   * sets it), so a grade does not change by itself overnight (ADR 0017).
+   */
+  asOf?: number;
 }
 
 /** Bounds that make tables from a stranger's workbook safe to compile. */

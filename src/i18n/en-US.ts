@@ -66,6 +66,9 @@ export const enUS = {
   'problem.share-cut-range': 'a cut is a cumulative share above 0 and below 1 (0% to 100%), found {value}',
   'problem.share-cuts-order': 'cuts must rise from the best tier: {a} comes after {b}',
   'problem.share-cut-last': 'every cut but the last needs a share, and the last takes the rest (no share)',
+  'problem.decay-shape':
+    'a decay needs either a half-life above 0 days or steps whose days rise (from the first step on), not both',
+  'problem.unknown-group': "no criterion belongs to the group '{group}'",
   'problem.sheet-syntax': '{message}',
 
   // Explanations
@@ -73,6 +76,8 @@ export const enUS = {
   'explain.abc':
     '{input} {value}: rank {rank} of {count}, share before {before} {op} {cut} → {tier} (cumulative {through})',
   'explain.share': 'total {score}: rank {rank} of {count}, customers ranked above {before} {op} {cut} → {tier}',
+  'explain.age': '{input} {days} days ago',
+  'explain.cap': '{what} capped at {max} (was {before})',
   'explain.times': '×',
   'explain.default': 'no rule matched, default',
   'explain.rule': 'rule {index}',

@@ -59,12 +59,16 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.share-cut-range': '分界是大于 0、小于 1 的累计占比（0% 到 100%），实际为 {value}',
   'problem.share-cuts-order': '分界应从最高等级起逐级上升：{a} 排在 {b} 之后',
   'problem.share-cut-last': '除最后一级外每个分界都需要占比，最后一级承接其余（不填占比）',
+  'problem.decay-shape': '衰减需要大于 0 天的半衰期，或天数逐级上升的阶梯，二者择一',
+  'problem.unknown-group': "没有评分项属于分组 '{group}'",
   'problem.sheet-syntax': '{message}',
 
   'explain.total': '合计',
   'explain.abc':
     '{input} {value}：第 {rank} 名（共 {count}），之前累计占比 {before} {op} {cut} → {tier}（含本客户累计 {through}）',
   'explain.share': '合计 {score}：第 {rank} 名（共 {count}），排在前面的客户占 {before} {op} {cut} → {tier}',
+  'explain.age': '{input} {days} 天前',
+  'explain.cap': '{what} 封顶 {max}（原为 {before}）',
   'explain.times': '×',
   'explain.default': '无匹配规则，默认',
   'explain.rule': '规则 {index}',

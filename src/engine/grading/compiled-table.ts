@@ -7,6 +7,7 @@ import { makeDecoder, type Decoder } from './decode';
 import type { MethodEvaluator } from './method';
 import { BLOCK_SIZE, BlockState } from './row-state';
 import { shareThresholdsOf, tierByShare } from './share-tiers';
+import { makeDaysSinceDecoder } from '../time/days-since';
 
 /** Whether a batch is given as rows of cells (as Excel passes ranges) or as columns of cells. */
 type Layout = 'rows' | 'columns';
@@ -58,9 +59,12 @@ export class CompiledGradingTable implements CompiledTable {
     this.ranked = this.byShare !== undefined;
     // Own column inputs come first in `columns`, in the table's order; their slot is their index in table.inputs.
     const own = table.inputs.map((input, slot) => ({ input, slot })).filter((x) => !x.input.source);
-    this.decoders = own.map((x) => makeDecoder(x.input, x.slot));
+    this.decoders = own.map((x) =>
+      x.input.daysSince ? makeDaysSinceDecoder(x.input, x.slot, table.asOf!) : makeDecoder(x.input, x.slot),
+    );
     this.decodedSlots = Int32Array.from(own, (x) => x.slot);
-    this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' ? 1 : 0));
+    // A daysSince column holds dates (numbers there are date serials), never the fast number path.
+    this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' && !x.input.daysSince ? 1 : 0));
     this.state = new BlockState(table.inputs.length);
     this.identity = Int32Array.from(columns, (_c, i) => i);
   }

@@ -185,7 +185,33 @@ const scorecardShape: Shape = {
             1,
           ),
         },
-        optional: { label: localizedTextShape, weight: num(), blankPoints: num() },
+        optional: {
+          label: localizedTextShape,
+          weight: num(),
+          blankPoints: num(),
+          decay: {
+            t: 'object',
+            name: 'Decay',
+            title: 'Points x 0.5^(age/halfLife), or x the factor of the last step the age has reached',
+            required: { age: id('A number input holding an age in days') },
+            optional: {
+              halfLife: { t: 'number', minimum: 0, title: 'Days' },
+              steps: list(
+                {
+                  t: 'object',
+                  name: 'DecayStep',
+                  required: {
+                    fromDays: { t: 'number', minimum: 0 },
+                    factor: { t: 'number', minimum: 0, maximum: 1 },
+                  },
+                },
+                TABLE_LIMITS.bandsPerCriterion,
+                1,
+              ),
+            },
+          },
+          group: id('A capped group (method.groupCaps)'),
+        },
       },
       TABLE_LIMITS.criteria,
       1,
@@ -203,6 +229,11 @@ const scorecardShape: Shape = {
       TABLE_LIMITS.criteria,
     ),
     round: { t: 'number', integer: true, minimum: 0, maximum: 10 },
+    groupCaps: list(
+      { t: 'object', name: 'GroupCap', required: { group: id(), max: { t: 'number', minimum: 0 } } },
+      TABLE_LIMITS.criteria,
+    ),
+    maxTotal: num('The most the total may be, after multipliers'),
   },
 };
 
@@ -369,6 +400,7 @@ export const inputShape: Shape = {
       required: { table: id(), output: { t: 'string', enum: ['score', 'tier'] } },
     },
     description: localizedTextShape,
+    daysSince: { t: 'boolean', title: 'Read a date column as whole days to the table asOf' },
   },
 };
 
@@ -405,6 +437,13 @@ export const gradingTableShape: Shape = {
   optional: {
     description: localizedTextShape,
     category: id(),
+    asOf: {
+      t: 'number',
+      integer: true,
+      minimum: 1,
+      maximum: 2958465,
+      title: 'Excel serial day that daysSince counts to',
+    },
   },
 };
 

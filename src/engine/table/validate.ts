@@ -3,6 +3,7 @@ import type { BandMatch, ConditionNode, GradingTable, InputDef, InputType, Matri
 import { TABLE_LIMITS } from '../model';
 import { normalizeKey } from '../values/coerce';
 import { validateAbcMethod } from '../grading/abc-validate';
+import { validateTimeFields } from '../time/validate-time';
 import { findGapOrOverlap, formatRange, isValidRange } from './ranges';
 
 /** Finds another table by id: the workbook's tables and the presets. */
@@ -39,6 +40,7 @@ class Validator {
       this.checkInput(input, `inputs[${i}]`);
     });
     this.checkTiers();
+    this.problems.push(...validateTimeFields(table));
     const method = table.method;
     switch (method.kind) {
       case 'scorecard':
