@@ -74,7 +74,7 @@ export const cliEnUS = {
 
   'grade.summary': 'Grade the rows of a .csv or .xlsx file with a grading table',
   'grade.usage':
-    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets) or a grading-table JSON file\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
+    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets) or a grading-table JSON file\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --as-of DATE         the date that days-since inputs count to, e.g. 2024-12-31 (never today by itself)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
   'grade.missing-input': 'the input .csv or .xlsx file',
   'grade.missing-table': 'the --table option (a preset id or a JSON file)',
   'grade.missing-columns': '{file}: no column for {count} required input(s):',
@@ -89,6 +89,7 @@ export const cliEnUS = {
   'grade.out-is-input': '--out {file} is the input file; Tierwise never writes over its input',
   'grade.write-failed': '{file}: cannot write ({reason})',
   'grade.bad-delimiter': "--delimiter must be one character (or 'tab'), found '{value}'",
+  'grade.bad-as-of': "--as-of: '{value}' is not a date (use 2024-12-31)",
   'grade.wrote': 'Wrote {rows} row(s) to {file}',
   'grade.aborted': 'nothing was written to {file}',
 

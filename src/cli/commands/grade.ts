@@ -6,6 +6,7 @@ import { formatGradeError } from '../../engine/messages';
 import type { Locale } from '../../engine/model';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import { localize } from '../../i18n';
+import { parseDate } from '../../engine/values/coerce';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
@@ -39,6 +40,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'sheet', kind: 'value' },
   { name: 'strategy', kind: 'flag' },
   { name: 'follow-up', kind: 'flag' },
+  { name: 'as-of', kind: 'value' },
 ];
 
 export const gradeCommand: CliCommand = {
@@ -57,7 +59,12 @@ export const gradeCommand: CliCommand = {
     if (delimiter === undefined) {
       return context.usageError(cliText(locale, 'grade.bad-delimiter', { value: args.values.get('delimiter') ?? '' }));
     }
-    const loaded = await loadCompiledTable(tableSpec, context);
+    const asOfText = args.values.get('as-of');
+    const asOf = asOfText === undefined ? undefined : parseDate(asOfText);
+    if (asOf !== undefined && Number.isNaN(asOf)) {
+      return context.usageError(cliText(locale, 'grade.bad-as-of', { value: asOfText ?? '' }));
+    }
+    const loaded = await loadCompiledTable(tableSpec, context, asOf === undefined ? {} : { asOf });
     if (!loaded.ok) return loaded.exitCode;
     if (isXlsxPath(input)) {
       const graded = await gradeXlsxFile(
