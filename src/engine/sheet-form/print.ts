@@ -102,6 +102,7 @@ import {
   type SectionKey,
   type TitleKey,
 } from './layout';
+import { printDecaySteps } from './decay-steps';
 import { joinList, printRange, quoteText } from './text';
 
 type Row = Cell[];
@@ -252,9 +253,12 @@ export function printSheetTable(table: GradingTable): Cell[][] {
   if (table.description !== undefined) block.key('description', ...localized(table.description));
   if (table.category !== undefined) block.key('category', quoteText(table.category));
   block.key('method', method.kind);
+  // RFM tables print their method's as-of date under the same key.
+  if (table.asOf !== undefined && method.kind !== 'rfm') block.key('asOf', dateCell(table.asOf));
   switch (method.kind) {
     case 'scorecard':
       if (method.round !== undefined) block.key('round', method.round);
+      if (method.maxTotal !== undefined) block.key('maxTotal', method.maxTotal);
       break;
     case 'rules':
       if (method.default !== undefined) block.key('default', quoteText(method.default));
@@ -286,6 +290,7 @@ export function printSheetTable(table: GradingTable): Cell[][] {
       ...localized(input.label),
       list(input.aliases),
       input.required ?? null,
+      input.daysSince ?? null,
       text(input.source?.table),
       input.source?.output ?? null,
       ...localized(input.description),
@@ -305,7 +310,16 @@ export function printSheetTable(table: GradingTable): Cell[][] {
       block.section('criteria');
       for (const criterion of method.criteria) {
         const head: Row = [quoteText(criterion.id), quoteText(criterion.input)];
-        const tail: Row = [num(criterion.weight), num(criterion.blankPoints), ...localized(criterion.label)];
+        const decay = criterion.decay;
+        const tail: Row = [
+          num(criterion.weight),
+          num(criterion.blankPoints),
+          text(criterion.group),
+          text(decay?.age),
+          num(decay?.halfLife),
+          decay?.steps ? printDecaySteps(decay.steps) : null,
+          ...localized(criterion.label),
+        ];
         if (criterion.bands.length === 0) block.row(...head, null, null, ...tail);
         criterion.bands.forEach((band, i) =>
           i === 0
@@ -324,6 +338,10 @@ export function printSheetTable(table: GradingTable): Cell[][] {
               : block.row(null, null, ...cells),
           );
         }
+      }
+      if (method.groupCaps !== undefined && method.groupCaps.length > 0) {
+        block.section('pointCaps');
+        for (const cap of method.groupCaps) block.row(quoteText(cap.group), cap.max);
       }
       printThresholds(block, method.thresholds);
       break;

@@ -23,6 +23,10 @@ export function validateTimeFields(table: GradingTable): TableProblem[] {
     }
   });
   const method = table.method;
+  // An RFM table's as-of date is its method's (method.asOf).
+  if (method.kind === 'rfm' && table.asOf !== undefined) {
+    problems.push({ code: 'unknown-field', path: 'asOf', detail: { field: 'asOf' } });
+  }
   if (method.kind !== 'scorecard') return problems;
   method.criteria.forEach((criterion, c) => {
     const decay = criterion.decay;

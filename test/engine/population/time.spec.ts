@@ -2,6 +2,7 @@ import { compileTable, validateTable } from '../../../src/engine/compile';
 import type { CompiledTable } from '../../../src/engine/grader';
 import type { Decay, GradingTable } from '../../../src/engine/model';
 import { decayFactor } from '../../../src/engine/time/decay';
+import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form';
 import { parseDate } from '../../../src/engine/values/coerce';
 
 const AS_OF = parseDate('2024-12-31');
@@ -208,6 +209,46 @@ describe('validation of time-aware tables', () => {
     table.method.groupCaps = [{ group: 'loyalty', max: 10 }];
     expect(validateTable(table)).toEqual([
       { code: 'unknown-group', path: 'method.groupCaps[0].group', detail: { group: 'loyalty' } },
+    ]);
+  });
+});
+
+describe('sheet form of time-aware tables', () => {
+  it.each([
+    ['a half-life', { age: 'last_order', halfLife: 95 }],
+    ['a step table', STEPS],
+  ])('given decay by %s, caps and an as-of date, then parse(print(t)) deep-equals t', (_name, decay) => {
+    const table = timedTable(decay);
+    const cells = printSheetTable(table);
+    const parsed = parseSheetTable(cells);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.table).toStrictEqual(table);
+  });
+
+  it('given the printed block, then the as-of date, caps and decay read as a manager would write them', () => {
+    const cells = printSheetTable(timedTable(STEPS));
+    const find = (first: string) => cells.find((row) => row[0] === first);
+    expect(find('As of / 截止日期')?.[1]).toBe("'2024-12-31");
+    expect(find('Max total / 总分上限')?.[1]).toBe(100);
+    const criteria = cells.findIndex((row) => row[0] === 'Criteria / 评分项');
+    expect(cells[criteria + 1]).toEqual(
+      expect.arrayContaining(['Group / 分组', 'Decay by age / 按时长衰减', 'Decay steps / 衰减阶梯']),
+    );
+    expect(cells[criteria + 2]).toEqual(expect.arrayContaining(['sales', 'last_order', '30: 0.8; 90: 0.5; 180: 0.2']));
+    const caps = cells.findIndex((row) => row[0] === 'Point caps / 分数封顶');
+    expect(cells[caps + 2]!.slice(0, 2)).toEqual(['engagement', 40]);
+  });
+
+  it('given decay steps typed wrong, then the cell is named', () => {
+    const cells = printSheetTable(timedTable(STEPS)).map((row) => [...row]);
+    const r = cells.findIndex((row) => row.includes('30: 0.8; 90: 0.5; 180: 0.2'));
+    const c = cells[r]!.indexOf('30: 0.8; 90: 0.5; 180: 0.2');
+    cells[r]![c] = '30 days half';
+    const parsed = parseSheetTable(cells, { sheet: 'Rules', row: 0, column: 0 });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => [p.path, p.cell, p.detail?.key])).toEqual([
+      ['method.criteria[0].decay.steps', `Rules!${String.fromCharCode(65 + c)}${r + 1}`, 'sheet.bad-decay-steps'],
     ]);
   });
 });
