@@ -1,5 +1,5 @@
 import { validateTable, type TableResolver } from '../compile';
-import { TierwiseUsageError, type TableProblem } from '../errors';
+import type { TableProblem } from '../errors';
 import { operand } from '../grading/conditions';
 import { categoryLookup } from '../grading/decode';
 import { binsOf } from '../rfm/score';
@@ -22,6 +22,7 @@ import { rangeEnds } from '../table/ranges';
 import { EXCEL_ERRORS } from '../values/cell';
 import { FALSE_TEXTS, normalizeKey, parseBoolean, TRUE_TEXTS } from '../values/coerce';
 import { MAX_DATE_SERIAL } from '../values/dates';
+import { abcLevel, unsupportedPopulationFeature, type PopulationSqlFeature } from './abc';
 import { sqlDialect, SQL_SPACES, type SqlDialect, type SqlDialectName } from './dialect';
 
 export interface SqlExportOptions {
@@ -49,7 +50,7 @@ export type SqlProblem =
   | { kind: 'unknown-input'; input: string; inputs: string[] };
 
 export type SqlUnsupportedFeature =
-  'rfm-source' | 'rfm-breakpoints' | 'text-input' | 'date-input' | 'score-from-unscored';
+  'rfm-source' | 'rfm-breakpoints' | 'text-input' | 'date-input' | 'score-from-unscored' | PopulationSqlFeature;
 
 export type SqlExport =
   | { ok: true; sql: string; columns: Array<{ input: string; column: string | null }> }
@@ -260,6 +261,8 @@ class Generator {
 
   private checkSupported(table: GradingTable): void {
     const m = table.method;
+    const population = unsupportedPopulationFeature(table, table === this.table);
+    if (population) throw new Stop({ kind: 'unsupported', feature: population, table: table.id });
     if (m.kind === 'rfm' && table !== this.table) {
       throw new Stop({ kind: 'unsupported', feature: 'rfm-source', table: table.id });
     }
@@ -365,7 +368,12 @@ class Generator {
       case 'rfm':
         return this.rfm(method, ctx);
       case 'abc':
-        throw new TierwiseUsageError('abc tables are exported by engine/sql/abc');
+        return abcLevel(method, ctx, {
+          dialect: this.d,
+          step: (items) => this.step(items),
+          num: (x) => this.num(x),
+          errorText: (kind, input) => this.errorText(kind, input),
+        });
     }
   }
 
