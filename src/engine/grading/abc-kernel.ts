@@ -1,3 +1,5 @@
+import { radixOrder } from './radix-order';
+
 /**
  * Ranking by cumulative share (ADR 0016), for ABC / Pareto (share of the
  * value) and for tiers by share of customers (share of the count). Sorted
@@ -24,72 +26,58 @@ export interface AbcRanking {
  * Ranks `values` against cuts (cumulative shares, rising; the last tier has
  * none). `by`: the share is of the sum of the values (ABC) or of the number
  * of rows (top 20% of customers by score). Cost: one sort of the valid
- * values, then a binary search per row (no index sort), so a million rows
- * take one Float64Array sort.
+ * rows (a radix sort for the positive values of ABC), then two walks from
+ * the largest value.
  */
 export function rankByShare(values: Float64Array, cuts: ArrayLike<number>, by: 'value' | 'count'): AbcRanking {
   const byCount = by === 'count';
   const n = values.length;
-  const sorted = new Float64Array(n);
+  const tiers = new Int32Array(n).fill(-1);
+  const before = new Float64Array(n).fill(NaN);
+  const through = new Float64Array(n).fill(NaN);
+  const ranks = new Int32Array(n);
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v === v) sorted[count++] = v;
-  }
-  const ascending = sorted.subarray(0, count).sort();
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) count++;
+  const valid = new Uint32Array(count);
+  for (let i = 0, k = 0; i < n; i++) if (values[i] === values[i]) valid[k++] = i;
+  const ascending = rankedOrder(values, valid, byCount);
 
-  // Distinct values, largest first, with what each group needs.
-  const distinct: number[] = [];
-  const groupBefore: number[] = [];
-  const groupRank: number[] = [];
-  const groupEnd: number[] = [];
-  let running = 0;
+  // Total first, largest first, so that the running sums are the same additions as the groups below.
+  let total = 0;
   for (let j = count - 1; j >= 0;) {
-    const v = ascending[j]!;
+    const v = values[ascending[j]!]!;
     let k = j;
-    while (k > 0 && ascending[k - 1] === v) k--;
-    const size = j - k + 1;
-    distinct.push(v);
-    groupBefore.push(running);
-    groupRank.push(count - j);
-    running += byCount ? size : v * size;
-    groupEnd.push(running);
+    while (k > 0 && values[ascending[k - 1]!] === v) k--;
+    total += byCount ? j - k + 1 : v * (j - k + 1);
     j = k - 1;
   }
-  const total = running;
-  const groups = distinct.length;
-  const groupTier = new Int32Array(groups);
   const last = cuts.length; // tiers = cuts.length + 1
-  for (let g = 0, tier = 0; g < groups; g++) {
-    const share = groupBefore[g]! / total;
+  let running = 0;
+  let tier = 0;
+  for (let j = count - 1; j >= 0;) {
+    const v = values[ascending[j]!]!;
+    let k = j;
+    while (k > 0 && values[ascending[k - 1]!] === v) k--;
+    const size = j - k + 1;
+    const share = running / total;
     while (tier < last && !(share < cuts[tier]!)) tier++;
-    groupTier[g] = tier;
-  }
-
-  const tiers = new Int32Array(n);
-  const before = new Float64Array(n);
-  const through = new Float64Array(n);
-  const ranks = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v !== v) {
-      tiers[i] = -1;
-      before[i] = NaN;
-      through[i] = NaN;
-      continue;
+    const end = running + (byCount ? size : v * size);
+    const rank = count - j;
+    for (let m = k; m <= j; m++) {
+      const row = ascending[m]!;
+      tiers[row] = tier;
+      before[row] = share;
+      through[row] = end / total;
+      ranks[row] = rank;
     }
-    // distinct is descending: find the group whose value is v.
-    let lo = 0;
-    let hi = groups - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! > v) lo = mid + 1;
-      else hi = mid;
-    }
-    tiers[i] = groupTier[lo]!;
-    before[i] = groupBefore[lo]! / total;
-    through[i] = groupEnd[lo]! / total;
-    ranks[i] = groupRank[lo]!;
+    running = end;
+    j = k - 1;
   }
   return { tiers, before, through, ranks, count, total };
+}
+
+/** Valid rows in ascending order of value: radix order for positive values (ABC), a comparison sort otherwise. */
+function rankedOrder(values: Float64Array, valid: Uint32Array, anySign: boolean): Uint32Array {
+  if (!anySign) return radixOrder(values, valid);
+  return valid.sort((a, b) => values[a]! - values[b]!);
 }
