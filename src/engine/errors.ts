@@ -79,7 +79,9 @@ export type TableProblemCode =
   /** A decay with both or neither of halfLife and steps, a half-life not above 0, or steps not rising. */
   | 'decay-shape'
   /** A group cap on a group no criterion belongs to. */
-  | 'unknown-group';
+  | 'unknown-group'
+  /** An input taken from a table that ranks rows against each other (RFM, ABC, thresholds by share). */
+  | 'ranked-source';
 
 /**
  * A problem found when validating a table. `path` is a JSON path into the

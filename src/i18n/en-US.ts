@@ -69,6 +69,8 @@ export const enUS = {
   'problem.decay-shape':
     'a decay needs either a half-life above 0 days or steps whose days rise (from the first step on), not both',
   'problem.unknown-group': "no criterion belongs to the group '{group}'",
+  'problem.ranked-source':
+    "the table '{table}' grades customers against each other (RFM, ABC, tiers by share), so no input can take its result row by row",
   'problem.sheet-syntax': '{message}',
 
   // Explanations

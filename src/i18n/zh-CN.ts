@@ -61,6 +61,8 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.share-cut-last': '除最后一级外每个分界都需要占比，最后一级承接其余（不填占比）',
   'problem.decay-shape': '衰减需要大于 0 天的半衰期，或天数逐级上升的阶梯，二者择一',
   'problem.unknown-group': "没有评分项属于分组 '{group}'",
+  'problem.ranked-source':
+    "分级表 '{table}' 按客户之间的相对位置分级（RFM、ABC、按占比分级），不能逐行作为其他输入的来源",
   'problem.sheet-syntax': '{message}',
 
   'explain.total': '合计',

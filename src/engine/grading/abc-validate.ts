@@ -1,5 +1,5 @@
 import type { TableProblem } from '../errors';
-import type { AbcMethod, InputDef } from '../model';
+import type { AbcMethod, GradingTable, InputDef } from '../model';
 
 /**
  * Semantic checks of an ABC method (structure is checked by the shape): the
@@ -44,4 +44,15 @@ export function validateAbcMethod(method: AbcMethod, inputs: readonly InputDef[]
     previous = cut.upTo;
   });
   return problems;
+}
+
+/**
+ * Whether a table grades rows against each other (RFM, ABC, thresholds by
+ * share): such a table cannot be the source of another table's input, which
+ * is graded row by row.
+ */
+export function isRankedTable(table: GradingTable): boolean {
+  const m = table.method;
+  if (m.kind === 'rfm' || m.kind === 'abc') return true;
+  return (m.kind === 'scorecard' || m.kind === 'matrix') && (m.thresholds ?? []).some((t) => t.topShare !== undefined);
 }

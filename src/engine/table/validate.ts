@@ -2,7 +2,7 @@ import type { TableProblem } from '../errors';
 import type { BandMatch, ConditionNode, GradingTable, InputDef, InputType, MatrixAxis, Threshold } from '../model';
 import { TABLE_LIMITS } from '../model';
 import { normalizeKey } from '../values/coerce';
-import { validateAbcMethod } from '../grading/abc-validate';
+import { isRankedTable, validateAbcMethod } from '../grading/abc-validate';
 import { validateTimeFields } from '../time/validate-time';
 import { findGapOrOverlap, formatRange, isValidRange } from './ranges';
 
@@ -452,6 +452,10 @@ class Validator {
       const found = id === this.table.id ? this.table : this.resolve?.(id);
       if (!found) {
         this.problems.push({ code: 'unknown-table', path: `${path}.table`, detail: { table: id } });
+        continue;
+      }
+      if (isRankedTable(found)) {
+        this.problems.push({ code: 'ranked-source', path: `${path}.table`, detail: { table: id } });
         continue;
       }
       if (input.source!.output === 'tier') {

@@ -5,6 +5,7 @@ import type { CompiledTable, GradeBatch } from '../../../src/engine/grader';
 import type { AbcBatch } from '../../../src/engine/grading/abc';
 import { formatGradeError } from '../../../src/engine/messages';
 import type { GradingTable } from '../../../src/engine/model';
+import { getPreset } from '../../../src/engine/presets';
 import { ABC } from '../../../src/engine/presets/abc';
 import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form';
 import { summarize } from '../../../src/engine/summary';
@@ -267,6 +268,27 @@ describe('ABC / Pareto method (preset abc: A up to 80%, B up to 95%, C the rest)
       ],
     ])('given %s, then the problem says where and why', (_name, method, problems) => {
       expect(validateTable(withMethod(method))).toEqual(problems);
+    });
+
+    it('given a table taking an input from an ABC or RFM table, then it is refused (not a crash at compile)', () => {
+      for (const source of ['abc', 'rfm']) {
+        const user = {
+          format: 'tierwise/grading-table',
+          version: 1,
+          id: 'user',
+          name: { en: 'User' },
+          inputs: [{ id: 'class', type: 'number', label: { en: 'Class' }, source: { table: source, output: 'score' } }],
+          method: { kind: 'rules', rules: [{ tier: 'T', when: { input: 'class', op: '>', value: 0 } }], default: 'U' },
+          tiers: [
+            { id: 'T', label: { en: 'T' }, fill: '#FFFFFF', font: '#000000' },
+            { id: 'U', label: { en: 'U' }, fill: '#FFFFFF', font: '#000000' },
+          ],
+        };
+        expect(compileTable(user, { resolve: getPreset })).toEqual({
+          ok: false,
+          problems: [{ code: 'ranked-source', path: 'inputs[0].source.table', detail: { table: source } }],
+        });
+      }
     });
 
     it('given a ranked input that is not a number, then the problem names it', () => {
