@@ -11,6 +11,8 @@ import { parseSheetTable, printSheetTable } from '../../../src/engine/sheet-form
 import { summarize } from '../../../src/engine/summary';
 import type { Cell } from '../../../src/engine/values/cell';
 import { checkProperty } from '../../support/property';
+import { pointsScorecard } from './points-table';
+import { compileToFormulas } from '../../../src/engine/formula';
 
 function compileAbc(table: GradingTable = ABC): CompiledTable {
   const result = compileTable(table);
@@ -343,6 +345,20 @@ describe('ABC / Pareto method (preset abc: A up to 80%, B up to 95%, C the rest)
           }
         }),
       );
+    });
+  });
+});
+
+describe('native Excel formulas', () => {
+  it('given an ABC table or thresholds by share, then formulas are refused with the reason (one formula per row cannot rank)', () => {
+    expect(compileToFormulas(ABC, { columns: { value: 'B' } })).toEqual({
+      ok: false,
+      problems: [{ kind: 'unsupported', feature: 'population', table: 'abc' }],
+    });
+    const byShare = pointsScorecard([{ tier: 'A', topShare: 0.2 }, { tier: 'B', topShare: 0.5 }, { tier: 'C' }]);
+    expect(compileToFormulas(byShare, { columns: { points: 'B' } })).toEqual({
+      ok: false,
+      problems: [{ kind: 'unsupported', feature: 'population', table: 'points' }],
     });
   });
 });
