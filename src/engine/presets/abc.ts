@@ -22,7 +22,7 @@ export const ABC: GradingTable = {
       '（跨过 80% 的那位客户仍是 A），B 至 95%，其余为 C。价值相同的客户同属其中第一位的等级。零、负数和空值作为错误' +
       '报告，不归为 C。请对整列评分：单个客户没有排名。',
   },
-  category: 'population',
+  category: 'segment',
   inputs: [
     {
       id: 'value',

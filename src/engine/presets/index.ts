@@ -25,7 +25,7 @@ import { WEIGHTED_BONUS } from './weighted-bonus';
  * The built-in grading tables, one per scheme of grading-systems.md (sections
  * 1-8, 10, 11), grouped by `category`: scorecards, pipelines, matrices (and
  * the tables they take results from), segments, and the RFM tables (section 9,
- * defined in engine/rfm), and ABC / Pareto (ranked by share of value).
+ * defined in engine/rfm); ABC / Pareto (ranked by share of value) is a segment table.
  */
 export const PRESETS: readonly GradingTable[] = [
   // scorecard
@@ -51,10 +51,9 @@ export const PRESETS: readonly GradingTable[] = [
   BUSINESS_CLASS,
   LIFECYCLE,
   STAR_LEVELS,
+  ABC,
   // rfm
   ...RFM_PRESETS,
-  // population
-  ABC,
 ];
 
 /** The ids of the built-in tables, in PRESETS order. */
