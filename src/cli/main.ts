@@ -2,27 +2,39 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { peekLocale } from './args';
 import type { CliCommand, CliIo } from './command';
-import { calibrateCommand } from './commands/calibrate';
-import { demoCommand } from './commands/demo';
-import { gradeCommand } from './commands/grade';
-import { presetsCommand } from './commands/presets';
-import { rfmCommand } from './commands/rfm';
-import { sqlCommand } from './commands/sql';
-import { validateCommand } from './commands/validate';
 import { renderColumns } from './format';
 import { PROJECT_ROOT } from './paths';
 import type { Locale } from '../engine/model';
 import { cliText, isCliMessageKey } from './text';
 
-export const COMMANDS: readonly CliCommand[] = [
-  presetsCommand,
-  gradeCommand,
-  calibrateCommand,
-  rfmCommand,
-  sqlCommand,
-  validateCommand,
-  demoCommand,
+/** A command by name, loaded when run: `tierwise presets` never loads the workbook code (ADR 0021). */
+interface CommandEntry {
+  name: string;
+  load(): CliCommand;
+}
+
+// require() with literal paths: esbuild bundles each command and runs its module only when
+// required; import() would not run under tsx's CommonJS hook (bin/tierwise.js, the tests).
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'presets',
+    load: () => (require('./commands/presets') as typeof import('./commands/presets')).presetsCommand,
+  },
+  { name: 'grade', load: () => (require('./commands/grade') as typeof import('./commands/grade')).gradeCommand },
+  {
+    name: 'calibrate',
+    load: () => (require('./commands/calibrate') as typeof import('./commands/calibrate')).calibrateCommand,
+  },
+  { name: 'rfm', load: () => (require('./commands/rfm') as typeof import('./commands/rfm')).rfmCommand },
+  { name: 'sql', load: () => (require('./commands/sql') as typeof import('./commands/sql')).sqlCommand },
+  {
+    name: 'validate',
+    load: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
+  },
+  { name: 'demo', load: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand },
 ];
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const PROCESS_IO: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -43,8 +55,8 @@ export async function main(args: string[], io: CliIo = PROCESS_IO): Promise<numb
   }
   const name = args[i];
   const rest = [...args.slice(i + 1), ...global];
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command) return command.run(rest, io);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry) return entry.load().run(rest, io);
   if (name === '--version') {
     io.stdout(`${readVersion()}\n`);
     return 0;
@@ -70,7 +82,8 @@ export function unfinishedMessage(args: readonly string[]): string {
 }
 
 function commandList(locale: Locale): string {
-  const rows = COMMANDS.map((c) => {
+  const commands = COMMANDS.map((entry) => entry.load());
+  const rows = commands.map((c) => {
     const key = `${c.name}.summary`;
     if (isCliMessageKey(key)) return [c.name, cliText(locale, key)];
     return [c.name, c.describe?.(locale) ?? c.summary];

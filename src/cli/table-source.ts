@@ -1,24 +1,34 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { compileTable } from '../engine/compile';
-import type { TableProblem } from '../engine/errors';
 import type { CompiledTable } from '../engine/grader';
-import { formatProblem } from '../engine/messages';
-import type { Locale } from '../engine/model';
+import type { GradingTable } from '../engine/model';
 import { getPreset } from '../engine/presets';
 import type { CommandContext } from './args';
 import { parseJsonText } from './json-text';
+import { formatProblems } from './table-problems';
 import { cliText } from './text';
+import { readWorkbookTable, workbookSpec } from './workbook-table';
+
+export { formatProblems } from './table-problems';
 
 /** Where a table came from, as the user named it. */
 export interface TableOrigin {
-  kind: 'preset' | 'file';
-  /** The preset id, or the file name as given. */
+  kind: 'preset' | 'file' | 'workbook';
+  /** The preset id, or the file name as given (book.xlsx#TW_name for a workbook's table). */
   name: string;
 }
 
 /** The table's JSON, or the exit code after the reason was reported. */
-export type TableJson = { ok: true; json: unknown; origin: TableOrigin } | { ok: false; exitCode: number };
+export type TableJson =
+  | {
+      ok: true;
+      json: unknown;
+      origin: TableOrigin;
+      /** The tables it may take as sources (a workbook's other tables, then the presets); default the presets. */
+      resolve?: (id: string) => GradingTable | undefined;
+    }
+  | { ok: false; exitCode: number };
 
 /**
  * Reads `--table`: a preset id, or a JSON file (relative to the working
@@ -26,6 +36,12 @@ export type TableJson = { ok: true; json: unknown; origin: TableOrigin } | { ok:
  * a file; otherwise a preset wins over a file of the same name.
  */
 export async function readTableJson(spec: string, context: CommandContext): Promise<TableJson> {
+  const workbook = workbookSpec(spec);
+  if (workbook) {
+    const read = await readWorkbookTable(workbook, context);
+    if (!read.ok) return read;
+    return { ok: true, json: read.table, origin: { kind: 'workbook', name: read.label }, resolve: read.resolve };
+  }
   const looksLikePath = /\.json$/i.test(spec) || /[\\/]/.test(spec);
   const preset = looksLikePath ? undefined : getPreset(spec);
   if (preset) return { ok: true, json: preset, origin: { kind: 'preset', name: spec } };
@@ -74,17 +90,11 @@ export async function loadCompiledTable(
     options.asOf !== undefined && typeof read.json === 'object' && read.json !== null
       ? { ...read.json, asOf: options.asOf }
       : read.json;
-  const result = compileTable(json, { resolve: getPreset });
+  const result = compileTable(json, { resolve: read.resolve ?? getPreset });
   if (!result.ok) {
     context.error(cliText(context.locale, 'table.invalid', { file: spec, count: result.problems.length }));
     for (const line of formatProblems(result.problems, context.locale)) context.io.stderr(line + '\n');
     return { ok: false, exitCode: 1 };
   }
   return { ok: true, compiled: result.compiled, origin: read.origin };
-}
-
-/** One line per problem: where (JSON path, and the cell for sheet form) and what. */
-export function formatProblems(problems: readonly TableProblem[], locale: Locale): string[] {
-  // formatProblem leads with the cell when there is one, else the path; show the path in both cases.
-  return problems.map((problem) => `  ${problem.cell ? `${problem.path} ` : ''}${formatProblem(problem, locale)}`);
 }

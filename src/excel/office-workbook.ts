@@ -4,13 +4,13 @@
  * writes suspend calculation (and screen updating once); every change is
  * journalled so Revert, a cancel or a failure half-way restores the sheet.
  */
-import { compileTable, type Cell, type GradingTable, type TableProblem } from '../engine';
+import type { Cell } from '../engine';
 import { normalizeKey } from '../engine/values/coerce';
-import { parseSheetTable, type SheetParseResult } from '../engine/sheet-form';
+import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { parseAddress, rectAddress, type Rect } from './a1';
+import { rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
 import { outputNumberFormat } from './output-formats';
@@ -18,32 +18,17 @@ import { firstMovedColumn, sameCell } from './apply-checks';
 import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
-import {
-  decodeJournal,
-  encodeJournal,
-  headerText,
-  Journal,
-  JOURNAL_FORMAT_VERSION,
-  parseHeader,
-  type Fingerprint,
-  type JournalHeader,
-  type UndoStep,
-} from './journal';
+import { encodeJournal, Journal, JOURNAL_FORMAT_VERSION, type Fingerprint } from './journal';
 import type { WorkbookPlan } from './plan-types';
 import { isOwnSheet } from './own-sheets';
 import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
-import { restoreSummary, writeSummary } from './summary-sheet';
+import { writeSummary } from './summary-sheet';
+import { undoJournal } from './undo-steps';
+import { dropJournals, journalSlots, readSlot, removeSlot, writeSlot } from './journal-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
 import type { PlanCell, PlanFormula } from '../engine/plan';
-import {
-  JOURNAL_LIMIT,
-  JOURNAL_SHEET,
-  OUTPUT_NAME_PREFIX,
-  RULES_FORMAT_VERSION,
-  STATE_NAMESPACE,
-  versionOfState,
-} from './state';
+import { JOURNAL_LIMIT, OUTPUT_NAME_PREFIX, RULES_FORMAT_VERSION, STATE_NAMESPACE, versionOfState } from './state';
 import type {
   ApplyOptions,
   ApplyReport,
@@ -203,42 +188,18 @@ export class OfficeWorkbook implements Workbook {
       if (version > RULES_FORMAT_VERSION) {
         return fail({ kind: 'newer-workbook', found: version, supported: RULES_FORMAT_VERSION });
       }
-      type Parsed =
-        | { name: string; address: string; problems: TableProblem[] }
-        | { name: string; address: string; parse: SheetParseResult };
-      const parsed = ours.map((n, i): Parsed => {
+      const blocks = ours.map((n, i): StoredBlock => {
         const range = ranges[i]!;
-        if (range.isNullObject) {
-          const problem: TableProblem = { code: 'empty', path: '', cell: n.name };
-          return { name: n.name, address: n.name, problems: [problem] };
-        }
+        if (range.isNullObject) return { name: n.name, address: n.name };
         const origin = { sheet: sheets[i]!.name, row: range.rowIndex, column: range.columnIndex };
-        return { name: n.name, address: range.address, parse: parseSheetTable(range.values as Cell[][], origin) };
+        return { name: n.name, address: range.address, cells: range.values as Cell[][], origin };
       });
-      const found = new Map<string, GradingTable>();
-      for (const p of parsed) if ('parse' in p && p.parse.ok) found.set(p.parse.table.id, p.parse.table);
-      const resolve = (id: string) => found.get(id) ?? getPreset(id);
-      const result: StoredTables = { tables: [], broken: [], version };
-      for (const p of parsed) {
-        if (!('parse' in p)) {
-          result.broken.push(p);
-          continue;
-        }
-        if (!p.parse.ok) {
-          result.broken.push({ name: p.name, address: p.address, problems: p.parse.problems });
-          continue;
-        }
-        const { table, cellOf } = p.parse;
-        const compiled = compileTable(table, { resolve });
-        if (compiled.ok) result.tables.push({ name: p.name, address: p.address, table });
-        else {
-          const problems = compiled.problems.map((problem) => {
-            const cell = cellOf(problem.path);
-            return cell ? { ...problem, cell } : problem;
-          });
-          result.broken.push({ name: p.name, address: p.address, problems });
-        }
-      }
+      const stored = readStoredTables(blocks, getPreset);
+      const result: StoredTables = {
+        tables: stored.tables.map(({ name, address, table }) => ({ name, address, table })),
+        broken: stored.broken,
+        version,
+      };
       return ok(result);
     });
   }
@@ -246,7 +207,7 @@ export class OfficeWorkbook implements Workbook {
   async findRevert(): Promise<Result<{ revertible: boolean }>> {
     if (this.revertible) return ok({ revertible: true });
     return this.guarded(async (context) => {
-      const top = (await this.journalSlots(context)).at(-1);
+      const top = (await journalSlots(context)).at(-1);
       if (top && top.header.version > JOURNAL_FORMAT_VERSION) {
         return fail({ kind: 'newer-workbook', found: top.header.version, supported: JOURNAL_FORMAT_VERSION });
       }
@@ -264,14 +225,14 @@ export class OfficeWorkbook implements Workbook {
     const target = this.revertible;
     if (!target || !this.canRevert()) return fail({ kind: 'nothing-to-revert' });
     const result = await this.guarded(async (context): Promise<Result<void>> => {
-      const journal = target.journal ?? (await this.readSlot(context, target.slot!));
+      const journal = target.journal ?? (await readSlot(context, target.slot!, this.budget));
       if (!journal) return fail({ kind: 'revert-refused', reason: 'unreadable' });
       // Kept, so that a retry after a failure half-way resumes with the steps not yet undone.
       target.journal = journal;
       const changed = await this.changedSince(context, journal.fingerprint);
       if (changed) return fail({ kind: 'revert-refused', reason: 'changed', address: changed });
-      await this.undo(context, journal);
-      if (target.slot !== undefined) await this.removeSlot(context, target.slot);
+      await undoJournal(context, journal, this.budget);
+      if (target.slot !== undefined) await removeSlot(context, target.slot);
       return ok(undefined);
     });
     if (result.ok) {
@@ -303,7 +264,7 @@ export class OfficeWorkbook implements Workbook {
       let rollbackError: ErrorReport | undefined;
       if (journal.steps.length > 0) {
         try {
-          await this.run((context) => this.undo(context, journal));
+          await this.run((context) => undoJournal(context, journal, this.budget));
         } catch (undoError) {
           // The rollback failed too: keep the journal so the pane offers Revert, and say why.
           this.revertible = { journal };
@@ -356,7 +317,9 @@ export class OfficeWorkbook implements Workbook {
           ...cleanup,
         };
       }
-      return { slot: await this.writeSlot(context, header, parts) };
+      return {
+        slot: await writeSlot(context, header, parts, { budget: this.budget, journalLimit: this.journalLimit }),
+      };
     } catch (error) {
       // Excel refused (a protected workbook structure ...): Revert works in this session only.
       const cleanup = await this.dropJournalsReporting(context);
@@ -367,7 +330,7 @@ export class OfficeWorkbook implements Workbook {
   /** dropJournals, with its failure as data: the journal is already in memory, so that error is reported, not thrown. */
   private async dropJournalsReporting(context: ExcelContext): Promise<{ cleanupError?: ErrorReport }> {
     try {
-      await this.dropJournals(context);
+      await dropJournals(context);
       return {};
     } catch (error) {
       return { cleanupError: errorReport(error) };
@@ -390,96 +353,6 @@ export class OfficeWorkbook implements Workbook {
     const keys = await this.columnKeys(context, print.sheet, rect);
     const j = print.keys.findIndex((key, i) => keys[i] !== key);
     return j < 0 ? undefined : rectAddress({ ...rect, column: rect.column + j, columns: 1 }, print.sheet);
-  }
-
-  /** The journals on the journal sheet, left to right (the last Apply's is the last). */
-  private async journalSlots(context: ExcelContext): Promise<Array<{ column: number; header: JournalHeader }>> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-    await context.sync();
-    if (sheet.isNullObject) return [];
-    const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
-    await context.sync();
-    if (used.isNullObject) return [];
-    const row = sheet.getRangeByIndexes(0, 0, 1, used.columnIndex + used.columnCount).load('values');
-    await context.sync();
-    return (row.values[0] ?? []).flatMap((cell, column) => {
-      const header = parseHeader(cell);
-      return header ? [{ column, header }] : [];
-    });
-  }
-
-  private async readSlot(context: ExcelContext, column: number): Promise<Journal | undefined> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-    await context.sync();
-    if (sheet.isNullObject) return undefined;
-    const top = sheet.getRangeByIndexes(0, column, 1, 1).load('values');
-    await context.sync();
-    const header = parseHeader(top.values[0]?.[0]);
-    if (!header || header.version !== JOURNAL_FORMAT_VERSION) return undefined;
-    const parts: unknown[] = [];
-    const per = Math.max(1, Math.floor(this.budget / (header.maxBytes + 16)));
-    for (let a = 0; a < header.parts; a += per) {
-      const n = Math.min(per, header.parts - a);
-      const range = sheet.getRangeByIndexes(1 + a, column, n, 1).load('values');
-      await context.sync();
-      for (const row of range.values) parts.push(row[0]);
-    }
-    return decodeJournal(parts);
-  }
-
-  /** Writes the parts first and the header last, so a slot cut short has no header and is never read. */
-  private async writeSlot(context: ExcelContext, header: JournalHeader, parts: string[]): Promise<number> {
-    const wb = context.workbook;
-    const slots = await this.journalSlots(context);
-    let sheet = wb.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-    await context.sync();
-    let column = 0;
-    if (sheet.isNullObject) {
-      sheet = wb.worksheets.add(JOURNAL_SHEET);
-      sheet.visibility = 'VeryHidden';
-      await context.sync();
-    } else {
-      const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
-      await context.sync();
-      column = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
-      const kept = slots.reduce((n, s) => n + s.header.bytes, 0);
-      if (column > 0 && kept + header.bytes > this.journalLimit) {
-        sheet.getRangeByIndexes(0, 0, 1, column).getEntireColumn().delete('Left');
-        column = 0;
-      }
-    }
-    const per = Math.max(1, Math.floor(this.budget / (header.maxBytes + 16)));
-    for (let a = 0; a < parts.length; a += per) {
-      const slice = parts.slice(a, a + per);
-      sheet.getRangeByIndexes(1 + a, column, slice.length, 1).values = slice.map((p) => [`'${p}`]);
-      await context.sync();
-    }
-    sheet.getRangeByIndexes(0, column, 1, 1).values = [[`'${headerText(header)}`]];
-    await context.sync();
-    return column;
-  }
-
-  /** Takes a reverted Apply's journal out; the sheet goes once it holds none. */
-  private async removeSlot(context: ExcelContext, column: number): Promise<void> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-    await context.sync();
-    if (sheet.isNullObject) return;
-    sheet.getRangeByIndexes(0, column, 1, 1).getEntireColumn().delete('Left');
-    const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex');
-    await context.sync();
-    if (used.isNullObject) {
-      sheet.delete();
-      await context.sync();
-    }
-  }
-
-  private async dropJournals(context: ExcelContext): Promise<void> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
-    await context.sync();
-    if (!sheet.isNullObject) {
-      sheet.delete();
-      await context.sync();
-    }
   }
 
   async selectRows(region: DataRegion, rows: readonly number[]): Promise<Result<{ selected: number }>> {
@@ -844,109 +717,6 @@ export class OfficeWorkbook implements Workbook {
   private gridReader(context: ExcelContext): GridReader & HistoryReader {
     return (sheet: ExcelWorksheet, rect: Rect, property: 'formulas' | 'numberFormat' | 'values') =>
       this.readChunked(context, sheet, rect, property, {});
-  }
-
-  /** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
-  private async undo(context: ExcelContext, journal: Journal): Promise<void> {
-    const wb = context.workbook;
-    for (const step of journal.undoOrder()) {
-      await this.undoStep(context, wb, step);
-      journal.steps.pop();
-    }
-  }
-
-  private async undoStep(context: ExcelContext, wb: ExcelContext['workbook'], step: UndoStep): Promise<void> {
-    const sheetOf = (name: string) => wb.worksheets.getItemOrNullObject(name);
-    switch (step.kind) {
-      case 'delete-columns':
-        sheetOf(step.sheet).getRangeByIndexes(0, step.column, 1, step.count).getEntireColumn().delete('Left');
-        break;
-      case 'reinsert-column': {
-        const sheet = sheetOf(step.sheet);
-        if (step.table !== undefined) {
-          const header = String(step.formulas[0]?.[0] ?? '');
-          sheet.tables.getItemOrNullObject(step.table).columns.add(step.index, undefined, header);
-        } else {
-          sheet.getRangeByIndexes(0, step.rect.column, 1, 1).getEntireColumn().insert('Right');
-          if (step.bold) sheet.getRangeByIndexes(step.rect.row, step.rect.column, 1, 1).format.font.bold = true;
-        }
-        await context.sync();
-        await this.undoStep(context, wb, { ...step, kind: 'restore-cells' });
-        return;
-      }
-      case 'delete-table-column': {
-        const column = sheetOf(step.sheet)
-          .tables.getItemOrNullObject(step.table)
-          .columns.getItemOrNullObject(step.id ?? step.header);
-        await context.sync();
-        if (!column.isNullObject) column.delete();
-        break;
-      }
-      case 'restore-cells': {
-        const sheet = sheetOf(step.sheet);
-        const chunks = chunkRows(
-          step.rect.rows,
-          (i) => payloadSize(step.formulas[i]) + payloadSize(step.numberFormat[i]),
-          this.budget,
-        );
-        for (const [a, b] of chunks) {
-          const range = sheet.getRangeByIndexes(step.rect.row + a, step.rect.column, b - a, step.rect.columns);
-          range.numberFormat = step.numberFormat.slice(a, b);
-          range.formulas = step.formulas.slice(a, b);
-          context.application.suspendApiCalculationUntilNextSync();
-          await context.sync();
-        }
-        return;
-      }
-      case 'delete-cfs': {
-        const cfs = loadCustomRules(
-          sheetOf(step.sheet).getRangeByIndexes(step.rect.row, step.rect.column, step.rect.rows, step.rect.columns)
-            .conditionalFormats,
-        );
-        await context.sync();
-        for (const rule of customRules(cfs, (formula) => step.formulas.includes(formula))) rule.format.delete();
-        break;
-      }
-      case 'restore-cf': {
-        const parsed = parseAddress(step.address);
-        const cf = sheetOf(step.sheet)
-          .getRange(parsed ? rectAddress(parsed.rect) : step.address)
-          .conditionalFormats.add('Custom');
-        cf.custom.rule.formula = step.formula;
-        cf.custom.format.fill.color = step.fill;
-        cf.custom.format.font.color = step.font;
-        break;
-      }
-      case 'delete-sheet': {
-        const sheet = sheetOf(step.sheet);
-        await context.sync();
-        if (!sheet.isNullObject) sheet.delete();
-        break;
-      }
-      case 'delete-name': {
-        const names = step.sheet ? sheetOf(step.sheet).names : wb.names;
-        const item = names.getItemOrNullObject(step.name);
-        await context.sync();
-        if (!item.isNullObject) item.delete();
-        break;
-      }
-      case 'restore-name':
-        (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, step.formula);
-        break;
-      case 'restore-xml': {
-        const part = wb.customXmlParts.getByNamespace(step.namespace ?? STATE_NAMESPACE).getOnlyItemOrNullObject();
-        await context.sync();
-        if (step.xml === null) {
-          if (!part.isNullObject) part.delete();
-        } else if (part.isNullObject) wb.customXmlParts.add(step.xml);
-        else part.setXml(step.xml);
-        break;
-      }
-      case 'restore-summary':
-        await restoreSummary(context, step);
-        return;
-    }
-    await context.sync();
   }
 }
 

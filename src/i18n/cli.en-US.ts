@@ -33,6 +33,9 @@ export const cliEnUS = {
   'table.json-syntax': '{file}, line {line}, column {column}: not valid JSON ({reason})',
   'table.invalid': '{file}: the grading table has {count} problem(s):',
   'table.valid': '{file}: valid.',
+  'table.workbook-none': '{file} holds no grading table (no defined name starting with TW_)',
+  'table.workbook-several': '{file} holds {count} grading tables ({names}); name one, e.g. --table {file}#{example}',
+  'table.workbook-no-name': '{file} has no grading table named {name} (its tables: {names})',
   'table.summary': "{id} '{name}': {method}, {inputs} input(s), tiers {tiers}",
 
   'method.scorecard': 'scorecard',
@@ -74,7 +77,7 @@ export const cliEnUS = {
 
   'grade.summary': 'Grade the rows of a .csv or .xlsx file with a grading table',
   'grade.usage':
-    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets) or a grading-table JSON file\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --formulas           .xlsx: write Score, Tier and Error as Excel formulas that grade without the add-in\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --as-of DATE         the date that days-since inputs count to, e.g. 2024-12-31 (never today by itself)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
+    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets), a grading-table JSON file, or a workbook\n                       that carries its table (book.xlsx, or book.xlsx#TW_name when it has several)\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --formulas           .xlsx: write Score, Tier and Error as Excel formulas that grade without the add-in\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --raw-csv            write text starting with = + - @ as it is (default: with a leading ' so Excel\n                       never runs it as a formula)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --as-of DATE         the date that days-since inputs count to, e.g. 2024-12-31 (never today by itself)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
   'grade.missing-input': 'the input .csv or .xlsx file',
   'grade.missing-table': 'the --table option (a preset id or a JSON file)',
   'grade.missing-columns': '{file}: no column for {count} required input(s):',
@@ -102,7 +105,7 @@ export const cliEnUS = {
 
   'validate.summary': 'Check a grading-table JSON file and list its problems',
   'validate.usage':
-    'Usage: tierwise validate TABLE.json [--lang zh-CN|en-US]\n\nLists every problem with its place in the table; exits 1 when there are problems.\n',
+    "Usage: tierwise validate TABLE.json|BOOK.xlsx[#TW_name] [--lang zh-CN|en-US]\n\nLists every problem with its place in the table (its cell, for a workbook's rules sheet); exits 1 when there are problems.\n",
   'validate.missing-table': 'the grading-table JSON file',
 
   'presets.summary': 'List the built-in grading tables',

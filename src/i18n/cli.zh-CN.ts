@@ -30,6 +30,9 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'table.json-syntax': '{file} 第 {line} 行第 {column} 列：不是有效的 JSON（{reason}）',
   'table.invalid': '{file}：分级表有 {count} 个问题：',
   'table.valid': '{file}：有效。',
+  'table.workbook-none': '{file} 中没有分级表（没有以 TW_ 开头的定义名称）',
+  'table.workbook-several': '{file} 中有 {count} 张分级表（{names}）；请指明一张，例如 --table {file}#{example}',
+  'table.workbook-no-name': '{file} 中没有名为 {name} 的分级表（现有：{names}）',
   'table.summary': '{id}“{name}”：{method}，{inputs} 个输入，等级 {tiers}',
 
   'method.scorecard': '评分卡',
@@ -69,7 +72,7 @@ export const cliZhCN: Record<CliMessageKey, string> = {
 
   'grade.summary': '用分级表为 .csv 或 .xlsx 文件的每一行打分定级',
   'grade.usage':
-    '用法：tierwise grade 输入.csv|输入.xlsx --table 预置编号或分级表.json [选项]\n\n  --table 编号|文件     预置分级表编号（见 tierwise presets）或分级表 JSON 文件\n  --out 文件           输出位置（默认：输入文件旁的 输入.graded.csv 或 .xlsx；- 表示标准输出）\n  --sheet 名称          .xlsx：要分级的工作表（默认第一个）\n  --strategy           .xlsx：增加等级的策略列\n  --follow-up          .xlsx：增加等级的跟进频率列\n  --formulas           .xlsx：将得分、等级和错误写成 Excel 公式，无需加载项即可分级\n  --force              --out 已存在时覆盖\n  --map 输入=表头       指定某个输入从哪一列读取（可重复）\n  --explain            增加 Explanation（说明）列\n  --bom                输出文件以 UTF-8 BOM 开头（便于 Excel 打开）\n  --delimiter 字符      输入文件的分隔符（默认逗号；制表符写 tab）\n  --as-of 日期          “距今天数”类输入计算到的日期，如 2024-12-31（不会自动取今天）\n  --lang zh-CN|en-US   提示信息和说明的语言\n\n输出：输入的所有列原样保留，其后是 Score（得分）、Tier（等级编号）和 Error\n（无法分级的原因），加 --explain 时还有 Explanation（说明）。输入为 .xlsx 时输出\n也是 .xlsx：按等级着色、带图例、汇总表，分级表以规则表形式保存，与 Excel 加载项一致。\n',
+    "用法：tierwise grade 输入.csv|输入.xlsx --table 预置编号或分级表.json [选项]\n\n  --table 编号|文件     预置分级表编号（见 tierwise presets）、分级表 JSON 文件，或带分级表的工作簿\n                       （book.xlsx；有多张时写 book.xlsx#TW_名称）\n  --out 文件           输出位置（默认：输入文件旁的 输入.graded.csv 或 .xlsx；- 表示标准输出）\n  --sheet 名称          .xlsx：要分级的工作表（默认第一个）\n  --strategy           .xlsx：增加等级的策略列\n  --follow-up          .xlsx：增加等级的跟进频率列\n  --formulas           .xlsx：将得分、等级和错误写成 Excel 公式，无需加载项即可分级\n  --force              --out 已存在时覆盖\n  --map 输入=表头       指定某个输入从哪一列读取（可重复）\n  --explain            增加 Explanation（说明）列\n  --bom                输出文件以 UTF-8 BOM 开头（便于 Excel 打开）\n  --raw-csv            以 = + - @ 开头的文本原样写出（默认在前面加 '，使 Excel 不会把它当公式执行）\n  --delimiter 字符      输入文件的分隔符（默认逗号；制表符写 tab）\n  --as-of 日期          “距今天数”类输入计算到的日期，如 2024-12-31（不会自动取今天）\n  --lang zh-CN|en-US   提示信息和说明的语言\n\n输出：输入的所有列原样保留，其后是 Score（得分）、Tier（等级编号）和 Error\n（无法分级的原因），加 --explain 时还有 Explanation（说明）。输入为 .xlsx 时输出\n也是 .xlsx：按等级着色、带图例、汇总表，分级表以规则表形式保存，与 Excel 加载项一致。\n",
   'grade.missing-input': '输入的 .csv 或 .xlsx 文件',
   'grade.missing-table': '--table 选项（预置编号或 JSON 文件）',
   'grade.missing-columns': '{file}：有 {count} 个必填输入找不到对应的列：',
@@ -97,7 +100,7 @@ export const cliZhCN: Record<CliMessageKey, string> = {
 
   'validate.summary': '检查分级表 JSON 文件并列出问题',
   'validate.usage':
-    '用法：tierwise validate 分级表.json [--lang zh-CN|en-US]\n\n列出每个问题及其在分级表中的位置；有问题时退出码为 1。\n',
+    '用法：tierwise validate 分级表.json|工作簿.xlsx[#TW_名称] [--lang zh-CN|en-US]\n\n列出每个问题及其在分级表中的位置（工作簿规则表中的单元格）；有问题时退出码为 1。\n',
   'validate.missing-table': '分级表 JSON 文件',
 
   'presets.summary': '列出内置分级表',

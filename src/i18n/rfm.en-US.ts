@@ -20,7 +20,8 @@ export const rfmEnUS = {
     '  --cap D=VALUE|P%    leave outliers out of the cut points (still scored), e.g. --cap m=99%\n' +
     '  --segments NAME     rfm (10 segments, default), rfm-11 (R x FM grid), or a grading-table JSON file\n' +
     '  --out FILE          the customers CSV (default: ORDERS.rfm.csv next to the input); --force to overwrite\n' +
-    '  --delimiter C, --bom  CSV delimiter of input and output; a UTF-8 BOM on the output (for Excel)\n',
+    '  --delimiter C, --bom  CSV delimiter of input and output; a UTF-8 BOM on the output (for Excel)\n' +
+    "  --raw-csv           write text starting with = + - @ as it is (default: with a leading ' against CSV injection)\n",
   'rfm.missing-input': 'the orders CSV file',
   'rfm.no-column': '{file}: no {what} column; use {option} with one of the headers: {headers}',
   'rfm.unknown-column': "{file}: no column '{column}' for {option}; the headers are: {headers}",

@@ -8,6 +8,18 @@ export const xlsxEnUS = {
     '{file} is damaged or cut short (its zip directory is missing or broken); open it in Excel and save it again',
   'xlsx.too-large':
     '{file}: the part {entry} would inflate to {size} bytes, over the limit of {limit}; refused as a possible zip bomb',
+  'xlsx.inflates-too-large':
+    '{file}: the part {entry} inflated past {limit} bytes though its directory says {declared}; refused as a zip bomb, nothing was written',
+  'xlsx.not-carried':
+    "{file}: the graded workbook holds only the graded sheet and Tierwise's own; not carried: {parts} (they stay in {file})",
+  'xlsx.out-xlsm':
+    '--out {file}: the graded workbook carries no macros, so it is written as .xlsx; choose a name ending in .xlsx',
+  'xlsx.part.sheets': '{count} other sheet(s)',
+  'xlsx.part.charts': '{count} chart(s)',
+  'xlsx.part.pivot-tables': '{count} pivot table(s)',
+  'xlsx.part.tables': '{count} Excel table(s)',
+  'xlsx.part.drawings': '{count} picture(s)',
+  'xlsx.part.macros': 'macros',
   'xlsx.read-failed': '{file}: reading stopped at a damaged part ({reason}); nothing was written',
   'xlsx.too-many-rows': '{file}: row {row} is past the last row of an Excel sheet ({limit}); nothing was written',
   'xlsx.sheet-renamed': "The sheet '{from}' is written as '{to}': {reason}",

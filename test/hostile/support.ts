@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CliIo } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 
@@ -61,21 +61,31 @@ export function leftovers(dir: string): string[] {
 }
 
 /** A zip archive of the given entries (deflated), written byte by byte so a test controls every part. */
-export function zipArchive(entries: readonly { name: string; data: Buffer }[]): Buffer {
+export function zipArchive(entries: readonly { name: string; data: Buffer; declared?: number }[]): Buffer {
+  return zipOfDeflated(
+    entries.map(({ name, data, declared }) => ({
+      name,
+      packed: deflateRawSync(data),
+      crc: crc32(data),
+      size: declared ?? data.length,
+    })),
+  );
+}
+
+/** A zip archive of entries already deflated: `size` is the inflated size the archive declares (it may lie). */
+export function zipOfDeflated(entries: readonly { name: string; packed: Buffer; crc: number; size: number }[]): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
-    const packed = deflateRawSync(data);
+  for (const { name, packed, crc, size: declared } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declared, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -84,7 +94,7 @@ export function zipArchive(entries: readonly { name: string; data: Buffer }[]): 
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declared, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
@@ -99,6 +109,26 @@ export function zipArchive(entries: readonly { name: string; data: Buffer }[]): 
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...directory, end]);
+}
+
+/** The entries of a zip archive written by a well-behaved writer (ExcelJS), inflated, in order. */
+export function unzipArchive(zip: Buffer): { name: string; data: Buffer }[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries: { name: string; data: Buffer }[] = [];
+  for (let n = 0; n < count; n++) {
+    const method = zip.readUInt16LE(at + 10);
+    const compressed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + compressed);
+    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
 }
 
 /**

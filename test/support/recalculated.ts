@@ -73,15 +73,25 @@ export function expectedSummaryGrid(
   return grid;
 }
 
-/** Score (when the table gives one), Tier and Error of every row, as the engine grades it. */
-export function expectedGradedColumns(compiled: CompiledTable, batch: GradeBatch, locale: Locale): ExpectedCell[][] {
+/**
+ * Score (when the table gives one), Tier and Error of every row, as the engine grades it; the
+ * Error names each input by its sheet header (`headers[i]` is the header of `compiled.columns[i]`).
+ */
+export function expectedGradedColumns(
+  compiled: CompiledTable,
+  batch: GradeBatch,
+  locale: Locale,
+  headers: readonly string[],
+): ExpectedCell[][] {
+  const headerOf = new Map(compiled.columns.map((input, i) => [input.id, headers[i] ?? input.id]));
+  const nameOf = (id: string): string => headerOf.get(id) ?? id;
   return Array.from({ length: batch.count }, (_x, i) => {
     const error = batch.errors.get(i);
     const k = batch.tiers[i]!;
     const row: ExpectedCell[] = [];
     if (compiled.hasScore) row.push(error || Number.isNaN(batch.scores[i]!) ? null : batch.scores[i]!);
     row.push(k < 0 ? null : compiled.tiers[k]!.id);
-    row.push(error ? formatGradeError(error, locale) : null);
+    row.push(error ? formatGradeError(error, locale, nameOf) : null);
     return row;
   });
 }

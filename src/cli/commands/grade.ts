@@ -41,6 +41,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'sheet', kind: 'value' },
   { name: 'strategy', kind: 'flag' },
   { name: 'follow-up', kind: 'flag' },
+  { name: 'raw-csv', kind: 'flag' },
   { name: 'formulas', kind: 'flag' },
   { name: 'as-of', kind: 'value' },
 ];
@@ -96,6 +97,7 @@ export const gradeCommand: CliCommand = {
         overrides,
         explain: args.flags.has('explain'),
         bom: args.flags.has('bom'),
+        rawCsv: args.flags.has('raw-csv'),
         delimiter,
       },
       context,
@@ -121,6 +123,8 @@ export interface GradeFileRequest {
   explain: boolean;
   bom: boolean;
   delimiter: string;
+  /** Write text as it is, even where Excel would read it as a formula (--raw-csv). Default: neutralised. */
+  rawCsv?: boolean;
 }
 
 /** The default output next to the input: customers.csv -> customers.graded.csv. */
@@ -203,7 +207,7 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   const discard = (): Promise<void> => discardOutput(target);
   const writer = createCsvWriter(
     target.kind === 'stdout' ? textSink(context.io.stdout) : target.kind === 'file' ? target.temp : target.path,
-    { bom: request.bom, exclusive: target.kind === 'file' },
+    { bom: request.bom, exclusive: target.kind === 'file', neutralise: !request.rawCsv },
   );
   try {
     await writer.writeRow(outputHeader);

@@ -64,6 +64,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'delimiter', kind: 'value' },
   { name: 'sheet', kind: 'value' },
   { name: 'bom', kind: 'flag' },
+  { name: 'raw-csv', kind: 'flag' },
 ];
 
 /** Header names tried, in order, when a column option is not given (compared case- and space-insensitively). */
@@ -243,6 +244,7 @@ async function analyzeInto(
   const writer = createCsvWriter(outputFile(target), {
     delimiter: settings.delimiter,
     bom: args.flags.has('bom'),
+    neutralise: !args.flags.has('raw-csv'),
     exclusive: target.kind === 'file',
   });
   try {

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { neutraliseRow } from '../csv-neutralise';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -13,6 +14,8 @@ export interface CsvWriteOptions {
   bom?: boolean;
   /** Open the file with the 'wx' flag: fail when it exists. Default false. */
   exclusive?: boolean;
+  /** Write text that Excel would run as a formula with a leading ' (see csv-neutralise.ts). Default false. */
+  neutralise?: boolean;
 }
 
 export interface CsvWriter {
@@ -84,7 +87,7 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
 
   return {
     writeRow(cells) {
-      buffer += formatCsvRow(cells, delimiter) + newline;
+      buffer += formatCsvRow(options.neutralise ? neutraliseRow(cells) : cells, delimiter) + newline;
       return buffer.length >= FLUSH_AT ? flush() : undefined;
     },
     async close() {

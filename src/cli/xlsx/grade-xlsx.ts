@@ -28,6 +28,7 @@ import {
 } from '../output';
 import { cliText } from '../text';
 import { EXCEL_MAX_ROWS, openXlsxSheet, XlsxReadError, type XlsxProblem } from './read';
+import { uncarriedParts } from './uncarried-parts';
 import { xlsxFormulaMode } from './formula-cells';
 import { XlsxPlanWriter } from './write';
 
@@ -79,6 +80,13 @@ export function formatXlsxProblem(problem: XlsxProblem, file: string, locale: Lo
         size: String(problem.inflated),
         limit: problem.limit,
       });
+    case 'inflates-too-large':
+      return xlsxText(locale, 'xlsx.inflates-too-large', {
+        file,
+        entry: problem.entry,
+        declared: problem.declared,
+        limit: problem.limit,
+      });
   }
 }
 
@@ -95,9 +103,9 @@ export function defaultXlsxOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.graded.xlsx`);
 }
 
-/** Whether a file name is an .xlsx workbook (by extension). */
+/** Whether a file name is an .xlsx workbook, or an .xlsm (read the same; its macros are not carried), by extension. */
 export function isXlsxPath(path: string): boolean {
-  return /\.xlsx$/i.test(path);
+  return /\.xls[xm]$/i.test(path);
 }
 
 /**
@@ -126,6 +134,8 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
       );
     }
   }
+  // The graded workbook has no macros: under an .xlsm name Excel would refuse to open it.
+  if (/\.xlsm$/i.test(outName)) return usage(xlsxText(locale, 'xlsx.out-xlsm', { file: outName }));
   const planned = await planOutput({ name: outName, cwd, inputs: [request.input], force: request.force });
   if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
   const target = planned.target;
@@ -165,6 +175,11 @@ async function gradeXlsxInto(
   }
   const { sheet: inputSheet, header, chunks } = opened.rows;
   const sheet = outputSheetName(inputSheet, context);
+  const lost = await uncarriedParts(inputPath);
+  if (lost.length > 0) {
+    const parts = lost.map(({ part, count }) => xlsxText(locale, `xlsx.part.${part}`, { count })).join(', ');
+    context.warn(xlsxText(locale, 'xlsx.not-carried', { file: request.input, parts }));
+  }
   let width = header.length;
   while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
   const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));

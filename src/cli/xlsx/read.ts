@@ -4,8 +4,10 @@
  * { error }), formulas as their cached results.
  */
 import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import type { Cell } from '../../engine/values/cell';
-import { inspectArchive, XLSX_LIMITS, type ArchiveLimits, type ArchiveProblem } from './archive';
+import { XLSX_LIMITS, type ArchiveLimits, type ArchiveProblem } from './archive';
+import { openOrderedArchive } from './archive-stream';
 
 export interface XlsxSheetRows {
   /** The sheet's name as the workbook names it. */
@@ -65,9 +67,9 @@ export async function openXlsxSheet(
   limits: ArchiveLimits = XLSX_LIMITS,
 ): Promise<XlsxOpen> {
   try {
-    const problem = await inspectArchive(path, limits);
-    if (problem) return { ok: false, problem };
-    return await openChecked(path, sheetName, chunkRows);
+    const opened = await openOrderedArchive(path, limits);
+    if (!opened.ok) return opened;
+    return await openChecked(opened.stream, sheetName, chunkRows);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') return { ok: false, problem: { kind: 'not-found' } };
@@ -75,8 +77,8 @@ export async function openXlsxSheet(
   }
 }
 
-async function openChecked(path: string, sheetName: string | undefined, chunkRows: number): Promise<XlsxOpen> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+async function openChecked(input: Readable, sheetName: string | undefined, chunkRows: number): Promise<XlsxOpen> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

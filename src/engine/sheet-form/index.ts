@@ -6,3 +6,4 @@ export { printSheetTable } from './print';
 export { parseSheetTable, type SheetOrigin, type SheetParseResult } from './parse';
 export { parseSheetTables, type SheetBundleResult, type SheetTable } from './bundle';
 export { sheetTableVersion } from './layout';
+export { readStoredTables, type StoredBlock, type StoredTableEntry, type BrokenTableEntry } from './stored';

@@ -1,0 +1,119 @@
+/**
+ * Undoing an Apply (ADR 0009): the journal's steps, last first, each taken out of the journal once
+ * done, so a retry after a failure half-way resumes with the steps left and never repeats one.
+ */
+import { parseAddress, rectAddress } from './a1';
+import { chunkRows, payloadSize } from './chunks';
+import { customRules, loadCustomRules } from './conditional-formats';
+import type { ExcelContext } from './excel-api';
+import type { Journal, UndoStep } from './journal';
+import { STATE_NAMESPACE } from './state';
+import { restoreSummary } from './summary-sheet';
+
+/** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
+export async function undoJournal(context: ExcelContext, journal: Journal, budget: number): Promise<void> {
+  const wb = context.workbook;
+  for (const step of journal.undoOrder()) {
+    await undoStep(context, wb, step, budget);
+    journal.steps.pop();
+  }
+}
+
+async function undoStep(
+  context: ExcelContext,
+  wb: ExcelContext['workbook'],
+  step: UndoStep,
+  budget: number,
+): Promise<void> {
+  const sheetOf = (name: string) => wb.worksheets.getItemOrNullObject(name);
+  switch (step.kind) {
+    case 'delete-columns':
+      sheetOf(step.sheet).getRangeByIndexes(0, step.column, 1, step.count).getEntireColumn().delete('Left');
+      break;
+    case 'reinsert-column': {
+      const sheet = sheetOf(step.sheet);
+      if (step.table !== undefined) {
+        const header = String(step.formulas[0]?.[0] ?? '');
+        sheet.tables.getItemOrNullObject(step.table).columns.add(step.index, undefined, header);
+      } else {
+        sheet.getRangeByIndexes(0, step.rect.column, 1, 1).getEntireColumn().insert('Right');
+        if (step.bold) sheet.getRangeByIndexes(step.rect.row, step.rect.column, 1, 1).format.font.bold = true;
+      }
+      await context.sync();
+      await undoStep(context, wb, { ...step, kind: 'restore-cells' }, budget);
+      return;
+    }
+    case 'delete-table-column': {
+      const column = sheetOf(step.sheet)
+        .tables.getItemOrNullObject(step.table)
+        .columns.getItemOrNullObject(step.id ?? step.header);
+      await context.sync();
+      if (!column.isNullObject) column.delete();
+      break;
+    }
+    case 'restore-cells': {
+      const sheet = sheetOf(step.sheet);
+      const chunks = chunkRows(
+        step.rect.rows,
+        (i) => payloadSize(step.formulas[i]) + payloadSize(step.numberFormat[i]),
+        budget,
+      );
+      for (const [a, b] of chunks) {
+        const range = sheet.getRangeByIndexes(step.rect.row + a, step.rect.column, b - a, step.rect.columns);
+        range.numberFormat = step.numberFormat.slice(a, b);
+        range.formulas = step.formulas.slice(a, b);
+        context.application.suspendApiCalculationUntilNextSync();
+        await context.sync();
+      }
+      return;
+    }
+    case 'delete-cfs': {
+      const cfs = loadCustomRules(
+        sheetOf(step.sheet).getRangeByIndexes(step.rect.row, step.rect.column, step.rect.rows, step.rect.columns)
+          .conditionalFormats,
+      );
+      await context.sync();
+      for (const rule of customRules(cfs, (formula) => step.formulas.includes(formula))) rule.format.delete();
+      break;
+    }
+    case 'restore-cf': {
+      const parsed = parseAddress(step.address);
+      const cf = sheetOf(step.sheet)
+        .getRange(parsed ? rectAddress(parsed.rect) : step.address)
+        .conditionalFormats.add('Custom');
+      cf.custom.rule.formula = step.formula;
+      cf.custom.format.fill.color = step.fill;
+      cf.custom.format.font.color = step.font;
+      break;
+    }
+    case 'delete-sheet': {
+      const sheet = sheetOf(step.sheet);
+      await context.sync();
+      if (!sheet.isNullObject) sheet.delete();
+      break;
+    }
+    case 'delete-name': {
+      const names = step.sheet ? sheetOf(step.sheet).names : wb.names;
+      const item = names.getItemOrNullObject(step.name);
+      await context.sync();
+      if (!item.isNullObject) item.delete();
+      break;
+    }
+    case 'restore-name':
+      (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, step.formula);
+      break;
+    case 'restore-xml': {
+      const part = wb.customXmlParts.getByNamespace(step.namespace ?? STATE_NAMESPACE).getOnlyItemOrNullObject();
+      await context.sync();
+      if (step.xml === null) {
+        if (!part.isNullObject) part.delete();
+      } else if (part.isNullObject) wb.customXmlParts.add(step.xml);
+      else part.setXml(step.xml);
+      break;
+    }
+    case 'restore-summary':
+      await restoreSummary(context, step);
+      return;
+  }
+  await context.sync();
+}
