@@ -22,6 +22,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => (require('./commands/presets') as typeof import('./commands/presets')).presetsCommand,
   },
   { name: 'grade', load: () => (require('./commands/grade') as typeof import('./commands/grade')).gradeCommand },
+  {
+    name: 'calibrate',
+    load: () => (require('./commands/calibrate') as typeof import('./commands/calibrate')).calibrateCommand,
+  },
   { name: 'rfm', load: () => (require('./commands/rfm') as typeof import('./commands/rfm')).rfmCommand },
   { name: 'sql', load: () => (require('./commands/sql') as typeof import('./commands/sql')).sqlCommand },
   {

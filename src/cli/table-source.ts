@@ -81,10 +81,16 @@ export async function readTableJson(spec: string, context: CommandContext): Prom
 export async function loadCompiledTable(
   spec: string,
   context: CommandContext,
+  options: { asOf?: number } = {},
 ): Promise<{ ok: true; compiled: CompiledTable; origin: TableOrigin } | { ok: false; exitCode: number }> {
   const read = await readTableJson(spec, context);
   if (!read.ok) return read;
-  const result = compileTable(read.json, { resolve: read.resolve ?? getPreset });
+  // --as-of names the date daysSince inputs count to; it replaces the table's own.
+  const json =
+    options.asOf !== undefined && typeof read.json === 'object' && read.json !== null
+      ? { ...read.json, asOf: options.asOf }
+      : read.json;
+  const result = compileTable(json, { resolve: read.resolve ?? getPreset });
   if (!result.ok) {
     context.error(cliText(context.locale, 'table.invalid', { file: spec, count: result.problems.length }));
     for (const line of formatProblems(result.problems, context.locale)) context.io.stderr(line + '\n');

@@ -3,10 +3,12 @@ import { assertNever, TierwiseUsageError } from './errors';
 import { writeExplanation } from './explain';
 import type { CompiledTable } from './grader';
 import { CompiledGradingTable, type DerivedSlot } from './grading/compiled-table';
+import { compileAbcTable } from './grading/abc';
 import { compileMatrix } from './grading/matrix';
 import type { MethodContext, MethodEvaluator } from './grading/method';
 import { compileRules } from './grading/rules';
 import { compileScorecard } from './grading/scorecard';
+import { compileTimedScorecard, isTimedScorecard } from './time/timed-scorecard';
 import type { GradingTable, InputDef } from './model';
 import { compileRfmTable, validateRfmMethod } from './rfm/compile-table';
 import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from './model';
@@ -42,6 +44,7 @@ export function compileTable(input: unknown, options: CompileOptions = {}): Comp
   const table = input as GradingTable;
   // RFM scores need the whole population (quantiles), so RFM tables have their own grader.
   if (table.method.kind === 'rfm') return { ok: true, compiled: compileRfmTable(table, table.method) };
+  if (table.method.kind === 'abc') return { ok: true, compiled: compileAbcTable(table, table.method) };
   return { ok: true, compiled: build(table, options) };
 }
 
@@ -120,13 +123,15 @@ function compileMethod(table: GradingTable, ctx: MethodContext): MethodEvaluator
   const method = table.method;
   switch (method.kind) {
     case 'scorecard':
-      return compileScorecard(method, ctx);
+      return isTimedScorecard(method) ? compileTimedScorecard(method, ctx) : compileScorecard(method, ctx);
     case 'rules':
       return compileRules(method, table.tiers, ctx);
     case 'matrix':
       return compileMatrix(method, ctx);
     case 'rfm':
       throw new TierwiseUsageError('rfm tables are compiled by engine/rfm (compileRfmTable)');
+    case 'abc':
+      throw new TierwiseUsageError('abc tables are compiled by engine/grading/abc (compileAbcTable)');
     default:
       return assertNever(method, 'method');
   }

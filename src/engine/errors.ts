@@ -18,8 +18,13 @@ export type GradeError =
   | { kind: 'out-of-range'; input: string; value: number }
   /** No rule matched and the table has no default tier: the row is ungraded. */
   | { kind: 'no-match' }
-  /** Quantile RFM scores need the whole population: grade the column, not one row. */
-  | { kind: 'needs-batch' }
+  /**
+   * Quantile RFM scores need the whole population: grade the column, not one row.
+   * `ranked`: the table ranks customers against each other (ABC shares, share-based tiers).
+   */
+  | { kind: 'needs-batch'; ranked?: true }
+  /** A value an ABC table ranks is zero or negative: it has no share of the total. */
+  | { kind: 'not-positive'; input: string; value: number }
   /** A recency read as days since the last purchase holds a date (`date`, ISO) instead. */
   | { kind: 'recency-is-date'; input: string; value: string; date: string }
   /** The text is longer than the engine accepts. */
@@ -66,7 +71,17 @@ export type TableProblemCode =
   | 'empty'
   | 'bad-bins'
   | 'bad-segment'
-  | 'sheet-syntax';
+  | 'sheet-syntax'
+  /** ABC cuts: a share outside (0, 1), not rising, or the last one bounded / another unbounded. */
+  | 'share-cut-range'
+  | 'share-cuts-order'
+  | 'share-cut-last'
+  /** A decay with both or neither of halfLife and steps, a half-life not above 0, or steps not rising. */
+  | 'decay-shape'
+  /** A group cap on a group no criterion belongs to. */
+  | 'unknown-group'
+  /** An input taken from a table that ranks rows against each other (RFM, ABC, thresholds by share). */
+  | 'ranked-source';
 
 /**
  * A problem found when validating a table. `path` is a JSON path into the

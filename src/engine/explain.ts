@@ -23,6 +23,7 @@ interface Vocabulary {
   no: string;
   blank: string;
   default: string;
+  comma: string;
 }
 
 const vocabularies = new WeakMap<CompiledGradingTable, Record<Locale, Vocabulary>>();
@@ -45,6 +46,7 @@ function vocabulary(compiled: CompiledGradingTable, locale: Locale): Vocabulary 
         no: translate(lang, 'explain.no'),
         blank: translate(lang, 'explain.blank'),
         default: translate(lang, 'explain.default'),
+        comma: lang === 'zh-CN' ? '，' : ', ',
       };
     };
     both = { 'en-US': build('en-US'), 'zh-CN': build('zh-CN') };
@@ -74,7 +76,23 @@ function explainSteps(steps: ExplanationStep[], compiled: CompiledGradingTable, 
       case 'criterion':
         parts.push(
           `${labelOf(words, step.input.input)} ${valueOf(words, step.input)} → ${formatNumber(step.points)}` +
-            (step.weight !== 1 ? ` × ${formatNumber(step.weight)}` : ''),
+            (step.weight !== 1 ? ` × ${formatNumber(step.weight)}` : '') +
+            (step.decay
+              ? ` × ${formatNumber(step.decay.factor)}${words.comma}` +
+                translate(locale, 'explain.age', {
+                  input: labelOf(words, step.decay.age.input),
+                  days: valueOf(words, step.decay.age),
+                })
+              : ''),
+        );
+        break;
+      case 'cap':
+        parts.push(
+          translate(locale, 'explain.cap', {
+            what: step.group ?? words.total,
+            max: formatNumber(step.max),
+            before: formatNumber(step.before),
+          }),
         );
         break;
       case 'multiplier':
@@ -130,4 +148,9 @@ export function formatNumber(n: number): string {
     grouped += whole[i];
   }
   return `${rounded < 0 ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
+}
+
+/** 0.7234 -> "72.34%" (two decimals at most). */
+export function formatPercent(share: number): string {
+  return `${formatNumber(Math.round(share * 10000) / 100)}%`;
 }

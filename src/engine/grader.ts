@@ -22,6 +22,13 @@ export interface GradeBatch {
   readonly tiers: Int32Array;
   /** Row index -> why it could not be graded. */
   readonly errors: ReadonlyMap<number, GradeError>;
+  /**
+   * Why row i got its tier, for tables that rank rows against each other
+   * (their rows cannot be explained alone by explainRow).
+   */
+  explain?(row: number): { en: string; zh: string } | undefined;
+  /** The value a ranked table (ABC) ranks, per row (NaN on errors); summaries sum it per tier. */
+  readonly rankedValues?: Float64Array;
 }
 
 /** A value as the explanation shows it: the cell as given, and what it was read as. */
@@ -39,7 +46,11 @@ export type ExplanationStep =
       band: number;
       points: number;
       weight: number;
+      /** Points multiplied down by age: the factor and the age it came from. */
+      decay?: { factor: number; age: ExplainedValue };
     }
+  /** A cap that cut points: a criterion group's (`group`) or the total's. */
+  | { kind: 'cap'; group?: string; max: number; before: number }
   | { kind: 'multiplier'; id: string; factor: number; applied: boolean }
   | { kind: 'total'; score: number }
   | { kind: 'threshold'; tier: string; bound: string }
@@ -93,6 +104,11 @@ export interface CompiledTable {
   readonly hasScore: boolean;
   /** A content hash of the table, for caches. */
   readonly key: string;
+  /**
+   * True when rows are graded against each other (ABC shares, tiers by share):
+   * one gradeRows call must get every row, and gradeRow gives needs-batch.
+   */
+  readonly ranked?: boolean;
   gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch;
   /** The same for data held column by column: `columns[c][r]` (CSV readers, typed arrays, SQL results). */
   gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch;

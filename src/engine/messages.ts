@@ -17,7 +17,9 @@ export function formatGradeError(
     case 'no-match':
       return translate(locale, 'grade.no-match');
     case 'needs-batch':
-      return translate(locale, 'grade.needs-batch');
+      return translate(locale, error.ranked ? 'grade.needs-batch.ranked' : 'grade.needs-batch');
+    case 'not-positive':
+      return translate(locale, 'grade.not-positive', { input: nameOf(error.input), value: error.value });
     case 'blank':
       return translate(locale, 'grade.blank', { input: nameOf(error.input) });
     case 'cell-error':

@@ -44,6 +44,11 @@ export interface InputDef {
   required?: boolean;
   /** A derived input: the score or tier of another table, not a column. */
   source?: InputSource;
+  /**
+   * A number input read from a date column: whole days from the date to the
+   * table's `asOf` ("days since the last order"). Needs `asOf` (ADR 0017).
+   */
+  daysSince?: boolean;
   description?: LocalizedText;
 }
 
@@ -76,6 +81,33 @@ export interface Criterion {
   bands: ScoreBand[];
   /** Points when the (optional) input is blank; without it a blank is a row error. */
   blankPoints?: number;
+  /** Points multiplied down by age (ADR 0017). */
+  decay?: Decay;
+  /** A capped group this criterion's points count towards (see ScorecardMethod.groupCaps). */
+  group?: string;
+}
+
+/**
+ * Points multiplied by a factor of an age in days (`age`, a number input,
+ * usually a daysSince one): a half-life (0.5 ^ (age / halfLife)) or a step
+ * table (the factor of the last step whose `fromDays` the age has reached;
+ * 1 before the first step). Exactly one of `halfLife` and `steps`.
+ */
+export interface Decay {
+  age: string;
+  halfLife?: number;
+  steps?: DecayStep[];
+}
+
+export interface DecayStep {
+  fromDays: number;
+  factor: number;
+}
+
+/** The most a group of criteria may add to the total, as in CRM scoring. */
+export interface GroupCap {
+  group: string;
+  max: number;
 }
 
 /** "x 1.05 when ...": the total is multiplied by factor when the condition holds. */
@@ -94,6 +126,14 @@ export interface Threshold {
   tier: string;
   gte?: number;
   gt?: number;
+  /**
+   * Tiers by rank of the score instead of a fixed bound: the best `topShare`
+   * of customers, cumulative (A 0.2 and B 0.5 is "top 20% A, next 30% B"),
+   * by the rule of ADR 0016 (equal scores share a tier). A table's
+   * thresholds are all fixed or all by share; by share, rows are graded
+   * against each other (one batch, a single row gets needs-batch).
+   */
+  topShare?: number;
 }
 
 export interface ScorecardMethod {
@@ -103,6 +143,10 @@ export interface ScorecardMethod {
   thresholds: Threshold[];
   /** Decimal places the total is rounded to before thresholds (default: no rounding). */
   round?: number;
+  /** Caps on the points of criterion groups, applied before multipliers. */
+  groupCaps?: GroupCap[];
+  /** The most the total may be, after multipliers. */
+  maxTotal?: number;
 }
 
 export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
@@ -190,7 +234,28 @@ export interface RfmSegment {
   fm?: [number, number];
 }
 
-export type Method = ScorecardMethod | RulesMethod | MatrixMethod | RfmMethod;
+/**
+ * ABC / Pareto analysis: customers ranked by one value, largest first, tiers
+ * by the cumulative share of the value. A customer is in the first tier whose
+ * `upTo` the running share *before* it has not yet reached, so the customer
+ * that crosses 80% is still A; equal values share the tier of the first of
+ * them (ADR 0016). Zero, negative and blank values are row errors.
+ */
+export interface AbcMethod {
+  kind: 'abc';
+  /** The number input ranked (revenue, profit, volume). */
+  input: string;
+  /** Best tier first; every cut but the last has `upTo`, increasing; the last takes the rest. */
+  cuts: AbcCut[];
+}
+
+export interface AbcCut {
+  tier: string;
+  /** Cumulative share of the value, 0 < upTo < 1 (0.8 is "up to 80%"). */
+  upTo?: number;
+}
+
+export type Method = ScorecardMethod | RulesMethod | MatrixMethod | RfmMethod | AbcMethod;
 export type MethodKind = Method['kind'];
 
 export interface Tier {
@@ -224,6 +289,12 @@ export interface GradingTable {
   method: Method;
   /** Ordered best first. */
   tiers: Tier[];
+  /**
+   * The as-of date (Excel serial day) that daysSince inputs count to. Never
+   * implicit: a table with daysSince inputs must name it (the CLI's --as-of
+   * sets it), so a grade does not change by itself overnight (ADR 0017).
+   */
+  asOf?: number;
 }
 
 /** Bounds that make tables from a stranger's workbook safe to compile. */

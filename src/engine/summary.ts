@@ -23,9 +23,14 @@ export interface GradeSummary {
 /**
  * How many rows sit in each tier, against the tier's target share, with an
  * optional value column summed per tier (does 20% of customers bring 70% of
- * revenue?). Shares are of graded rows; ungraded rows are counted apart.
+ * revenue?). Shares are of graded rows; ungraded rows are counted apart. A
+ * ranked table's batch (ABC) brings its own value column.
  */
-export function summarize(compiled: CompiledTable, batch: GradeBatch, values?: ArrayLike<number>): GradeSummary {
+export function summarize(
+  compiled: CompiledTable,
+  batch: GradeBatch,
+  values: ArrayLike<number> | undefined = batch.rankedValues,
+): GradeSummary {
   const counts = new Float64Array(compiled.tiers.length);
   const sums = new Float64Array(compiled.tiers.length);
   let graded = 0;

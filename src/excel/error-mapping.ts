@@ -44,6 +44,7 @@ export function toExcelError(
     case 'out-of-range':
     case 'too-long':
     case 'needs-batch':
+    case 'not-positive':
     case 'recency-is-date':
       return makeError('invalidValue', formatGradeError(failure, locale, nameOf));
     case 'table-problem':

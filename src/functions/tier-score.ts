@@ -103,6 +103,12 @@ export function tierScore(ctx: FunctionsContext, args: TierScoreArguments): unkn
           break;
         }
         case 'explain': {
+          // Ranked tables (ABC, tiers by share) explain a row by its place in the batch.
+          const own = batch.explain?.(i);
+          if (own) {
+            row[k] = own[output.locale === 'zh-CN' ? 'zh' : 'en'];
+            break;
+          }
           const explained = compiled.explainRow(used[i]!, map);
           row[k] = explained.ok
             ? explained.explanation.text[output.locale === 'zh-CN' ? 'zh' : 'en']
@@ -127,7 +133,7 @@ function grade(
   compiled: CompiledTable,
   rows: readonly ArrayLike<Cell>[],
   map: ArrayLike<number> | undefined,
-): { tiers: ArrayLike<number>; scores: ArrayLike<number>; errors: GradeBatch['errors'] } {
+): Pick<GradeBatch, 'errors' | 'explain'> & { tiers: ArrayLike<number>; scores: ArrayLike<number> } {
   if (rows.length !== 1) return compiled.gradeRows(rows, map);
   const graded = compiled.gradeRow(rows[0]!, map);
   if (!graded.ok) return { tiers: ONE_ERROR_TIER, scores: ONE_NAN, errors: new Map([[0, graded.error]]) };

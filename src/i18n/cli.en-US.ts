@@ -42,6 +42,7 @@ export const cliEnUS = {
   'method.rules': 'rules',
   'method.matrix': 'matrix',
   'method.rfm': 'RFM',
+  'method.abc': 'ABC (Pareto)',
 
   'presets.heading': 'Built-in grading tables (use the id with --table):',
   'presets.category': '{category}:',
@@ -55,9 +56,28 @@ export const cliEnUS = {
   'presets.columns': 'id|name|method|inputs',
   'presets.none': 'No presets are available.',
 
+  'calibrate.summary': 'Propose fixed thresholds that reach target tier shares on a file',
+  'calibrate.usage':
+    'Usage: tierwise calibrate INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n' +
+    '  --table ID|FILE      a scorecard (or score matrix) preset id or grading-table JSON file\n' +
+    "  --shares 20,30,50    target share of customers per tier, best first (default: the tiers' target shares;\n" +
+    '                       the last may be left out: it takes the rest)\n' +
+    '  --out FILE.json      write the table with the proposed thresholds frozen in it; --force to overwrite\n' +
+    '  --map INPUT=HEADER   read the input from this column (repeatable)\n' +
+    '  --sheet NAME         .xlsx: the sheet to read (default: the first)\n\n' +
+    'Grades the file, ranks the scores and proposes for each tier the lowest score that keeps it within its\n' +
+    'target share (equal scores stay together), then prints the share each tier reaches with them.\n',
+  'calibrate.no-thresholds': '{table} has no score thresholds to calibrate (only scorecards and score matrices have)',
+  'calibrate.bad-shares':
+    "target shares '{value}': give one share per tier (or all but the last), each 0..100%, adding up to at most 100%",
+  'calibrate.title': 'Proposed thresholds for {table} on {rows} scored row(s):',
+  'calibrate.columns': 'Tier|Label|Threshold|Share reached|Target',
+  'calibrate.rest': 'the rest',
+  'calibrate.wrote': 'Wrote the table with these thresholds to {file}',
+
   'grade.summary': 'Grade the rows of a .csv or .xlsx file with a grading table',
   'grade.usage':
-    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets), a grading-table JSON file, or a workbook\n                       that carries its table (book.xlsx, or book.xlsx#TW_name when it has several)\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --formulas           .xlsx: write Score, Tier and Error as Excel formulas that grade without the add-in\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --raw-csv            write text starting with = + - @ as it is (default: with a leading ' so Excel\n                       never runs it as a formula)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
+    "Usage: tierwise grade INPUT.csv|INPUT.xlsx --table PRESET_OR_FILE.json [options]\n\n  --table ID|FILE      a preset id (tierwise presets), a grading-table JSON file, or a workbook\n                       that carries its table (book.xlsx, or book.xlsx#TW_name when it has several)\n  --out FILE           where to write (default: INPUT.graded.csv or .xlsx next to the input; - for stdout)\n  --sheet NAME         .xlsx: the sheet to grade (default: the first)\n  --strategy           .xlsx: add the tier's Strategy column\n  --follow-up          .xlsx: add the tier's Follow-up column\n  --formulas           .xlsx: write Score, Tier and Error as Excel formulas that grade without the add-in\n  --force              overwrite --out when it exists\n  --map INPUT=HEADER   read the input from this column (repeatable)\n  --explain            add an Explanation column\n  --bom                start the output with a UTF-8 BOM (for Excel)\n  --raw-csv            write text starting with = + - @ as it is (default: with a leading ' so Excel\n                       never runs it as a formula)\n  --delimiter CHAR     the input's delimiter (default ,; use \"tab\" for tabs)\n  --as-of DATE         the date that days-since inputs count to, e.g. 2024-12-31 (never today by itself)\n  --lang zh-CN|en-US   language of messages and explanations\n\nOutput: every input column unchanged, then Score, Tier (the tier id) and Error\n(why a row could not be graded), and Explanation with --explain. An .xlsx input\ngives an .xlsx with rows coloured by tier, a legend, a summary sheet and the\ngrading table on a rules sheet, as the Excel add-in stores it.\n",
   'grade.missing-input': 'the input .csv or .xlsx file',
   'grade.missing-table': 'the --table option (a preset id or a JSON file)',
   'grade.missing-columns': '{file}: no column for {count} required input(s):',
@@ -72,11 +92,13 @@ export const cliEnUS = {
   'grade.out-is-input': '--out {file} is the input file; Tierwise never writes over its input',
   'grade.write-failed': '{file}: cannot write ({reason})',
   'grade.bad-delimiter': "--delimiter must be one character (or 'tab'), found '{value}'",
+  'grade.bad-as-of': "--as-of: '{value}' is not a date (use 2024-12-31)",
   'grade.wrote': 'Wrote {rows} row(s) to {file}',
   'grade.aborted': 'nothing was written to {file}',
 
   'summary.title': '{table}: {rows} row(s)',
   'summary.columns': 'Tier|Label|Count|Share|Target',
+  'summary.value-share': 'Value share',
   'summary.ungraded': 'Ungraded',
   'summary.total': 'Total',
   'summary.off-target': '* the share is more than 5 points away from the target share',

@@ -39,6 +39,7 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'method.rules': '规则',
   'method.matrix': '矩阵',
   'method.rfm': 'RFM',
+  'method.abc': 'ABC（帕累托）',
 
   'presets.heading': '内置分级表（用编号作为 --table 的值）：',
   'presets.category': '{category}：',
@@ -52,9 +53,26 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'presets.columns': '编号|名称|方法|输入',
   'presets.none': '没有可用的预置分级表。',
 
+  'calibrate.summary': '按目标等级占比在文件数据上建议固定分数线',
+  'calibrate.usage':
+    '用法：tierwise calibrate 输入.csv|输入.xlsx --table 预设或文件.json [选项]\n\n' +
+    '  --table ID|FILE      评分卡（或分数矩阵）预设编号或分级表 JSON 文件\n' +
+    '  --shares 20,30,50    每个等级的目标客户占比，从最高等级起（默认取各等级的目标占比；最后一级可省略：承接其余）\n' +
+    '  --out FILE.json      写出固定了建议分数线的分级表；覆盖已有文件需加 --force\n' +
+    '  --map 输入项=列名     指定输入项所在的列（可重复）\n' +
+    '  --sheet 名称          .xlsx：要读取的工作表（默认第一个）\n\n' +
+    '对文件评分、按分数排名，为每个等级建议使其不超过目标占比的最低分（同分客户不拆开），并列出各等级实际达到的占比。\n',
+  'calibrate.no-thresholds': '{table} 没有可校准的分数线（只有评分卡和分数矩阵有）',
+  'calibrate.bad-shares':
+    "目标占比 '{value}'：请为每个等级（或除最后一级外的每个等级）给出 0..100% 的占比，合计不超过 100%",
+  'calibrate.title': '{table} 在 {rows} 行有分数的数据上的建议分数线：',
+  'calibrate.columns': '等级|名称|分数线|实际占比|目标占比',
+  'calibrate.rest': '其余',
+  'calibrate.wrote': '已将使用这些分数线的分级表写入 {file}',
+
   'grade.summary': '用分级表为 .csv 或 .xlsx 文件的每一行打分定级',
   'grade.usage':
-    "用法：tierwise grade 输入.csv|输入.xlsx --table 预置编号或分级表.json [选项]\n\n  --table 编号|文件     预置分级表编号（见 tierwise presets）、分级表 JSON 文件，或带分级表的工作簿\n                       （book.xlsx；有多张时写 book.xlsx#TW_名称）\n  --out 文件           输出位置（默认：输入文件旁的 输入.graded.csv 或 .xlsx；- 表示标准输出）\n  --sheet 名称          .xlsx：要分级的工作表（默认第一个）\n  --strategy           .xlsx：增加等级的策略列\n  --follow-up          .xlsx：增加等级的跟进频率列\n  --formulas           .xlsx：将得分、等级和错误写成 Excel 公式，无需加载项即可分级\n  --force              --out 已存在时覆盖\n  --map 输入=表头       指定某个输入从哪一列读取（可重复）\n  --explain            增加 Explanation（说明）列\n  --bom                输出文件以 UTF-8 BOM 开头（便于 Excel 打开）\n  --raw-csv            以 = + - @ 开头的文本原样写出（默认在前面加 '，使 Excel 不会把它当公式执行）\n  --delimiter 字符      输入文件的分隔符（默认逗号；制表符写 tab）\n  --lang zh-CN|en-US   提示信息和说明的语言\n\n输出：输入的所有列原样保留，其后是 Score（得分）、Tier（等级编号）和 Error\n（无法分级的原因），加 --explain 时还有 Explanation（说明）。输入为 .xlsx 时输出\n也是 .xlsx：按等级着色、带图例、汇总表，分级表以规则表形式保存，与 Excel 加载项一致。\n",
+    "用法：tierwise grade 输入.csv|输入.xlsx --table 预置编号或分级表.json [选项]\n\n  --table 编号|文件     预置分级表编号（见 tierwise presets）、分级表 JSON 文件，或带分级表的工作簿\n                       （book.xlsx；有多张时写 book.xlsx#TW_名称）\n  --out 文件           输出位置（默认：输入文件旁的 输入.graded.csv 或 .xlsx；- 表示标准输出）\n  --sheet 名称          .xlsx：要分级的工作表（默认第一个）\n  --strategy           .xlsx：增加等级的策略列\n  --follow-up          .xlsx：增加等级的跟进频率列\n  --formulas           .xlsx：将得分、等级和错误写成 Excel 公式，无需加载项即可分级\n  --force              --out 已存在时覆盖\n  --map 输入=表头       指定某个输入从哪一列读取（可重复）\n  --explain            增加 Explanation（说明）列\n  --bom                输出文件以 UTF-8 BOM 开头（便于 Excel 打开）\n  --raw-csv            以 = + - @ 开头的文本原样写出（默认在前面加 '，使 Excel 不会把它当公式执行）\n  --delimiter 字符      输入文件的分隔符（默认逗号；制表符写 tab）\n  --as-of 日期          “距今天数”类输入计算到的日期，如 2024-12-31（不会自动取今天）\n  --lang zh-CN|en-US   提示信息和说明的语言\n\n输出：输入的所有列原样保留，其后是 Score（得分）、Tier（等级编号）和 Error\n（无法分级的原因），加 --explain 时还有 Explanation（说明）。输入为 .xlsx 时输出\n也是 .xlsx：按等级着色、带图例、汇总表，分级表以规则表形式保存，与 Excel 加载项一致。\n",
   'grade.missing-input': '输入的 .csv 或 .xlsx 文件',
   'grade.missing-table': '--table 选项（预置编号或 JSON 文件）',
   'grade.missing-columns': '{file}：有 {count} 个必填输入找不到对应的列：',
@@ -69,11 +87,13 @@ export const cliZhCN: Record<CliMessageKey, string> = {
   'grade.out-is-input': '--out {file} 就是输入文件；Tierwise 不会覆盖输入文件',
   'grade.write-failed': '{file}：无法写入（{reason}）',
   'grade.bad-delimiter': '--delimiter 必须是一个字符（制表符写 tab），实际为“{value}”',
+  'grade.bad-as-of': "--as-of：'{value}' 不是日期（请写成 2024-12-31）",
   'grade.wrote': '已写入 {rows} 行到 {file}',
   'grade.aborted': '未写入 {file}',
 
   'summary.title': '{table}：共 {rows} 行',
   'summary.columns': '等级|名称|数量|占比|目标占比',
+  'summary.value-share': '价值占比',
   'summary.ungraded': '未分级',
   'summary.total': '合计',
   'summary.off-target': '* 占比与目标占比相差超过 5 个百分点',

@@ -17,6 +17,10 @@ export const enUS = {
     'RFM scores by quantile, or against the day after the latest purchase, need all customers at once: grade the whole column, not one row',
   'grade.recency-is-date':
     "{input}: '{value}' is a date ({date}), not a number of days since the last purchase: put the days in this column (as-of date minus last purchase), or use TIERWISE.RFM, which reads dates",
+  'grade.needs-batch.ranked':
+    'this table ranks customers against each other (ABC shares, tiers by share of customers): grade the whole column, not one row',
+  'grade.not-positive':
+    '{input}: {value} is not above zero, so it has no share of the total; ABC analysis reports it instead of calling it C',
   'grade.too-long': '{input}: the text is {length} characters long, more than the 1,000 allowed',
 
   // Table problems (TableProblem codes)
@@ -59,10 +63,23 @@ export const enUS = {
   'problem.empty': 'must not be empty',
   'problem.bad-bins': 'the number of scores must be a whole number from 2 to 10, found {value}',
   'problem.bad-segment': 'the segment range {range} must be within 1..{bins}, low to high',
+  'problem.share-cut-range': 'a cut is a cumulative share above 0 and below 1 (0% to 100%), found {value}',
+  'problem.share-cuts-order': 'cuts must rise from the best tier: {a} comes after {b}',
+  'problem.share-cut-last': 'every cut but the last needs a share, and the last takes the rest (no share)',
+  'problem.decay-shape':
+    'a decay needs either a half-life above 0 days or steps whose days rise (from the first step on), not both',
+  'problem.unknown-group': "no criterion belongs to the group '{group}'",
+  'problem.ranked-source':
+    "the table '{table}' grades customers against each other (RFM, ABC, tiers by share), so no input can take its result row by row",
   'problem.sheet-syntax': '{message}',
 
   // Explanations
   'explain.total': 'total',
+  'explain.abc':
+    '{input} {value}: rank {rank} of {count}, share before {before} {op} {cut} → {tier} (cumulative {through})',
+  'explain.share': 'total {score}: rank {rank} of {count}, customers ranked above {before} {op} {cut} → {tier}',
+  'explain.age': '{input} {days} days ago',
+  'explain.cap': '{what} capped at {max} (was {before})',
   'explain.times': '×',
   'explain.default': 'no rule matched, default',
   'explain.rule': 'rule {index}',

@@ -14,6 +14,8 @@ export const formulaEnUS = {
   'formula.error.unknown-category': '{input}: the text is not one of {allowed}',
   'formula.error.out-of-range': '{input}: the value is outside every band of the table',
   'formula.error.no-match': 'ungraded: no rule matched and the table has no default tier',
+  'formula.unsupported.population':
+    'table {table}: it ranks customers against each other or counts time (ABC, tiers by share, decay, caps, days since), which one formula per row cannot compute; use values mode',
   'formula.unsupported.rfm':
     'table {table}: RFM scores depend on the whole population (quantiles), which a formula per row cannot compute; use values',
   'formula.unsupported.text-input':

@@ -11,6 +11,8 @@ export const formulaZhCN: Record<FormulaMessageKey, string> = {
   'formula.error.unknown-category': '{input}：文本不在可选值 {allowed} 之中',
   'formula.error.out-of-range': '{input}：数值不在分级表的任何区间内',
   'formula.error.no-match': '未分级：没有匹配的规则，且分级表没有默认等级',
+  'formula.unsupported.population':
+    '分级表 {table}：按客户之间的排名或按时间计算（ABC、按占比分级、衰减、封顶、距今天数），逐行公式无法计算；请使用数值模式',
   'formula.unsupported.rfm': '分级表 {table}：RFM 得分取决于整体（分位数），逐行公式无法计算；请使用数值模式',
   'formula.unsupported.text-input':
     '分级表 {table}：输入“{input}”是自由文本；引擎比较规范化后的文本，Excel 公式无法完全一致地重现',

@@ -25,6 +25,7 @@ export const sheetFormEnUS = {
   'sheet.bad-boolean': "'{value}' is not TRUE or FALSE",
   'sheet.half-range': 'fill in both {from} and {to}, or leave both blank for any score',
   'sheet.bad-date': "'{value}' is not a date; type it as 2024-12-31",
+  'sheet.bad-decay-steps': "'{text}' is not a list of steps such as 30: 0.8; 90: 0.5 (from days: factor)",
   'sheet.too-big': 'the block has {found} {what}; at most {limit} are read',
 } as const;
 

@@ -24,5 +24,6 @@ export const sheetFormZhCN: Record<SheetFormMessageKey, string> = {
   'sheet.bad-boolean': '“{value}”不是 TRUE 或 FALSE',
   'sheet.half-range': '请同时填写{from}和{to}，或两者都留空（表示任意得分）',
   'sheet.bad-date': '“{value}”不是日期；请按 2024-12-31 的格式填写',
+  'sheet.bad-decay-steps': "'{text}' 不是阶梯列表，应写成 30: 0.8; 90: 0.5（起始天数: 系数）",
   'sheet.too-big': '此区域有 {found} {what}，最多读取 {limit}',
 };

@@ -35,6 +35,14 @@ export const sqlEnUS = {
     "table {table}: the RFM input '{input}' is a last-purchase date; give recency as a number of days for SQL",
   'sql.unsupported.score-from-unscored':
     "table {table}: input '{input}' takes the score of a table that gives no score",
+  'sql.unsupported.abc-source':
+    "table {table}: an ABC table cannot be the source of another table's input in SQL (its tiers need the whole population)",
+  'sql.unsupported.share-thresholds':
+    'table {table}: thresholds by share of customers are not exported to SQL yet; calibrate fixed ones (tierwise calibrate)',
+  'sql.unsupported.decay': 'table {table}: points decayed by age are not exported to SQL yet, so no SQL is printed',
+  'sql.unsupported.point-caps': 'table {table}: point caps are not exported to SQL yet, so no SQL is printed',
+  'sql.unsupported.days-since':
+    'table {table}: inputs counted in days since a date are not exported to SQL yet; give the days as a number column',
 } as const;
 
 export type SqlMessageKey = keyof typeof sqlEnUS;

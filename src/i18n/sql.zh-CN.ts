@@ -30,4 +30,10 @@ export const sqlZhCN: Record<SqlMessageKey, string> = {
     'SQL 无法精确重现，因此不输出 SQL',
   'sql.unsupported.date-input': '分级表 {table}：RFM 输入“{input}”是最近一次消费日期；导出 SQL 时请改为距今天数',
   'sql.unsupported.score-from-unscored': '分级表 {table}：输入“{input}”取自一个不给出分数的表的分数',
+  'sql.unsupported.abc-source': '分级表 {table}：在 SQL 中，ABC 表不能作为其他表输入的来源（其等级需要整个客户群体）',
+  'sql.unsupported.share-thresholds':
+    '分级表 {table}：按客户占比的分数线暂不能导出为 SQL；请先校准为固定分数线（tierwise calibrate）',
+  'sql.unsupported.decay': '分级表 {table}：按时长衰减的分数暂不能导出为 SQL，因此不输出 SQL',
+  'sql.unsupported.point-caps': '分级表 {table}：分数封顶暂不能导出为 SQL，因此不输出 SQL',
+  'sql.unsupported.days-since': '分级表 {table}：按日期计算距今天数的输入暂不能导出为 SQL；请以数字列给出天数',
 };

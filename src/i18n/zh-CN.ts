@@ -14,6 +14,8 @@ export const zhCN: Record<MessageKey, string> = {
   'grade.needs-batch': '按分位数或以最近一次消费的次日为基准计算的 RFM 分数需要全部客户：请对整列评分，而不是单行',
   'grade.recency-is-date':
     '{input}：“{value}”是日期（{date}），不是距最近一次消费的天数：请在此列填写天数（基准日减去最近一次消费日期），或使用可读取日期的 TIERWISE.RFM',
+  'grade.needs-batch.ranked': '此表按客户之间的相对排名分级（ABC 累计占比、按客户占比分级）：请对整列评分，而不是单行',
+  'grade.not-positive': '{input}：{value} 不大于零，在合计中没有占比；ABC 分析将其报告为错误，而不是归为 C',
   'grade.too-long': '{input}：文本长 {length} 个字符，超过上限 1,000',
 
   'problem.not-an-object': '应为对象',
@@ -54,9 +56,21 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.empty': '不能为空',
   'problem.bad-bins': '分数档数应为 2 到 10 的整数，实际为 {value}',
   'problem.bad-segment': '细分区间 {range} 应在 1..{bins} 之内且由低到高',
+  'problem.share-cut-range': '分界是大于 0、小于 1 的累计占比（0% 到 100%），实际为 {value}',
+  'problem.share-cuts-order': '分界应从最高等级起逐级上升：{a} 排在 {b} 之后',
+  'problem.share-cut-last': '除最后一级外每个分界都需要占比，最后一级承接其余（不填占比）',
+  'problem.decay-shape': '衰减需要大于 0 天的半衰期，或天数逐级上升的阶梯，二者择一',
+  'problem.unknown-group': "没有评分项属于分组 '{group}'",
+  'problem.ranked-source':
+    "分级表 '{table}' 按客户之间的相对位置分级（RFM、ABC、按占比分级），不能逐行作为其他输入的来源",
   'problem.sheet-syntax': '{message}',
 
   'explain.total': '合计',
+  'explain.abc':
+    '{input} {value}：第 {rank} 名（共 {count}），之前累计占比 {before} {op} {cut} → {tier}（含本客户累计 {through}）',
+  'explain.share': '合计 {score}：第 {rank} 名（共 {count}），排在前面的客户占 {before} {op} {cut} → {tier}',
+  'explain.age': '{input} {days} 天前',
+  'explain.cap': '{what} 封顶 {max}（原为 {before}）',
   'explain.times': '×',
   'explain.default': '无匹配规则，默认',
   'explain.rule': '规则 {index}',

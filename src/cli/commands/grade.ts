@@ -6,9 +6,11 @@ import { formatGradeError } from '../../engine/messages';
 import type { Locale } from '../../engine/model';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import { localize } from '../../i18n';
+import { parseDate } from '../../engine/values/coerce';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
+import { readFileArguments } from '../file-arguments';
 import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
@@ -42,6 +44,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'follow-up', kind: 'flag' },
   { name: 'raw-csv', kind: 'flag' },
   { name: 'formulas', kind: 'flag' },
+  { name: 'as-of', kind: 'value' },
 ];
 
 export const gradeCommand: CliCommand = {
@@ -53,31 +56,19 @@ export const gradeCommand: CliCommand = {
     const context = startCommand(this, argv, io, OPTIONS, (locale) => cliText(locale, 'grade.usage'));
     if (typeof context === 'number') return context;
     const { locale, args } = context;
-    const [input, extra] = args.positionals;
-    if (input === undefined) {
-      return context.usageError(
-        cliText(locale, 'cli.missing-argument', { what: cliText(locale, 'grade.missing-input') }),
-      );
-    }
-    if (extra !== undefined) return context.usageError(cliText(locale, 'cli.extra-argument', { argument: extra }));
-    const tableSpec = args.values.get('table');
-    if (tableSpec === undefined) {
-      return context.usageError(
-        cliText(locale, 'cli.missing-argument', { what: cliText(locale, 'grade.missing-table') }),
-      );
-    }
+    const files = readFileArguments(context);
+    if (typeof files === 'number') return files;
+    const { input, tableSpec, overrides } = files;
     const delimiter = parseDelimiter(args.values.get('delimiter'));
     if (delimiter === undefined) {
       return context.usageError(cliText(locale, 'grade.bad-delimiter', { value: args.values.get('delimiter') ?? '' }));
     }
-    const overrides: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const entry of args.lists.get('map') ?? []) {
-      const eq = entry.indexOf('=');
-      if (eq <= 0 || eq === entry.length - 1)
-        return context.usageError(cliText(locale, 'grade.map-syntax', { argument: entry }));
-      overrides[entry.slice(0, eq).trim()] = entry.slice(eq + 1);
+    const asOfText = args.values.get('as-of');
+    const asOf = asOfText === undefined ? undefined : parseDate(asOfText);
+    if (asOf !== undefined && Number.isNaN(asOf)) {
+      return context.usageError(cliText(locale, 'grade.bad-as-of', { value: asOfText ?? '' }));
     }
-    const loaded = await loadCompiledTable(tableSpec, context);
+    const loaded = await loadCompiledTable(tableSpec, context, asOf === undefined ? {} : { asOf });
     if (!loaded.ok) return loaded.exitCode;
     if (isXlsxPath(input)) {
       // Loaded on demand: ExcelJS costs half a second of start-up that a CSV run does not need.
@@ -255,8 +246,14 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
         error ? formatGradeError(error, locale, nameOf) : '',
       ];
       if (request.explain) {
-        const explained = compiled.explainRow(cells, mapping.map);
-        outRow.push(explained.ok ? explained.explanation.text[explainKey] : '');
+        const explained = batch.explain ? undefined : compiled.explainRow(cells, mapping.map);
+        outRow.push(
+          batch.explain
+            ? (batch.explain(i)?.[explainKey] ?? '')
+            : explained?.ok
+              ? explained.explanation.text[explainKey]
+              : '',
+        );
       }
       const wait = writer.writeRow(outRow);
       if (wait) await wait;
@@ -279,7 +276,8 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
         }
         if (raggedCount > 0) continue; // the output will not be written; keep reading to count
         chunk.push(record.cells);
-        if (chunk.length >= GRADE_CHUNK_ROWS) await flush();
+        // A ranked table (ABC) grades every row against every other: one batch.
+        if (chunk.length >= GRADE_CHUNK_ROWS && !compiled.ranked) await flush();
       }
     }
     if (!fatal && raggedCount === 0) await flush();
@@ -321,13 +319,16 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
 
 /** The per-tier table: tier, label, count, share, target share, and a * where the share misses the target. */
 export function formatSummary(compiled: CompiledTable, summary: GradeSummary, locale: Locale): string[] {
+  // A ranked table (ABC) also says what share of the value each tier holds.
+  const withValue = !Number.isNaN(summary.valueTotal);
   const heading = cliText(locale, 'summary.columns').split('|');
+  if (withValue) heading.splice(4, 0, cliText(locale, 'summary.value-share'));
   let offTarget = false;
   const rows = summary.tiers.map((tier, k) => {
     const target = tier.targetShare;
     const off = target !== undefined && summary.graded > 0 && Math.abs(tier.share - target) > TARGET_TOLERANCE;
     offTarget ||= off;
-    return [
+    const row = [
       tier.id,
       localize(compiled.tiers[k]?.label, locale),
       String(tier.count),
@@ -335,14 +336,17 @@ export function formatSummary(compiled: CompiledTable, summary: GradeSummary, lo
       target === undefined ? '' : formatShare(target),
       off ? '*' : '',
     ];
+    if (withValue) row.splice(4, 0, Number.isNaN(tier.valueShare) ? '' : formatShare(tier.valueShare));
+    return row;
   });
-  rows.push([cliText(locale, 'summary.ungraded'), '', String(summary.ungraded), '', '', '']);
-  rows.push([cliText(locale, 'summary.total'), '', String(summary.total), '', '', '']);
+  const blanks = withValue ? ['', '', '', ''] : ['', '', ''];
+  rows.push([cliText(locale, 'summary.ungraded'), '', String(summary.ungraded), ...blanks]);
+  rows.push([cliText(locale, 'summary.total'), '', String(summary.total), ...blanks]);
   const title = cliText(locale, 'summary.title', {
     table: `${compiled.table.id} ${localize(compiled.table.name, locale)}`,
     rows: summary.total,
   });
-  const lines = [title, ...renderColumns([heading, ...rows], [2, 3, 4], '  ')];
+  const lines = [title, ...renderColumns([heading, ...rows], withValue ? [2, 3, 4, 5] : [2, 3, 4], '  ')];
   if (offTarget) lines.push(cliText(locale, 'summary.off-target'));
   return lines;
 }

@@ -208,7 +208,8 @@ async function gradeXlsxInto(
   let frame: ApplyFrame = provisional;
   try {
     writer.writeHeader(header, native?.headerFrame ?? provisional);
-    for await (const chunk of chunks) {
+    // A ranked table (ABC) grades every row against every other: one batch of the whole sheet.
+    for await (const chunk of compiled.ranked ? wholeSheet(chunks) : chunks) {
       const batch = compiled.gradeRows(chunk as ArrayLike<ArrayLike<Cell>>, mapping.map);
       const part = summarize(compiled, batch);
       summary = summary ? mergeSummaries(summary, part) : part;
@@ -249,4 +250,11 @@ async function gradeXlsxInto(
     }),
   );
   return { exitCode: summary.ungraded > 0 ? 1 : 0, written: { path: outPath, summary } };
+}
+
+/** Every chunk of a sheet as one chunk. */
+async function* wholeSheet<T>(chunks: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+  const all: T[] = [];
+  for await (const chunk of chunks) for (const row of chunk) all.push(row);
+  yield all;
 }

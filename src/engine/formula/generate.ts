@@ -11,6 +11,7 @@ import {
   walkCondition,
   type ConditionPrinter,
 } from '../backends/table-walk';
+import { unsupportedPopulationFeature } from '../sql/abc';
 import { validateTable, type TableResolver } from '../compile';
 import type { TableProblem } from '../errors';
 import type {
@@ -68,7 +69,7 @@ export interface FormulaOptions {
   errorText?: (kind: FormulaErrorKind, input?: InputDef) => string;
 }
 
-export type FormulaUnsupportedFeature = 'rfm' | 'text-input' | 'number' | 'score-from-unscored';
+export type FormulaUnsupportedFeature = 'rfm' | 'text-input' | 'number' | 'score-from-unscored' | 'population';
 
 export type FormulaProblem =
   | { kind: 'invalid-table'; problems: TableProblem[] }
@@ -227,6 +228,8 @@ class FormulaGenerator {
 
   private checkSupported(table: GradingTable): void {
     if (table.method.kind === 'rfm') throw new Stop({ kind: 'unsupported', feature: 'rfm', table: table.id });
+    if (table.method.kind === 'abc' || unsupportedPopulationFeature(table, true))
+      throw new Stop({ kind: 'unsupported', feature: 'population', table: table.id });
     for (const input of table.inputs) {
       if (input.source) {
         const source = this.options.resolve?.(input.source.table);
@@ -409,6 +412,8 @@ class FormulaGenerator {
         return this.matrix(method, ctx);
       case 'rfm':
         throw new Stop({ kind: 'unsupported', feature: 'rfm', table: table.id });
+      case 'abc':
+        throw new Stop({ kind: 'unsupported', feature: 'population', table: table.id });
     }
   }
 

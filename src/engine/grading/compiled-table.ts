@@ -1,10 +1,13 @@
 import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, Graded } from '../grader';
 import { TierwiseUsageError, type GradeError } from '../errors';
-import type { GradingTable, InputDef, Tier } from '../model';
+import type { GradingTable, InputDef, Threshold, Tier } from '../model';
 import type { Cell } from '../values/cell';
+import { NEEDS_RANKED_BATCH } from './abc';
 import { makeDecoder, type Decoder } from './decode';
 import type { MethodEvaluator } from './method';
 import { BLOCK_SIZE, BlockState } from './row-state';
+import { shareThresholdsOf, tierByShare } from './share-tiers';
+import { makeDaysSinceDecoder } from '../time/days-since';
 
 /** Whether a batch is given as rows of cells (as Excel passes ranges) or as columns of cells. */
 type Layout = 'rows' | 'columns';
@@ -52,14 +55,23 @@ export class CompiledGradingTable implements CompiledTable {
   ) {
     this.tiers = table.tiers;
     this.hasScore = method.hasScore;
+    this.byShare = shareThresholdsOf(table.method);
+    this.ranked = this.byShare !== undefined;
     // Own column inputs come first in `columns`, in the table's order; their slot is their index in table.inputs.
     const own = table.inputs.map((input, slot) => ({ input, slot })).filter((x) => !x.input.source);
-    this.decoders = own.map((x) => makeDecoder(x.input, x.slot));
+    this.decoders = own.map((x) =>
+      x.input.daysSince ? makeDaysSinceDecoder(x.input, x.slot, table.asOf!) : makeDecoder(x.input, x.slot),
+    );
     this.decodedSlots = Int32Array.from(own, (x) => x.slot);
-    this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' ? 1 : 0));
+    // A daysSince column holds dates (numbers there are date serials), never the fast number path.
+    this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' && !x.input.daysSince ? 1 : 0));
     this.state = new BlockState(table.inputs.length);
     this.identity = Int32Array.from(columns, (_c, i) => i);
   }
+
+  /** Thresholds by share of customers: tiers come from the rank of the score over the batch. */
+  private readonly byShare: readonly Threshold[] | undefined;
+  readonly ranked: boolean;
 
   gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
     return this.gradeBatch(rows, 'rows', rows.length, map);
@@ -88,7 +100,16 @@ export class CompiledGradingTable implements CompiledTable {
       const failed = state.failed;
       for (let r = 0; r < size; r++) if (failed[r] === 1) errors.set(start + r, state.errors[r]!);
     }
-    return { count, scores, tiers, errors };
+    const batch = { count, scores, tiers, errors };
+    if (!this.byShare) return batch;
+    return tierByShare(batch, this.byShare, this.tiers, (row) => {
+      const steps: ExplanationStep[] = [];
+      this.evaluate(data, layout, row, 1, binding, state, steps);
+      return this.writeExplanation(
+        steps.filter((s) => s.kind !== 'total' && s.kind !== 'threshold'),
+        this,
+      );
+    });
   }
 
   gradeRow(row: ArrayLike<Cell>, map?: ColumnMap): Graded {
@@ -107,6 +128,7 @@ export class CompiledGradingTable implements CompiledTable {
 
   private single(state: BlockState): Graded {
     if (state.failed[0] === 1) return { ok: false, error: state.errors[0]! };
+    if (this.byShare) return { ok: false, error: NEEDS_RANKED_BATCH };
     const tier = state.tier[0]!;
     const score = state.score[0]!;
     return { ok: true, tier: this.tiers[tier]!.id, tierIndex: tier, score: Number.isNaN(score) ? null : score };

@@ -40,8 +40,9 @@ export interface Thresholds {
  */
 export function makeThresholds(thresholds: readonly Threshold[], ctx: MethodContext): Thresholds {
   const last = thresholds.length - 1;
+  // Thresholds by share are never missed here: the tier comes later, from the rank (share-tiers.ts).
   const missAtOrBelow = Float64Array.from(thresholds.slice(0, last), (t) =>
-    t.gte !== undefined ? nextDown(t.gte) : t.gt!,
+    t.topShare !== undefined ? -Infinity : t.gte !== undefined ? nextDown(t.gte) : t.gt!,
   );
   const tier = Int32Array.from(thresholds, (t) => ctx.tierIndex(t.tier));
   // Up to four tiers (most tables): the tests unrolled; a bound that is not there (NaN) is never missed.

@@ -136,6 +136,11 @@ export function planRows(
           row[c] = k < 0 ? null : cadence[k]!;
           break;
         case 'explanation': {
+          // Ranked tables explain a row by its place in the batch.
+          if (batch.explain) {
+            row[c] = batch.explain(i)?.[key] ?? null;
+            break;
+          }
           if (!rows) throw new TierwiseUsageError('planRows: explanations need the rows');
           const explained = compiled.explainRow(rows[i]!, map);
           row[c] = explained.ok ? explained.explanation.text[key] : null;

@@ -1,4 +1,5 @@
 import type { GradingTable } from '../model';
+import { ABC } from './abc';
 import { BANK_SEGMENT } from './bank-segment';
 import { BANK_VALUE } from './bank-value';
 import { BUSINESS_CLASS } from './business-class';
@@ -24,7 +25,7 @@ import { WEIGHTED_BONUS } from './weighted-bonus';
  * The built-in grading tables, one per scheme of grading-systems.md (sections
  * 1-8, 10, 11), grouped by `category`: scorecards, pipelines, matrices (and
  * the tables they take results from), segments, and the RFM tables (section 9,
- * defined in engine/rfm).
+ * defined in engine/rfm); ABC / Pareto (ranked by share of value) is a segment table.
  */
 export const PRESETS: readonly GradingTable[] = [
   // scorecard
@@ -50,6 +51,7 @@ export const PRESETS: readonly GradingTable[] = [
   BUSINESS_CLASS,
   LIFECYCLE,
   STAR_LEVELS,
+  ABC,
   // rfm
   ...RFM_PRESETS,
 ];

@@ -41,6 +41,8 @@ class RfmCompiledTable implements CompiledTable {
   readonly tiers: readonly Tier[];
   readonly columns: readonly InputDef[];
   readonly hasScore = true;
+  /** Quantile cuts (or recency dates without an as-of date) come from the whole batch: grade it in one call. */
+  readonly ranked: boolean;
   readonly key: string;
   /** Per column: whether it is read as a date (else a number). */
   private readonly dates: boolean[];
@@ -71,6 +73,7 @@ class RfmCompiledTable implements CompiledTable {
     this.segmentTier = Int32Array.from(method.segments, (s) => tierIndex(s.tier));
     this.defaultTier = tierIndex(method.default);
     this.wide = DIMENSIONS.some((d) => binsOf(method, d) > 9);
+    this.ranked = method.binning !== 'fixed' || (this.recencyIsDate && method.asOf === undefined);
   }
 
   /** Column-held data, graded as rows (RFM tables are customer-level and small next to orders). */

@@ -41,16 +41,20 @@ export const TITLE_KEYS = {
   bins: { en: 'Bins (R, F, M)', zh: '分档数 (R, F, M)' },
   closed: { en: 'Closed side', zh: '闭区间方向' },
   asOf: { en: 'As of', zh: '截止日期' },
+  rankedInput: { en: 'Ranked input', zh: '排名输入项' },
+  maxTotal: { en: 'Max total', zh: '总分上限' },
 } as const satisfies Record<string, Word>;
 
 export type TitleKey = keyof typeof TITLE_KEYS;
 
 /** Title keys allowed per method (the common ones are allowed for all). */
 export const METHOD_TITLE_KEYS: Record<MethodKind, TitleKey[]> = {
-  scorecard: ['round'],
-  rules: ['default'],
-  matrix: ['rowsInput', 'columnsInput', 'output'],
+  // "As of" is the table's as-of date (daysSince inputs), except in RFM tables, where it is the method's.
+  scorecard: ['round', 'maxTotal', 'asOf'],
+  rules: ['default', 'asOf'],
+  matrix: ['rowsInput', 'columnsInput', 'output', 'asOf'],
   rfm: ['binning', 'bins', 'closed', 'asOf', 'default'],
+  abc: ['rankedInput'],
 };
 
 interface ColumnSpec extends Word {
@@ -79,6 +83,7 @@ export const SECTIONS = {
       ...LABEL_COLUMNS,
       col('aliases', 'Header aliases', '列名别名'),
       col('required', 'Required', '必填'),
+      col('daysSince', 'Days since', '距今天数'),
       col('sourceTable', 'Source table', '来源表'),
       col('sourceOutput', 'Source output', '来源输出'),
       col('descriptionEn', 'Description (en)', '说明（英）'),
@@ -105,8 +110,17 @@ export const SECTIONS = {
       col('points', 'Points', '分值'),
       col('weight', 'Weight', '权重'),
       col('blankPoints', 'Blank points', '空值分'),
+      col('group', 'Group', '分组'),
+      col('decayAge', 'Decay by age', '按时长衰减'),
+      col('halfLife', 'Half-life (days)', '半衰期（天）'),
+      col('decaySteps', 'Decay steps', '衰减阶梯'),
       ...LABEL_COLUMNS,
     ],
+  },
+  pointCaps: {
+    en: 'Point caps',
+    zh: '分数封顶',
+    columns: [col('group', 'Group', '分组'), col('max', 'Max points', '最高分')],
   },
   multipliers: {
     en: 'Multipliers',
@@ -159,6 +173,11 @@ export const SECTIONS = {
       col('fmTo', 'FM to', 'FM 止'),
     ],
   },
+  cuts: {
+    en: 'Cuts',
+    zh: '分界',
+    columns: [col('tier', 'Tier', '等级'), col('upTo', 'Up to share', '累计占比至')],
+  },
   tiers: {
     en: 'Tiers',
     zh: '等级',
@@ -185,6 +204,7 @@ export const REQUIRED_COLUMNS: Record<SectionKey, string[]> = {
   values: ['input', 'id'],
   criteria: ['id', 'input', 'band', 'points'],
   multipliers: ['id', 'factor', 'level', 'node', 'op', 'value'],
+  pointCaps: ['group', 'max'],
   thresholds: ['tier', 'op', 'score'],
   rules: ['tier', 'level', 'node', 'op', 'value'],
   matrixRows: ['id', 'match'],
@@ -194,6 +214,7 @@ export const REQUIRED_COLUMNS: Record<SectionKey, string[]> = {
   caps: ['dimension', 'kind', 'value'],
   // A range pair left out (or blank) means any score, so only the tier is required.
   segments: ['tier'],
+  cuts: ['tier', 'upTo'],
   tiers: ['id', 'labelEn', 'fill', 'font'],
 };
 
@@ -203,6 +224,7 @@ export const SECTION_ORDER: Array<{ key: SectionKey; methods: MethodKind[] | 'al
   { key: 'values', methods: 'all' },
   { key: 'criteria', methods: ['scorecard'] },
   { key: 'multipliers', methods: ['scorecard'] },
+  { key: 'pointCaps', methods: ['scorecard'] },
   { key: 'rules', methods: ['rules'] },
   { key: 'matrixRows', methods: ['matrix'] },
   { key: 'matrixColumns', methods: ['matrix'] },
@@ -211,6 +233,7 @@ export const SECTION_ORDER: Array<{ key: SectionKey; methods: MethodKind[] | 'al
   { key: 'breakpoints', methods: ['rfm'] },
   { key: 'caps', methods: ['rfm'] },
   { key: 'segments', methods: ['rfm'] },
+  { key: 'cuts', methods: ['abc'] },
   { key: 'tiers', methods: 'all' },
 ];
 
@@ -260,3 +283,7 @@ export const CAP_WORDS: Record<'percentile' | 'value', string[]> = {
 /** The last threshold's operator cell: no bound. */
 export const OTHERWISE_WORDS = ['otherwise', 'else', 'other', '其余', '其他', '否则'];
 export const OTHERWISE = 'otherwise / 其余';
+
+/** A threshold by share of customers ("top 20%"): its operator cell as printed, and the spellings parse accepts. */
+export const TOP_SHARE = 'top / 前';
+export const TOP_SHARE_WORDS = ['top', 'top share', '前', '前占比', 'top / 前'];

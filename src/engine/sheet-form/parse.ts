@@ -26,6 +26,9 @@ import type {
   MatrixMethod,
   RfmMethod,
   RfmSegment,
+  AbcCut,
+  AbcMethod,
+  Decay,
   ScoreBand,
   Threshold,
   Tier,
@@ -35,6 +38,7 @@ import type { TableProblem, TableProblemCode } from '../errors';
 import type { Cell } from '../values/cell';
 import { parseBoolean, parseDate } from '../values/coerce';
 import { sheetFormEnUS, type SheetFormMessageKey } from '../../i18n/sheet-form.en-US';
+import { parseDecaySteps } from './decay-steps';
 import {
   CAP_WORDS,
   CLOSED_WORDS,
@@ -46,6 +50,7 @@ import {
   METHOD_TITLE_KEYS,
   OPERATOR_WORDS,
   OTHERWISE_WORDS,
+  TOP_SHARE_WORDS,
   REQUIRED_COLUMNS,
   SECTION_ORDER,
   SECTIONS,
@@ -238,6 +243,7 @@ const METHOD_KINDS: Record<MethodKind, string[]> = {
   rules: ['rules', '规则'],
   matrix: ['matrix', '矩阵'],
   rfm: ['rfm'],
+  abc: ['abc', 'pareto', 'ABC 分析', '帕累托'],
 };
 const OUTPUTS: Record<'score' | 'tier', string[]> = { score: ['score', '分数'], tier: ['tier', '等级'] };
 const BINNINGS: Record<'quantile' | 'rfm-package' | 'fixed', string[]> = {
@@ -245,9 +251,10 @@ const BINNINGS: Record<'quantile' | 'rfm-package' | 'fixed', string[]> = {
   'rfm-package': ['rfm-package'],
   fixed: ['fixed', '固定'],
 };
-const THRESHOLD_OPS: Record<'>=' | '>' | 'otherwise', string[]> = {
+const THRESHOLD_OPS: Record<'>=' | '>' | 'top' | 'otherwise', string[]> = {
   '>=': ['>=', '≥', '=>'],
   '>': ['>'],
+  top: TOP_SHARE_WORDS,
   otherwise: OTHERWISE_WORDS.concat(['otherwise / 其余']),
 };
 
@@ -460,6 +467,7 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
         sections.get('multipliers'),
         need('thresholds', 'method.thresholds'),
         title,
+        sections,
       );
       break;
     case 'rules':
@@ -471,6 +479,9 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
     case 'rfm':
       method = readRfm(reader, title, sections, need('segments', 'method.segments'));
       break;
+    case 'abc':
+      method = readAbc(reader, title, need('cuts', 'method.cuts'), end);
+      break;
   }
   const tiers = readTiers(reader, need('tiers', 'tiers'));
 
@@ -478,6 +489,14 @@ export function parseSheetTable(cells: ArrayLike<ArrayLike<Cell>>, origin?: Shee
     return { ok: false, problems: reader.problems };
   }
   const table: GradingTable = { format: TABLE_FORMAT, version, id, name, inputs, method, tiers };
+  if (kind !== 'rfm' && title.has('asOf')) {
+    const entry = title.get('asOf')!;
+    const asOf = readDate(reader, entry.cells[1], 'asOf', entry.index, 1);
+    if (asOf !== undefined) {
+      table.asOf = asOf;
+      reader.at('asOf', entry.index, 1);
+    }
+  }
   if (description !== undefined) table.description = description;
   if (category !== undefined) table.category = category;
   const paths = reader.paths;
@@ -647,6 +666,14 @@ function readInputs(reader: Reader, section: Section | undefined, valuesSection:
         reader.at(`${path}.required`, row.index, requiredCell.col);
       }
     }
+    const daysSinceCell = cellOfRow(row, 'daysSince');
+    if (daysSinceCell.col >= 0 && !isBlankCell(daysSinceCell.cell)) {
+      const daysSince = reader.boolean(daysSinceCell.cell, `${path}.daysSince`, row.index, daysSinceCell.col);
+      if (daysSince !== undefined) {
+        input.daysSince = daysSince;
+        reader.at(`${path}.daysSince`, row.index, daysSinceCell.col);
+      }
+    }
     const sourceTable = r.word('sourceTable', `${path}.source.table`);
     const outputCell = cellOfRow(row, 'sourceOutput');
     const output =
@@ -752,14 +779,38 @@ function readThresholds(reader: Reader, section: Section | undefined, base: stri
     } else if (op === '>' && score !== undefined) {
       threshold.gt = score;
       reader.at(`${path}.gt`, row.index, r.col('score'));
+    } else if (op === 'top' && score !== undefined) {
+      threshold.topShare = score;
+      reader.at(`${path}.topShare`, row.index, r.col('score'));
     } else if (op !== 'otherwise' && score !== undefined) {
       threshold.gte = score;
-    } else if ((op === '>' || op === '>=') && score === undefined && r.blank('score')) {
+    } else if ((op === '>' || op === '>=' || op === 'top') && score === undefined && r.blank('score')) {
       reader.problem('missing-field', `${path}.gte`, row.index, r.col('score'), { field: 'score' });
     }
     thresholds.push(threshold);
   });
   return thresholds;
+}
+
+/** A criterion's decay from its first row: the age input, and a half-life or steps ("30: 0.8; 90: 0.5"). */
+function readDecay(reader: Reader, r: ReturnType<typeof rowReader>, row: DataRow, path: string): Decay | undefined {
+  const age = r.word('decayAge', `${path}.decay.age`);
+  const halfLife = r.number('halfLife', `${path}.decay.halfLife`);
+  const stepsText = r.text('decaySteps', `${path}.decay.steps`);
+  if (age === undefined && halfLife === undefined && stepsText === undefined) return undefined;
+  const decay: Decay = { age: age ?? '' };
+  if (age === undefined)
+    reader.problem('missing-field', `${path}.decay.age`, row.index, r.col('decayAge'), { field: 'age' });
+  if (halfLife !== undefined) decay.halfLife = halfLife;
+  if (stepsText !== undefined) {
+    const steps = parseDecaySteps(stepsText);
+    if (steps === undefined) {
+      reader.syntax(`${path}.decay.steps`, row.index, r.col('decaySteps'), 'sheet.bad-decay-steps', {
+        text: stepsText,
+      });
+    } else decay.steps = steps;
+  }
+  return decay;
 }
 
 function readScorecard(
@@ -768,6 +819,7 @@ function readScorecard(
   multipliersSection: Section | undefined,
   thresholdsSection: Section | undefined,
   title: Map<TitleKey, { index: number; cells: Cell[] }>,
+  sections: Map<SectionKey, Section>,
 ): Method {
   const criteria: Criterion[] = [];
   if (section !== undefined && requireColumns(reader, section)) {
@@ -787,12 +839,26 @@ function readScorecard(
         if (weight !== undefined) current.weight = weight;
         const blankPoints = r.number('blankPoints', `${path}.blankPoints`);
         if (blankPoints !== undefined) current.blankPoints = blankPoints;
+        const group = r.word('group', `${path}.group`);
+        if (group !== undefined) current.group = group;
+        const decay = readDecay(reader, r, row, path);
+        if (decay !== undefined) current.decay = decay;
         const label = r.localized('labelEn', 'labelZh', `${path}.label`);
         if (label !== undefined) current.label = label;
         criteria.push(current);
         if (r.blank('band') && r.blank('points')) continue;
       } else {
-        for (const key of ['input', 'weight', 'blankPoints', 'labelEn', 'labelZh']) {
+        for (const key of [
+          'input',
+          'weight',
+          'blankPoints',
+          'group',
+          'decayAge',
+          'halfLife',
+          'decaySteps',
+          'labelEn',
+          'labelZh',
+        ]) {
           if (!r.blank(key))
             reader.syntax('method.criteria', row.index, r.col(key), 'sheet.orphan-row', {
               column: heading(SECTIONS.criteria.columns[0] as { en: string; zh: string }),
@@ -835,6 +901,24 @@ function readScorecard(
       multipliers.push(multiplier);
     }
     method.multipliers = multipliers;
+  }
+  const caps = sections.get('pointCaps');
+  if (caps !== undefined && requireColumns(reader, caps)) {
+    method.groupCaps = caps.rows.map((row, k) => {
+      const r = rowReader(reader, row);
+      const path = `method.groupCaps[${k}]`;
+      reader.at(path, row.index, 0);
+      return { group: r.word('group', `${path}.group`, true) ?? '', max: r.number('max', `${path}.max`, true) ?? 0 };
+    });
+  }
+  const maxTotal = title.get('maxTotal');
+  if (maxTotal !== undefined) {
+    const value = reader.number(maxTotal.cells[1], 'method.maxTotal', maxTotal.index, 1);
+    if (value !== undefined) {
+      method.maxTotal = value;
+      reader.at('method.maxTotal', maxTotal.index, 1);
+    } else if (isBlankCell(maxTotal.cells[1]))
+      reader.problem('missing-field', 'method.maxTotal', maxTotal.index, 1, { field: 'maxTotal' });
   }
   const round = title.get('round');
   if (round !== undefined) {
@@ -1218,6 +1302,39 @@ function readMatrixCell(
   if (typeof cell === 'number') return cell;
   if (output === 'score') return reader.number(cell, path, index, column);
   return reader.word(cell, path, index, column);
+}
+
+/** ABC: the "Ranked input" title entry and the "Cuts" section (the last share blank). */
+function readAbc(
+  reader: Reader,
+  title: Map<TitleKey, { index: number; cells: Cell[] }>,
+  section: Section | undefined,
+  end: number,
+): AbcMethod {
+  const method: AbcMethod = { kind: 'abc', input: '', cuts: [] };
+  const entry = title.get('rankedInput');
+  if (entry === undefined) {
+    reader.problem('missing-field', 'method.input', end, 0, { field: heading(TITLE_KEYS.rankedInput) });
+  } else {
+    const input = reader.word(entry.cells[1], 'method.input', entry.index, 1);
+    if (input !== undefined) {
+      method.input = input;
+      reader.at('method.input', entry.index, 1);
+    } else if (isBlankCell(entry.cells[1])) {
+      reader.problem('missing-field', 'method.input', entry.index, 1, { field: heading(TITLE_KEYS.rankedInput) });
+    }
+  }
+  if (section === undefined || !requireColumns(reader, section)) return method;
+  section.rows.forEach((row, i) => {
+    const r = rowReader(reader, row);
+    const path = `method.cuts[${i}]`;
+    reader.at(path, row.index, 0);
+    const cut: AbcCut = { tier: r.word('tier', `${path}.tier`, true) ?? '' };
+    const upTo = r.number('upTo', `${path}.upTo`);
+    if (upTo !== undefined) cut.upTo = upTo;
+    method.cuts.push(cut);
+  });
+  return method;
 }
 
 function readRfm(

@@ -9,7 +9,7 @@
  *   Method / 方法          | scorecard                             (scorecard | rules | matrix | rfm)
  *   ...method keys: Round to decimals (scorecard), Default tier (rules, rfm),
  *      Rows input / Columns input / Output (matrix), Binning / Bins (R, F, M) /
- *      Closed side / As of (rfm)
+ *      Closed side / As of (rfm), Ranked input (abc)
  *
  * then sections, each a heading row ("Criteria / 评分项", alone in column A),
  * a row of column headings ("Points / 分值"), and data rows. Blank rows between
@@ -59,7 +59,8 @@
  * ids down column A, tier ids or points in the cells.
  *
  * Thresholds: Tier | Operator (>= or >) | Score; the last row's operator is
- * "otherwise / 其余" with no score.
+ * "otherwise / 其余" with no score. Thresholds by share of customers have the
+ * operator "top / 前" and a cumulative share in Score (0.2 for the top 20%).
  *
  * RFM: "Closed side" is right ((a, b], the default) or left ([a, b)). "As of"
  * is printed as an ISO date text ('2024-12-31, the Excel serial day of the
@@ -73,6 +74,9 @@
  *
  *   Tier / 等级 | R from / R 起 | R to / R 止 | FM from / FM 起 | FM to / FM 止
  *   champions   | 5             | 5           | 4               | 5
+ *
+ * ABC: "Cuts" lists Tier | Up to share (a share cell, 0.8 for 80%), best tier
+ * first; the last tier's share is blank (it takes the rest).
  *
  * Cells: numbers are number cells, booleans TRUE/FALSE cells, absent optional
  * fields empty cells. Lists (aliases, category values, "in" values) are one
@@ -90,6 +94,7 @@ import {
   heading,
   MARKER,
   OTHERWISE,
+  TOP_SHARE,
   REQUIRED_COLUMNS,
   SECTIONS,
   TITLE_KEYS,
@@ -97,6 +102,7 @@ import {
   type SectionKey,
   type TitleKey,
 } from './layout';
+import { printDecaySteps } from './decay-steps';
 import { joinList, printRange, quoteText } from './text';
 
 type Row = Cell[];
@@ -247,9 +253,12 @@ export function printSheetTable(table: GradingTable): Cell[][] {
   if (table.description !== undefined) block.key('description', ...localized(table.description));
   if (table.category !== undefined) block.key('category', quoteText(table.category));
   block.key('method', method.kind);
+  // RFM tables print their method's as-of date under the same key.
+  if (table.asOf !== undefined && method.kind !== 'rfm') block.key('asOf', dateCell(table.asOf));
   switch (method.kind) {
     case 'scorecard':
       if (method.round !== undefined) block.key('round', method.round);
+      if (method.maxTotal !== undefined) block.key('maxTotal', method.maxTotal);
       break;
     case 'rules':
       if (method.default !== undefined) block.key('default', quoteText(method.default));
@@ -266,6 +275,9 @@ export function printSheetTable(table: GradingTable): Cell[][] {
       if (method.asOf !== undefined) block.key('asOf', dateCell(method.asOf));
       if (method.default !== undefined) block.key('default', quoteText(method.default));
       break;
+    case 'abc':
+      block.key('rankedInput', quoteText(method.input));
+      break;
     default:
       assertNever(method, 'method');
   }
@@ -278,6 +290,7 @@ export function printSheetTable(table: GradingTable): Cell[][] {
       ...localized(input.label),
       list(input.aliases),
       input.required ?? null,
+      input.daysSince ?? null,
       text(input.source?.table),
       input.source?.output ?? null,
       ...localized(input.description),
@@ -297,7 +310,16 @@ export function printSheetTable(table: GradingTable): Cell[][] {
       block.section('criteria');
       for (const criterion of method.criteria) {
         const head: Row = [quoteText(criterion.id), quoteText(criterion.input)];
-        const tail: Row = [num(criterion.weight), num(criterion.blankPoints), ...localized(criterion.label)];
+        const decay = criterion.decay;
+        const tail: Row = [
+          num(criterion.weight),
+          num(criterion.blankPoints),
+          text(criterion.group),
+          text(decay?.age),
+          num(decay?.halfLife),
+          decay?.steps ? printDecaySteps(decay.steps) : null,
+          ...localized(criterion.label),
+        ];
         if (criterion.bands.length === 0) block.row(...head, null, null, ...tail);
         criterion.bands.forEach((band, i) =>
           i === 0
@@ -316,6 +338,10 @@ export function printSheetTable(table: GradingTable): Cell[][] {
               : block.row(null, null, ...cells),
           );
         }
+      }
+      if (method.groupCaps !== undefined && method.groupCaps.length > 0) {
+        block.section('pointCaps');
+        for (const cap of method.groupCaps) block.row(quoteText(cap.group), cap.max);
       }
       printThresholds(block, method.thresholds);
       break;
@@ -370,6 +396,10 @@ export function printSheetTable(table: GradingTable): Cell[][] {
         );
       }
       break;
+    case 'abc':
+      block.section('cuts');
+      for (const cut of method.cuts) block.row(quoteText(cut.tier), num(cut.upTo));
+      break;
     default:
       assertNever(method, 'method');
   }
@@ -406,7 +436,8 @@ function dateCell(serial: number): Cell {
 function printThresholds(block: Block, thresholds: readonly Threshold[]): void {
   block.section('thresholds');
   for (const threshold of thresholds) {
-    if (threshold.gte !== undefined) block.row(quoteText(threshold.tier), '>=', threshold.gte);
+    if (threshold.topShare !== undefined) block.row(quoteText(threshold.tier), TOP_SHARE, threshold.topShare);
+    else if (threshold.gte !== undefined) block.row(quoteText(threshold.tier), '>=', threshold.gte);
     else if (threshold.gt !== undefined) block.row(quoteText(threshold.tier), '>', threshold.gt);
     else block.row(quoteText(threshold.tier), OTHERWISE, null);
   }

@@ -29,6 +29,7 @@ import type {
 } from '../model';
 import { EXCEL_ERRORS } from '../values/cell';
 import { MAX_DATE_SERIAL } from '../values/dates';
+import { abcLevel, unsupportedPopulationFeature, type PopulationSqlFeature } from './abc';
 import { sqlDialect, SQL_SPACES, type SqlDialect, type SqlDialectName } from './dialect';
 
 export interface SqlExportOptions {
@@ -56,7 +57,7 @@ export type SqlProblem =
   | { kind: 'unknown-input'; input: string; inputs: string[] };
 
 export type SqlUnsupportedFeature =
-  'rfm-source' | 'rfm-breakpoints' | 'text-input' | 'date-input' | 'score-from-unscored';
+  'rfm-source' | 'rfm-breakpoints' | 'text-input' | 'date-input' | 'score-from-unscored' | PopulationSqlFeature;
 
 export type SqlExport =
   | { ok: true; sql: string; columns: Array<{ input: string; column: string | null }> }
@@ -258,6 +259,8 @@ class Generator {
 
   private checkSupported(table: GradingTable): void {
     const m = table.method;
+    const population = unsupportedPopulationFeature(table, table === this.table);
+    if (population) throw new Stop({ kind: 'unsupported', feature: population, table: table.id });
     if (m.kind === 'rfm' && table !== this.table) {
       throw new Stop({ kind: 'unsupported', feature: 'rfm-source', table: table.id });
     }
@@ -362,6 +365,13 @@ class Generator {
         return this.matrix(method, ctx);
       case 'rfm':
         return this.rfm(method, ctx);
+      case 'abc':
+        return abcLevel(method, ctx, {
+          dialect: this.d,
+          step: (items) => this.step(items),
+          num: (x) => this.num(x),
+          errorText: (kind, input) => this.errorText(kind, input),
+        });
     }
   }
 

@@ -78,6 +78,7 @@ export function findGapOrOverlap(ranges: readonly NumericRange[]): RangeGap | un
 /** "≥ 80", "> 80", or for the open last threshold "< 60" / "<= 60" from the one above it. */
 export function formatThresholdBound(thresholds: readonly Threshold[], index: number): string {
   const own = thresholds[index];
+  if (own?.topShare !== undefined) return `top ${Math.round(own.topShare * 10000) / 100}%`;
   if (own?.gte !== undefined) return `≥ ${own.gte}`;
   if (own?.gt !== undefined) return `> ${own.gt}`;
   const above = thresholds[index - 1];

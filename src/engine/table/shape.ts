@@ -161,7 +161,11 @@ const thresholdShape: Shape = {
   name: 'Threshold',
   title: 'Score -> tier, best tier first; the last has no bound',
   required: { tier: id() },
-  optional: { gte: num(), gt: num() },
+  optional: {
+    gte: num(),
+    gt: num(),
+    topShare: { t: 'number', minimum: 0, maximum: 1, title: 'Cumulative share of customers by rank of the score' },
+  },
 };
 
 const scorecardShape: Shape = {
@@ -181,7 +185,33 @@ const scorecardShape: Shape = {
             1,
           ),
         },
-        optional: { label: localizedTextShape, weight: num(), blankPoints: num() },
+        optional: {
+          label: localizedTextShape,
+          weight: num(),
+          blankPoints: num(),
+          decay: {
+            t: 'object',
+            name: 'Decay',
+            title: 'Points x 0.5^(age/halfLife), or x the factor of the last step the age has reached',
+            required: { age: id('A number input holding an age in days') },
+            optional: {
+              halfLife: { t: 'number', minimum: 0, title: 'Days' },
+              steps: list(
+                {
+                  t: 'object',
+                  name: 'DecayStep',
+                  required: {
+                    fromDays: { t: 'number', minimum: 0 },
+                    factor: { t: 'number', minimum: 0, maximum: 1 },
+                  },
+                },
+                TABLE_LIMITS.bandsPerCriterion,
+                1,
+              ),
+            },
+          },
+          group: id('A capped group (method.groupCaps)'),
+        },
       },
       TABLE_LIMITS.criteria,
       1,
@@ -199,6 +229,11 @@ const scorecardShape: Shape = {
       TABLE_LIMITS.criteria,
     ),
     round: { t: 'number', integer: true, minimum: 0, maximum: 10 },
+    groupCaps: list(
+      { t: 'object', name: 'GroupCap', required: { group: id(), max: { t: 'number', minimum: 0 } } },
+      TABLE_LIMITS.criteria,
+    ),
+    maxTotal: num('The most the total may be, after multipliers'),
   },
 };
 
@@ -295,11 +330,31 @@ const rfmShape: Shape = {
   },
 };
 
+const abcShape: Shape = {
+  t: 'object',
+  required: {
+    kind: { t: 'string', enum: ['abc'] },
+    input: id('The number input ranked, largest first'),
+    cuts: list(
+      {
+        t: 'object',
+        name: 'AbcCut',
+        title:
+          'A customer is in the first tier whose upTo the running share before it has not reached; the last cut has no upTo',
+        required: { tier: id() },
+        optional: { upTo: { t: 'number', minimum: 0, maximum: 1, title: 'Cumulative share of the value, 0..1' } },
+      },
+      TABLE_LIMITS.tiers,
+      1,
+    ),
+  },
+};
+
 export const methodShape: Shape = {
   t: 'union',
   name: 'Method',
-  expected: "an object whose kind is 'scorecard', 'rules', 'matrix' or 'rfm'",
-  options: [scorecardShape, rulesShape, matrixShape, rfmShape],
+  expected: "an object whose kind is 'scorecard', 'rules', 'matrix', 'rfm' or 'abc'",
+  options: [scorecardShape, rulesShape, matrixShape, rfmShape, abcShape],
   select: (v) => {
     switch (v.kind) {
       case 'scorecard':
@@ -310,6 +365,8 @@ export const methodShape: Shape = {
         return matrixShape;
       case 'rfm':
         return rfmShape;
+      case 'abc':
+        return abcShape;
       default:
         return undefined;
     }
@@ -343,6 +400,7 @@ export const inputShape: Shape = {
       required: { table: id(), output: { t: 'string', enum: ['score', 'tier'] } },
     },
     description: localizedTextShape,
+    daysSince: { t: 'boolean', title: 'Read a date column as whole days to the table asOf' },
   },
 };
 
@@ -379,6 +437,13 @@ export const gradingTableShape: Shape = {
   optional: {
     description: localizedTextShape,
     category: id(),
+    asOf: {
+      t: 'number',
+      integer: true,
+      minimum: 1,
+      maximum: 2958465,
+      title: 'Excel serial day that daysSince counts to',
+    },
   },
 };
 

@@ -2,6 +2,8 @@ import type { TableProblem } from '../errors';
 import type { BandMatch, ConditionNode, GradingTable, InputDef, InputType, MatrixAxis, Threshold } from '../model';
 import { TABLE_LIMITS } from '../model';
 import { normalizeKey } from '../values/coerce';
+import { isRankedTable, validateAbcMethod } from '../grading/abc-validate';
+import { validateTimeFields } from '../time/validate-time';
 import { findGapOrOverlap, formatRange, isValidRange } from './ranges';
 
 /** Finds another table by id: the workbook's tables and the presets. */
@@ -38,6 +40,7 @@ class Validator {
       this.checkInput(input, `inputs[${i}]`);
     });
     this.checkTiers();
+    this.problems.push(...validateTimeFields(table));
     const method = table.method;
     switch (method.kind) {
       case 'scorecard':
@@ -82,6 +85,12 @@ class Validator {
           if (this.tierRef(s.tier, `method.segments[${i}].tier`)) this.reached.add(s.tier);
         });
         table.tiers.forEach((t) => this.reached.add(t.id));
+        break;
+      case 'abc':
+        this.problems.push(...validateAbcMethod(method, table.inputs));
+        method.cuts.forEach((cut, i) => {
+          if (this.tierRef(cut.tier, `method.cuts[${i}].tier`)) this.reached.add(cut.tier);
+        });
         break;
     }
     table.tiers.forEach((tier, i) => {
@@ -253,6 +262,8 @@ class Validator {
   private checkThresholds(thresholds: readonly Threshold[], path: string): void {
     const seen = new Set<string>();
     let previous: number | undefined;
+    // By share: bounds are cumulative shares of customers and rise; fixed: scores that fall.
+    const byShare = thresholds.some((t) => t.topShare !== undefined);
     thresholds.forEach((t, i) => {
       if (this.tierRef(t.tier, `${path}[${i}].tier`)) this.reached.add(t.tier);
       if (seen.has(t.tier)) {
@@ -260,7 +271,13 @@ class Validator {
       }
       seen.add(t.tier);
       const last = i === thresholds.length - 1;
-      const bound = t.gte ?? t.gt;
+      const bound = byShare ? t.topShare : (t.gte ?? t.gt);
+      if (byShare && (t.gte !== undefined || t.gt !== undefined)) {
+        this.problems.push({ code: 'bad-range', path: `${path}[${i}]`, detail: { range: JSON.stringify(t) } });
+      }
+      if (byShare && bound !== undefined && !(bound > 0 && bound < 1)) {
+        this.problems.push({ code: 'share-cut-range', path: `${path}[${i}].topShare`, detail: { value: bound } });
+      }
       if (t.gte !== undefined && t.gt !== undefined) {
         this.problems.push({ code: 'bad-range', path: `${path}[${i}]`, detail: { range: JSON.stringify(t) } });
       }
@@ -268,11 +285,12 @@ class Validator {
         this.problems.push({ code: 'threshold-last-bounded', path: `${path}[${i}]` });
       }
       if (!last && bound === undefined) {
-        this.problems.push({ code: 'missing-field', path: `${path}[${i}].gte`, detail: { field: 'gte' } });
+        const field = byShare ? 'topShare' : 'gte';
+        this.problems.push({ code: 'missing-field', path: `${path}[${i}].${field}`, detail: { field } });
       }
       if (bound !== undefined) {
         this.finite(bound, `${path}[${i}]`);
-        if (previous !== undefined && !(bound < previous)) {
+        if (previous !== undefined && !(byShare ? bound > previous : bound < previous)) {
           this.problems.push({ code: 'thresholds-order', path: `${path}[${i}]`, detail: { a: bound, b: previous } });
         }
         previous = bound;
@@ -434,6 +452,10 @@ class Validator {
       const found = id === this.table.id ? this.table : this.resolve?.(id);
       if (!found) {
         this.problems.push({ code: 'unknown-table', path: `${path}.table`, detail: { table: id } });
+        continue;
+      }
+      if (isRankedTable(found)) {
+        this.problems.push({ code: 'ranked-source', path: `${path}.table`, detail: { table: id } });
         continue;
       }
       if (input.source!.output === 'tier') {

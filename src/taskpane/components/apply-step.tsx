@@ -53,7 +53,8 @@ export function ApplyStep(props: ApplyStepProps) {
   const { region, compiled, choices, onChoices, running, progress, ungraded, asking } = props;
   const { t, locale } = usePaneText();
   const styles = useStyles();
-  const isRfm = compiled.table.method.kind === 'rfm';
+  // Tables that rank rows against each other cannot be written as one formula per row.
+  const isRfm = compiled.table.method.kind === 'rfm' || compiled.ranked === true;
   const set = (patch: Partial<ApplyChoices>) => onChoices({ ...choices, ...patch });
   return (
     <div className={styles.stack}>

@@ -218,7 +218,9 @@ export function TableEditor({ draft, problems, onChange }: TableEditorProps) {
             </>
           )}
           {draft.method.kind === 'rules' && <RulesEditor draft={draft} say={say} onChange={onChange} />}
-          {(draft.method.kind === 'matrix' || draft.method.kind === 'rfm') && <Text>{t('table.rules')}</Text>}
+          {(draft.method.kind === 'matrix' || draft.method.kind === 'rfm' || draft.method.kind === 'abc') && (
+            <Text>{t('table.rules')}</Text>
+          )}
         </>
       )}
       <Field label={t('table.json')} validationMessage={jsonError}>
