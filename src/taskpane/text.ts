@@ -2,12 +2,18 @@ import type { Locale } from '../engine';
 import { fill } from '../i18n';
 import { assertNever } from '../engine';
 import type { WorkbookProblem } from '../excel/workbook';
-import { taskpaneEnUS, type TaskpaneMessageKey } from '../i18n/taskpane.en-US';
+import { editorEnUS, type EditorMessageKey } from '../i18n/editor.en-US';
+import { editorZhCN } from '../i18n/editor.zh-CN';
+import { taskpaneEnUS, type TaskpaneMessageKey as PaneKey } from '../i18n/taskpane.en-US';
 import { taskpaneZhCN } from '../i18n/taskpane.zh-CN';
 
-export type { TaskpaneMessageKey };
+/** Keys of the pane's own texts and of its table editors'. */
+export type TaskpaneMessageKey = PaneKey | EditorMessageKey;
 
-const TABLES: Record<Locale, Record<TaskpaneMessageKey, string>> = { 'en-US': taskpaneEnUS, 'zh-CN': taskpaneZhCN };
+const TABLES: Record<Locale, Record<TaskpaneMessageKey, string>> = {
+  'en-US': { ...taskpaneEnUS, ...editorEnUS },
+  'zh-CN': { ...taskpaneZhCN, ...editorZhCN },
+};
 
 /** A task pane message in the given language with {placeholders} filled in. */
 export function paneText(
@@ -19,7 +25,7 @@ export function paneText(
 }
 
 export function isTaskpaneMessageKey(key: string): key is TaskpaneMessageKey {
-  return Object.prototype.hasOwnProperty.call(taskpaneEnUS, key);
+  return Object.prototype.hasOwnProperty.call(TABLES['en-US'], key);
 }
 
 /** What went wrong in the workbook, as the pane says it. */
