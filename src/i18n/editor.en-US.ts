@@ -81,6 +81,23 @@ export const editorEnUS = {
 
   'scorecard.round': 'Round the total to decimals',
   'scorecard.no-round': 'no rounding',
+
+  'matrix.rows': 'Rows',
+  'matrix.columns': 'Columns',
+  'matrix.axis-input': 'Input of {axis}',
+  'matrix.bands': 'Bands of {axis}',
+  'matrix.band-id': 'ID',
+  'matrix.band-match': 'Values (x)',
+  'matrix.band-id-of': 'ID of band {index} of {axis}',
+  'matrix.band-match-of': 'Values of {band} ({axis})',
+  'matrix.band-row': '{band} of {axis}',
+  'matrix.band-add': 'Add a band to {axis}',
+  'matrix.cells': 'Cells',
+  'matrix.corner': 'Row \\ column',
+  'matrix.cell': 'Cell {row} × {column}',
+  'matrix.output': 'Each cell gives',
+  'matrix.output-tier': 'a tier',
+  'matrix.output-score': 'points (then thresholds)',
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEnUS;

@@ -80,4 +80,21 @@ export const editorZhCN: Record<EditorMessageKey, string> = {
 
   'scorecard.round': '总分保留小数位',
   'scorecard.no-round': '不取整',
+
+  'matrix.rows': '行',
+  'matrix.columns': '列',
+  'matrix.axis-input': '{axis}的输入',
+  'matrix.bands': '{axis}的区间',
+  'matrix.band-id': 'ID',
+  'matrix.band-match': '取值（x）',
+  'matrix.band-id-of': '{axis}第 {index} 个区间的 ID',
+  'matrix.band-match-of': '{band} 的取值（{axis}）',
+  'matrix.band-row': '{axis}的 {band}',
+  'matrix.band-add': '为{axis}添加区间',
+  'matrix.cells': '单元格',
+  'matrix.corner': '行 \\ 列',
+  'matrix.cell': '单元格 {row} × {column}',
+  'matrix.output': '每个单元格给出',
+  'matrix.output-tier': '等级',
+  'matrix.output-score': '得分（再按阈值）',
 };

@@ -41,7 +41,11 @@ export function renderEditor(initial: unknown, locale: Locale = 'en-US') {
  * document for each query: on a 30-input rules table that takes minutes in jsdom.
  */
 export function byLabel<T extends HTMLElement = HTMLInputElement>(label: string): T {
-  const found = document.querySelectorAll(`[aria-label="${label.replace(/"/g, '\\"')}"]`);
+  const labelled = [...document.querySelectorAll(`[aria-label="${label.replace(/"/g, '\\"')}"]`)];
+  const byField = [...document.querySelectorAll('label')]
+    .filter((l) => l.textContent === label && l.htmlFor)
+    .map((l) => document.getElementById(l.htmlFor));
+  const found = labelled.length > 0 ? labelled : byField;
   if (found.length !== 1) throw new Error(`${found.length} controls labelled ${label}`);
   return found[0] as T;
 }

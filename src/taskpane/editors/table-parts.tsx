@@ -3,6 +3,7 @@ import { usePaneText } from '../components/pane-text';
 import { useStyles } from '../components/styles';
 import type { PartEditorProps } from './draft';
 import { InputsGrid } from './inputs-grid';
+import { MatrixEditor } from './matrix-editor';
 import { RulesEditor } from './rules-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { TiersGrid } from './tiers-grid';
@@ -24,7 +25,8 @@ export function TableParts(props: PartEditorProps) {
       </section>
       {kind === 'scorecard' && <ScorecardEditor {...props} />}
       {kind === 'rules' && <RulesEditor {...props} />}
-      {(kind === 'matrix' || kind === 'rfm') && <Text>{t('table.rules')}</Text>}
+      {kind === 'matrix' && <MatrixEditor {...props} />}
+      {kind === 'rfm' && <Text>{t('table.rules')}</Text>}
     </>
   );
 }
