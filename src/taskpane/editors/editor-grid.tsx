@@ -171,7 +171,7 @@ export interface CellInputProps {
   onChange: (value: string) => void;
   problems?: readonly string[];
   warnings?: readonly string[];
-  type?: 'text' | 'number';
+  type?: 'text' | 'number' | 'date';
   placeholder?: string;
 }
 

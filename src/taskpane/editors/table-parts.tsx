@@ -4,6 +4,7 @@ import { useStyles } from '../components/styles';
 import type { PartEditorProps } from './draft';
 import { InputsGrid } from './inputs-grid';
 import { MatrixEditor } from './matrix-editor';
+import { RfmEditor } from './rfm-editor';
 import { RulesEditor } from './rules-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { TiersGrid } from './tiers-grid';
@@ -26,7 +27,7 @@ export function TableParts(props: PartEditorProps) {
       {kind === 'scorecard' && <ScorecardEditor {...props} />}
       {kind === 'rules' && <RulesEditor {...props} />}
       {kind === 'matrix' && <MatrixEditor {...props} />}
-      {kind === 'rfm' && <Text>{t('table.rules')}</Text>}
+      {kind === 'rfm' && <RfmEditor {...props} />}
     </>
   );
 }
