@@ -1,5 +1,5 @@
 import type { Locale } from '../engine';
-import { fill } from '../i18n';
+import { formatMessage } from '../i18n/plural';
 import { assertNever } from '../engine';
 import type { WorkbookProblem } from '../excel/workbook';
 import { editorEnUS, type EditorMessageKey } from '../i18n/editor.en-US';
@@ -21,7 +21,7 @@ export function paneText(
   key: TaskpaneMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return fill(TABLES[locale][key], params);
+  return formatMessage(locale, TABLES[locale][key], params);
 }
 
 export function isTaskpaneMessageKey(key: string): key is TaskpaneMessageKey {
