@@ -110,6 +110,7 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/support/support.html', to: 'support.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

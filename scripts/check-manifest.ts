@@ -1,10 +1,13 @@
 /**
  * The offline check of manifest.xml (Microsoft's validator is an online
  * service): xmllint well-formedness, then the structure an Excel add-in with
- * a shared runtime needs — required elements in schema order, every resid
- * defined and every resource used, every URL pointing at a file the build
- * emits, icons present at their declared sizes, version and id formats, zh-CN
- * overrides, and (for a production manifest) no localhost.
+ * a shared runtime needs — required elements (a SupportUrl among them) in
+ * schema order, every resid defined, used and at most 32 characters, short
+ * strings up to 125 and long strings up to 250 characters (MS-OWEMXML),
+ * every URL https and pointing at a file the build emits, each <Icon> with
+ * its 16, 32 and 80 pixel images and every icon file at its declared size,
+ * version and id formats, zh-CN overrides, and (for a production manifest)
+ * no localhost.
  *
  * Run: `npx tsx scripts/check-manifest.ts [manifest.xml] [--dist dist] [--production] [--no-xmllint]`.
  */
@@ -20,6 +23,7 @@ export const EMITTED_FILES = [
   'functions.json',
   'functions.zh-CN.json',
   'manifest.xml',
+  'support.html',
 ] as const;
 
 export const DEV_BASE_URL = 'https://localhost:3000/';
@@ -107,6 +111,7 @@ const OFFICE_APP_REQUIRED = [
   'Description',
   'IconUrl',
   'HighResolutionIconUrl',
+  'SupportUrl',
   'Hosts',
   'Requirements',
   'DefaultSettings',
@@ -134,6 +139,16 @@ const RESID_KIND: Record<string, ResourceKind> = {
   Description: 'long string',
 };
 const ICON_SIZE_OF: Record<string, number> = { IconUrl: 32, HighResolutionIconUrl: 64 };
+/** MS-OWEMXML's ShortString, LongString and URL types, and the resid type of the VersionOverrides schema. */
+const MAX_LENGTH = { 'short string': 125, 'long string': 250, url: 2048, resid: 32 } as const;
+/** Sizes every <Icon> of a button or group must list (the Icon element's reference). */
+const ICON_SIZES = ['16', '32', '80'];
+/** Children of ribbon elements in schema order (TaskPaneAppVersionOverrides). */
+const CHILD_ORDER: Record<string, { order: string[]; required: string[] }> = {
+  Group: { order: ['Label', 'Icon', 'Control'], required: ['Label', 'Icon', 'Control'] },
+  Control: { order: ['Label', 'Supertip', 'Icon', 'Action'], required: ['Label', 'Supertip', 'Icon', 'Action'] },
+  Supertip: { order: ['Title', 'Description'], required: ['Title', 'Description'] },
+};
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){0,3}$/;
 const NAMESPACE = /^[A-Z]{1,8}$/;
@@ -167,6 +182,8 @@ class Checker {
     const start = source.attributes.DefaultValue ?? '';
     this.baseUrl = start.slice(0, start.lastIndexOf('/') + 1);
     for (const name of ['DisplayName', 'Description']) this.zhOverride(this.child(root, name)!, 'Override');
+    this.length(this.child(root, 'DisplayName')!, 'short string', 'Override');
+    this.length(this.child(root, 'Description')!, 'long string', 'Override');
     for (const name of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl']) {
       const element = this.child(root, name);
       if (element) this.url(element, element.attributes.DefaultValue, ICON_SIZE_OF[name]);
@@ -253,8 +270,9 @@ class Checker {
         if (kind === 'url' || kind === 'image') {
           this.url(element, element.attributes.DefaultValue);
           for (const o of element.children.filter((c) => c.name === 'bt:Override')) this.url(o, o.attributes.Value);
-        } else if (!isNamespaceString(id, this.root)) {
-          this.zhOverride(element, 'bt:Override');
+        } else {
+          this.length(element, kind, 'bt:Override');
+          if (!isNamespaceString(id, this.root)) this.zhOverride(element, 'bt:Override');
         }
       }
     }
@@ -262,8 +280,18 @@ class Checker {
 
   private uses(scope: XmlElement): void {
     for (const element of descendants(scope)) {
+      const order = CHILD_ORDER[element.name];
+      if (order) this.order(element, order.order, order.required);
+      if (element.name === 'Icon') {
+        const sizes = element.children.filter((c) => c.name === 'bt:Image').map((c) => c.attributes.size);
+        const missing = ICON_SIZES.filter((size) => !sizes.includes(size));
+        if (missing.length > 0) this.fail(element, `<Icon> has no image of size ${missing.join(', ')}`);
+      }
       const resid = element.attributes.resid;
       if (resid === undefined) continue;
+      if (resid.length > MAX_LENGTH.resid) {
+        this.fail(element, `resid '${resid}' of <${element.name}> is ${resid.length} characters, at most 32`);
+      }
       const resource = this.resources.get(resid);
       const kind = RESID_KIND[element.name];
       if (!resource) {
@@ -284,6 +312,8 @@ class Checker {
   private url(element: XmlElement, url: string | undefined, iconSize?: number): void {
     if (!url) return this.fail(element, `<${element.name}> has no URL`);
     if (!url.startsWith('https://')) return this.fail(element, `URL '${url}' must be https`);
+    if (url.length > MAX_LENGTH.url)
+      return this.fail(element, `URL '${url}' is ${url.length} characters, at most 2048`);
     if (!url.startsWith(this.baseUrl)) {
       return this.fail(element, `URL '${url}' is not under the add-in's base URL '${this.baseUrl}'`);
     }
@@ -309,6 +339,21 @@ class Checker {
       return existsSync(file) ? file : undefined;
     }
     return (EMITTED_FILES as readonly string[]).includes(relative) ? true : undefined;
+  }
+
+  /** A text and its locale overrides within the schema's length for `kind`. */
+  private length(element: XmlElement, kind: keyof typeof MAX_LENGTH, overrideName: string): void {
+    const texts = [
+      element.attributes.DefaultValue ?? '',
+      ...element.children.filter((c) => c.name === overrideName).map((o) => o.attributes.Value ?? ''),
+    ];
+    const max = MAX_LENGTH[kind];
+    const what = element.attributes.id ? `'${element.attributes.id}'` : `<${element.name}>`;
+    for (const text of texts) {
+      if (text.length === 0 || text.length > max) {
+        this.fail(element, `${what} is a ${kind} of ${text.length} characters: 1 to ${max} allowed`);
+      }
+    }
   }
 
   private zhOverride(element: XmlElement, overrideName: string): void {

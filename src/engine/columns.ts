@@ -84,3 +84,21 @@ export function mapColumns(
     badOverrides,
   };
 }
+
+/**
+ * What the user calls each mapped input: its sheet header, by input id. Row
+ * errors name the column as the sheet shows it ("回款天数"), not the table's id.
+ */
+export function inputHeaders(
+  inputs: readonly Pick<InputDef, 'id'>[],
+  map: ArrayLike<number>,
+  headers: readonly Cell[],
+): ReadonlyMap<string, string> {
+  const named = new Map<string, string>();
+  inputs.forEach((input, i) => {
+    const column = map[i] ?? -1;
+    const header = column >= 0 ? displayCell(headers[column] ?? null) : '';
+    if (header !== '') named.set(input.id, header);
+  });
+  return named;
+}

@@ -23,7 +23,7 @@ export function quoteSheet(sheet: string): string {
   return cellAddress(0, 0, sheet).replace(/!A1$/, '');
 }
 
-function columnIndex(letters: string): number {
+export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;

@@ -29,6 +29,8 @@ export interface ExcelRange extends LoadableObject {
   getSurroundingRegion(): ExcelRange;
   getTables(fullyContained?: boolean): ExcelTableCollectionBase;
   getMergedAreasOrNullObject(): ExcelRangeAreas;
+  /** The cells a dynamic-array formula in this one cell spills into; a null object when it does not spill. */
+  getSpillingToRangeOrNullObject(): ExcelRange;
   getEntireColumn(): ExcelRange;
   insert(shift: 'Right'): ExcelRange;
   delete(shift: 'Left'): void;

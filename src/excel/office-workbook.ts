@@ -13,6 +13,8 @@ import { columnLetters } from '../engine/sheet-form/text';
 import { parseAddress, rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
+import { outputNumberFormat } from './output-formats';
+import { firstMovedColumn, sameCell } from './apply-checks';
 import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
 import type { ExcelContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api';
 import { contentKey } from '../engine/table/canonical';
@@ -28,6 +30,8 @@ import {
   type UndoStep,
 } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import { isOwnSheet } from './own-sheets';
+import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { restoreSummary, writeSummary } from './summary-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
@@ -51,7 +55,11 @@ import type {
   StoredTables,
   Workbook,
   WorkbookProblem,
+  ErrorReport,
 } from './workbook';
+import { errorReport } from './failures';
+
+type JournalInMemory = Extract<WorkbookProblem, { kind: 'journal-in-memory' }>;
 
 const ADDRESS_LIMIT = 8192;
 
@@ -282,44 +290,44 @@ export class OfficeWorkbook implements Workbook {
         const counted = this.counting(context);
         const outcome = await this.execute(counted, region, plan, options, journal);
         if (!outcome.ok) return outcome;
-        const slot = await this.keep(counted, region, plan, journal);
-        this.revertible = { journal, ...(slot !== undefined ? { slot } : {}) };
+        const kept = await this.keep(counted, region, plan, journal);
+        this.revertible = { journal, ...('slot' in kept ? { slot: kept.slot } : {}) };
         return ok({
           ...outcome.value,
           requests: this.syncCounter - before,
-          journal: slot !== undefined ? ('workbook' as const) : ('memory' as const),
+          ...('slot' in kept ? { journal: 'workbook' as const } : { journal: 'memory' as const, journalProblem: kept }),
         });
       });
       return report;
     } catch (error) {
-      const cancelled = error instanceof Cancelled;
-      let rolledBack = journal.steps.length === 0;
-      if (!rolledBack) {
+      let rollbackError: ErrorReport | undefined;
+      if (journal.steps.length > 0) {
         try {
           await this.run((context) => this.undo(context, journal));
-          rolledBack = true;
-        } catch {
-          // The rollback failed too: keep the journal so the pane offers Revert.
+        } catch (undoError) {
+          // The rollback failed too: keep the journal so the pane offers Revert, and say why.
           this.revertible = { journal };
+          rollbackError = errorReport(undoError);
         }
       }
-      return fail(
-        cancelled ? { kind: 'cancelled', rolledBack } : { kind: 'failed', message: messageOf(error), rolledBack },
-      );
+      const rolledBack = rollbackError === undefined;
+      const rollback = rollbackError ? { rollbackError } : {};
+      if (error instanceof Cancelled) return fail({ kind: 'cancelled', rolledBack, ...rollback });
+      return fail({ kind: 'failed', message: messageOf(error), cause: error, rolledBack, ...rollback });
     }
   }
 
   /**
    * Fingerprints what Apply wrote and stores the journal in the next column of
-   * the very hidden journal sheet; returns that column, or undefined when the
-   * journal stays in memory only (too large, or Excel refused).
+   * the very hidden journal sheet; returns that column, or, when the journal
+   * stays in memory only, why (too large, or the error Excel raised).
    */
   private async keep(
     context: ExcelContext,
     region: DataRegion,
     plan: WorkbookPlan,
     journal: Journal,
-  ): Promise<number | undefined> {
+  ): Promise<{ slot: number } | JournalInMemory> {
     const columns = plan.frame.columns.map((c) => c.sheetColumn);
     const left = Math.min(...columns);
     const rect = {
@@ -339,14 +347,30 @@ export class OfficeWorkbook implements Workbook {
       const { header, parts } = encodeJournal(journal);
       if (header.bytes > this.journalLimit) {
         // Older journals would no longer match what Revert restores: none is better than a wrong one.
-        await this.dropJournals(context);
-        return undefined;
+        const cleanup = await this.dropJournalsReporting(context);
+        return {
+          kind: 'journal-in-memory',
+          reason: 'too-large',
+          bytes: header.bytes,
+          limit: this.journalLimit,
+          ...cleanup,
+        };
       }
-      return await this.writeSlot(context, header, parts);
-    } catch {
+      return { slot: await this.writeSlot(context, header, parts) };
+    } catch (error) {
       // Excel refused (a protected workbook structure ...): Revert works in this session only.
-      await this.dropJournals(context).catch(() => undefined);
-      return undefined;
+      const cleanup = await this.dropJournalsReporting(context);
+      return { kind: 'journal-in-memory', reason: 'refused', error: errorReport(error), ...cleanup };
+    }
+  }
+
+  /** dropJournals, with its failure as data: the journal is already in memory, so that error is reported, not thrown. */
+  private async dropJournalsReporting(context: ExcelContext): Promise<{ cleanupError?: ErrorReport }> {
+    try {
+      await this.dropJournals(context);
+      return {};
+    } catch (error) {
+      return { cleanupError: errorReport(error) };
     }
   }
 
@@ -519,7 +543,7 @@ export class OfficeWorkbook implements Workbook {
       return await this.run((context) => body(this.counting(context)));
     } catch (error) {
       if (error instanceof Cancelled) return fail({ kind: 'cancelled', rolledBack: true });
-      return fail({ kind: 'failed', message: messageOf(error) });
+      return fail({ kind: 'failed', message: messageOf(error), cause: error });
     }
   }
 
@@ -589,9 +613,23 @@ export class OfficeWorkbook implements Workbook {
     const sheet = wb.worksheets.getItemOrNullObject(region.sheet);
     const protection = sheet.protection.load('protected');
     const header = sheet.getRangeByIndexes(region.top, region.left, 1, frame.layout.columnCount).load('values');
+    const headerRow = sheet.getRangeByIndexes(region.top, region.left, 1, region.columnCount).load('values');
     await context.sync();
     if (sheet.isNullObject) return fail({ kind: 'failed', message: region.sheet });
     if (protection.protected) return fail({ kind: 'protected-sheet', sheet: region.sheet });
+    if (isOwnSheet(region.sheet)) return fail({ kind: 'own-sheet', sheet: region.sheet });
+
+    // Columns inserted, deleted, moved or renamed since the preview: the plan's positions no longer hold.
+    const own = await this.ownColumns(context, sheet, region.top);
+    const moved = firstMovedColumn(
+      region,
+      (headerRow.values[0] ?? []) as Cell[],
+      own.map((o) => o.column),
+    );
+    if (moved !== undefined) {
+      const at = { row: region.top, column: moved, rows: 1, columns: 1 };
+      return fail({ kind: 'sheet-changed', address: rectAddress(at, region.sheet), part: 'columns' });
+    }
 
     // Data columns named like an output (Score, Tier, 等级 ...) that Tierwise did not write: ask first.
     const wanted = new Set(frame.columns.map((c) => normalizeKey(c.header)));
@@ -608,12 +646,12 @@ export class OfficeWorkbook implements Workbook {
           : keys.findIndex((row, i) => !sameCell(row[0] as Cell, options.rows![i]?.[0]));
       if (differs >= 0) {
         const at = { row: rect.row + differs, column: rect.column, rows: 1, columns: 1 };
-        return fail({ kind: 'sheet-changed', address: rectAddress(at, region.sheet) });
+        return fail({ kind: 'sheet-changed', address: rectAddress(at, region.sheet), part: 'rows' });
       }
     }
 
     // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
-    const old = (await this.ownColumns(context, sheet, region.top)).sort((a, b) => b.column - a.column);
+    const old = [...own].sort((a, b) => b.column - a.column);
     const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
     if (oldTier) {
       const tierRef = `$${columnLetters(oldTier.column)}${region.top + 2}`;
@@ -627,7 +665,8 @@ export class OfficeWorkbook implements Workbook {
     }
     for (const o of old) {
       const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
-      const formulas = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
+      const formulas = await withoutSpilledCells(context, sheet, rect, read);
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
       sheet.names.getItemOrNullObject(o.name).delete();
       await context.sync();
@@ -679,6 +718,18 @@ export class OfficeWorkbook implements Workbook {
       sheet.getRangeByIndexes(0, first, 1, count).getEntireColumn().insert('Right');
       await context.sync();
       journal.record({ kind: 'delete-columns', sheet: region.sheet, column: first, count });
+    }
+
+    // Every cell Apply writes is journalled as it was (formula or value, number format) before it is written.
+    const written = { row: region.top, column: first, rows: region.rowCount + 1, columns: count };
+    journal.record({
+      kind: 'restore-cells',
+      sheet: region.sheet,
+      rect: written,
+      formulas: await this.readChunked(context, sheet, written, 'formulas', { signal: options.signal }),
+      numberFormat: await this.readChunked(context, sheet, written, 'numberFormat', { signal: options.signal }),
+    });
+    if (!region.table) {
       const head = sheet.getRangeByIndexes(region.top, first, 1, count);
       head.values = [frame.columns.map((c) => c.header)];
       head.format.font.bold = true;
@@ -687,13 +738,20 @@ export class OfficeWorkbook implements Workbook {
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
     let firstWrite = true;
-    const formatBytes = frame.columns.reduce((n, c) => n + payloadSize(c.numberFormat ?? '') + 4, 0);
+    // Explicit for every column: an inserted column has taken the number format of its left neighbour.
+    const formats = frame.columns.map((column, c) =>
+      outputNumberFormat(
+        column,
+        plan.cells.map((row) => row[c] ?? null),
+      ),
+    );
+    const formatBytes = formats.reduce((n, f) => n + payloadSize(f) + 4, 0);
     const writeRows = async (a: number, b: number): Promise<void> => {
       checkCancel(options.signal);
       frame.columns.forEach((column, c) => {
-        const slice = plan.cells.slice(a, b).map((row) => row[c] ?? null);
+        const slice = cellsToWrite(plan, c, a, b);
         const range = sheet.getRangeByIndexes(region.top + 1 + a, column.sheetColumn, b - a, 1);
-        if (column.numberFormat) range.numberFormat = slice.map(() => [column.numberFormat]);
+        range.numberFormat = slice.map(() => [formats[c]]);
         if (slice.some((v) => isFormula(v))) range.formulas = slice.map((v) => [cellFormula(v)]);
         else range.values = slice.map((v) => [safeValue(v as Scalar)]);
       });
@@ -898,8 +956,3 @@ function sheetFiltered(filter: unknown): boolean {
 }
 
 export { REQUEST_BUDGET };
-
-/** Whether a key cell is as it was read: Excel gives back what it holds, and '' for a blank. */
-function sameCell(now: Cell, then: Cell | undefined): boolean {
-  return now === then || ((now === '' || now === null) && (then === '' || then === null || then === undefined));
-}

@@ -10,7 +10,23 @@ export interface WorkbookPlan {
   frame: ApplyFrame;
   /** One array per data row, one cell per frame column. */
   cells: PlanCell[][];
+  /**
+   * Live formulas that spill (outside Excel tables): the cell at `row` of
+   * frame column `column` holds the formula, the `rows - 1` cells below hold
+   * the values it will show and are written empty, for the spill to fill.
+   */
+  spills?: SpillBlock[];
   summary?: PlanSummary;
   /** Summary cells (0-based) coloured by a two-colour scale: the RFM R x F grid of counts. */
   heatmap?: PlanRect & { low: string; high: string };
+  /** Why the plan cannot be written as asked (native formulas for a table they cannot express); nothing is written. */
+  problem?: string;
+}
+
+export interface SpillBlock {
+  /** Frame column (index into frame.columns). */
+  column: number;
+  /** First data row (0-based into cells), where the formula is. */
+  row: number;
+  rows: number;
 }

@@ -12,11 +12,14 @@ export type WorkbookProblem =
   | { kind: 'empty-sheet'; sheet: string }
   | { kind: 'no-data-rows'; sheet: string }
   | { kind: 'protected-sheet'; sheet: string }
+  /** The data sits on a sheet named like one Tierwise writes (own-sheets.ts). */
+  | { kind: 'own-sheet'; sheet: string }
   | { kind: 'merged-header'; address: string }
   | { kind: 'no-room'; sheet: string }
   /** Columns named like Tierwise's outputs (Score, Tier ...) that Tierwise did not write: Apply asks first. */
   | { kind: 'user-columns'; headers: string[] }
-  | { kind: 'cancelled'; rolledBack: boolean }
+  /** rollbackError: undoing what was written failed too (then rolledBack is false and Revert is offered). */
+  | { kind: 'cancelled'; rolledBack: boolean; rollbackError?: ErrorReport }
   | { kind: 'nothing-to-revert' }
   /**
    * Revert would overwrite newer work: `address` (a column Apply wrote) changed since Apply, or
@@ -25,10 +28,30 @@ export type WorkbookProblem =
   | { kind: 'revert-refused'; reason: 'changed'; address: string }
   | { kind: 'revert-refused'; reason: 'unreadable' }
   | { kind: 'newer-workbook'; found: number; supported: number }
-  /** The data changed since the preview (rows sorted, added or removed): `address` is the first key cell that differs. */
-  | { kind: 'sheet-changed'; address: string }
-  /** rolledBack: whether Apply's partial changes were undone (absent when nothing was written). */
-  | { kind: 'failed'; message: string; rolledBack?: boolean };
+  /**
+   * The data changed since the preview, so Apply wrote nothing: rows sorted, added or removed (`address`: the first
+   * key cell that differs), or columns inserted, deleted, moved or renamed (`address`: the first header that differs).
+   */
+  | { kind: 'sheet-changed'; address: string; part: 'rows' | 'columns' }
+  /**
+   * Excel (or the add-in) raised `cause`. rolledBack: whether Apply's partial changes were undone (absent when
+   * nothing was written); rollbackError: why undoing them failed.
+   */
+  | { kind: 'failed'; message: string; cause?: unknown; rolledBack?: boolean; rollbackError?: ErrorReport }
+  /**
+   * Apply succeeded but its journal stays in memory (Revert works until the pane closes): it was over the
+   * limit of journal bytes kept in the workbook, or Excel refused to write it (`error`). Earlier journals
+   * were removed, unless that failed too (`cleanupError`).
+   */
+  | { kind: 'journal-in-memory'; reason: 'too-large'; bytes: number; limit: number; cleanupError?: ErrorReport }
+  | { kind: 'journal-in-memory'; reason: 'refused'; error: ErrorReport; cleanupError?: ErrorReport };
+
+/** An error as it was raised: its message for the user, Excel's error code if any, the Error itself. */
+export interface ErrorReport {
+  message: string;
+  code?: string;
+  cause: unknown;
+}
 
 /** The customer data the pane grades: a header row and the rows under it. */
 export interface DataRegion {
@@ -92,8 +115,10 @@ export interface ApplyReport {
   rulesName?: string;
   summarySheet?: string;
   requests: number;
-  /** Where Revert's journal is kept: in the workbook (Revert survives closing the pane) or, too large, in memory only. */
+  /** Where Revert's journal is kept: in the workbook (Revert survives closing the pane) or in memory only. */
   journal: 'workbook' | 'memory';
+  /** Why the journal is in memory only: what failed and what was done instead, for the pane to say. */
+  journalProblem?: Extract<WorkbookProblem, { kind: 'journal-in-memory' }>;
 }
 
 export interface SnapshotEntry {

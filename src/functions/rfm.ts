@@ -24,10 +24,12 @@ import { isBlankRow, isOmitted, scalarOf, toCell } from './cells';
 import { argumentFailure, failWith, type FunctionsContext } from './context';
 import { parseOutputWords, RFM_OUTPUT_WORDS, RFM_OUTPUTS_ALLOWED } from './outputs';
 import { payloadOverflow } from './payload';
+import { asOfBeforeOrders, monetaryOverflow, rowMisfit, segmentsMisfit } from './rfm-meaning';
 import { rfmTableArgument } from './table-argument';
 
 type Range = readonly (readonly unknown[])[];
 type Bins = { r: number; f: number; m: number };
+const BLANK_ROW: [Cell, Cell, Cell] = [null, null, null];
 
 export interface RfmArguments {
   recency: Range;
@@ -75,12 +77,18 @@ export function rfm(ctx: FunctionsContext, args: RfmArguments): unknown[][] {
       input.id === RFM_INPUT_IDS.recency ? { ...input, type: dates ? 'date' : 'number' } : input,
     ),
   };
+  if (outputs.some((o) => o.kind === 'segment')) {
+    const misfit = segmentsMisfit(ctx, method, table.tiers, table.id);
+    if (misfit) return failWith(ctx, misfit);
+  }
   const compiled = compileRfmTable(table, method);
-  const rows: Cell[][] = new Array(count);
+  const rows: Array<[Cell, Cell, Cell]> = new Array(count);
   for (let i = 0; i < count; i++) rows[i] = [recency[i], frequency[i], monetary[i]];
+  // Refused rows are graded as blank, so they take no part in the cut points either.
+  const misfits = rows.map((row) => rowMisfit(ctx, row, dates, asOf.value));
   const order: readonly string[] = [RFM_INPUT_IDS.recency, RFM_INPUT_IDS.frequency, RFM_INPUT_IDS.monetary];
   const batch = compiled.gradeRows(
-    rows,
+    rows.map((row, i) => (misfits[i] ? BLANK_ROW : row)),
     compiled.columns.map((c) => order.indexOf(c.id)),
   );
 
@@ -90,6 +98,11 @@ export function rfm(ctx: FunctionsContext, args: RfmArguments): unknown[][] {
     const r = batch.r[i]!;
     const f = batch.f[i]!;
     const m = batch.m[i]!;
+    const misfit = misfits[i];
+    if (misfit) {
+      result[i] = new Array(width).fill(toExcelError(misfit, ctx.locale, ctx.makeError));
+      continue;
+    }
     const error = batch.errors.get(i);
     if (error !== undefined && error.kind !== 'no-match') {
       const value = isBlankRow(rows[i]!) ? '' : toExcelError(error, ctx.locale, ctx.makeError);
@@ -154,13 +167,19 @@ export function rfmTable(ctx: FunctionsContext, args: RfmTableArguments): unknow
   }
   if (read.orders.count === 0) return failWith(ctx, argumentFailure(ctx, 'functions.no-rows'));
 
-  const { customers } = aggregateOrders(read.orders, asOf.value === undefined ? {} : { asOf: asOf.value });
   const preset = RFM_PRESETS.find((p) => p.id === 'rfm')!;
-  const method = preset.method as RfmMethod;
-  const analysis = analyzeRfm(customers, {
-    ...method,
-    ...(bins ? { bins: bins.value } : {}),
-  });
+  const method: RfmMethod = { ...(preset.method as RfmMethod), ...(bins ? { bins: bins.value } : {}) };
+  const misfit = segmentsMisfit(ctx, method, preset.tiers, preset.id);
+  if (misfit) return failWith(ctx, misfit);
+  const { customers } = aggregateOrders(read.orders, asOf.value === undefined ? {} : { asOf: asOf.value });
+  if (customers.count === 0 && asOf.value !== undefined) {
+    let first = Infinity;
+    for (let i = 0; i < read.orders.count; i++) first = Math.min(first, read.orders.date[i]!);
+    return failWith(ctx, asOfBeforeOrders(ctx, asOf.value, first));
+  }
+  const overflow = monetaryOverflow(ctx, customers.ids, customers.monetary);
+  if (overflow) return failWith(ctx, overflow);
+  const analysis = analyzeRfm(customers, method);
   const others = preset.tiers.find((t) => t.id === method.default)!;
   const result: unknown[][] = [RFM_TABLE_HEADER];
   for (let c = 0; c < customers.count; c++) {
@@ -181,8 +200,8 @@ export function rfmTable(ctx: FunctionsContext, args: RfmTableArguments): unknow
       tier.label.en,
     ]);
   }
-  const overflow = payloadOverflow(result);
-  if (overflow) return failWith(ctx, argumentFailure(ctx, 'functions.payload', overflow));
+  const tooBig = payloadOverflow(result);
+  if (tooBig) return failWith(ctx, argumentFailure(ctx, 'functions.payload', tooBig));
   return result;
 }
 

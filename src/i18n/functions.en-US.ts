@@ -23,6 +23,15 @@ export const functionsEnUS = {
   'functions.bad-as-of': "as_of '{value}' is not a date (use DATE(2024,12,31) or 2024-12-31)",
   'functions.bad-orders': '{count} order rows cannot be read; the first is row {row} of the range: {message}',
   'functions.no-rows': 'there are no rows to analyse',
+  'functions.rfm-bins-segments':
+    'bins {bins} do not fit the segments of \'{table}\': {count} score range(s) lie outside them ({first}); pass segments made for these bins, or ask for "code" or "scores"',
+  'functions.rfm-negative': '{input}: {value} is negative; RFM reads days, order counts and amounts of 0 or more',
+  'functions.rfm-after-as-of':
+    'recency: the last purchase {date} is after as_of {asOf}; choose an as_of on or after every last purchase',
+  'functions.rfm-sum-overflow':
+    'the amounts of customer {customer} add up past the largest number Excel holds (about 1.8E+308)',
+  'functions.rfm-as-of-before-orders':
+    'as_of {asOf} is before every order (the first is on {first}): there is no customer to analyse',
 } as const;
 
 export type FunctionsMessageKey = keyof typeof functionsEnUS;

@@ -19,4 +19,11 @@ export const functionsZhCN: Record<FunctionsMessageKey, string> = {
   'functions.bad-as-of': '分析日期“{value}”不是日期（请用 DATE(2024,12,31) 或 2024-12-31）',
   'functions.bad-orders': '有 {count} 行订单无法读取；第一行是区域中的第 {row} 行：{message}',
   'functions.no-rows': '没有可分析的行',
+  'functions.rfm-bins-segments':
+    '分档数 {bins} 与“{table}”的细分不匹配：有 {count} 个分数区间超出这些分档（{first}）；请传入为这些分档设计的细分表，或改用 "code" 或 "scores" 输出',
+  'functions.rfm-negative': '{input}：{value} 是负数；RFM 只接受 0 或以上的天数、订单数和金额',
+  'functions.rfm-after-as-of':
+    'recency：最近一次购买 {date} 晚于分析日期 {asOf}；请选择不早于每位客户最近一次购买的分析日期',
+  'functions.rfm-sum-overflow': '客户 {customer} 的金额合计超出了 Excel 能保存的最大数（约 1.8E+308）',
+  'functions.rfm-as-of-before-orders': '分析日期 {asOf} 早于所有订单（最早一笔在 {first}）：没有可分析的客户',
 };

@@ -92,7 +92,10 @@ export const taskpaneEnUS = {
   'apply.mode': 'Write',
   'apply.values': 'Values',
   'apply.formulas': 'Live formulas (=TIERWISE.TIER_SCORE)',
+  'apply.native': 'Excel formulas (no add-in needed)',
   'apply.rfm-values': 'RFM scores depend on every row: written as values.',
+  'apply.live-table-advice':
+    'This table has {rows} rows: live formulas in a table call the function once per row and column, and Excel shows #BUSY! until every call has returned. Above {limit} rows, write values (or convert the table to a range: one formula per column there).',
   'apply.strategy': 'Strategy column',
   'apply.follow-up': 'Follow-up column',
   'apply.explanation': 'Explanation column',
@@ -135,11 +138,25 @@ export const taskpaneEnUS = {
 
   'problem.empty-sheet': 'The sheet {sheet} is empty. Select a cell in the customer list.',
   'problem.no-data-rows': 'The data on {sheet} has a header row but no rows under it.',
+  'problem.own-sheet':
+    'The sheet {sheet} has the name of a sheet Tierwise writes, so grading it would write over your data. Rename the sheet (right-click its tab > Rename) and apply again.',
   'problem.protected-sheet': 'The sheet {sheet} is protected. Unprotect it (Review > Unprotect Sheet) and apply again.',
   'problem.merged-header':
     'The header row has merged cells ({address}). Unmerge them so that each column has its own header.',
   'problem.sheet-changed':
     'The data changed since the preview (first difference at {address}: rows sorted, added or removed). Nothing was written: look at the preview again and apply.',
+  'problem.sheet-changed-columns':
+    'The columns changed since the preview (first difference at {address}: a column inserted, deleted, moved or renamed). Nothing was written: look at the preview again and apply.',
+  'problem.cancelled-rollback': 'Cancelled, but undoing the partial changes failed ({rollback}): press Revert.',
+  'problem.failed-rollback':
+    'Excel reported an error: {message}. Undoing the partial changes failed too ({rollback}): press Revert.',
+  'problem.journal-too-large':
+    'Revert for this Apply could not be kept in the workbook: its record ({size} KB) is over the {limit} KB Tierwise keeps there, so Revert works only until this pane is closed.',
+  'problem.journal-refused':
+    'Revert for this Apply could not be kept in the workbook: Excel refused to write it ({message}), so Revert works only until this pane is closed.',
+  'problem.journal-dropped': 'The records of earlier Applies were removed, as they would no longer match the sheet.',
+  'problem.journal-cleanup-failed':
+    'Removing the records of earlier Applies failed too ({message}): once this pane is closed, Revert may offer an earlier Apply and will refuse it if the sheet no longer matches.',
   'problem.no-room': 'There is no room right of the data on {sheet}.',
   'problem.user-columns':
     'These columns have the names of Tierwise columns but were not written by Tierwise: {headers}.',
@@ -156,8 +173,6 @@ export const taskpaneEnUS = {
     'Revert stopped: {address}, written by the last Apply, changed since (edited, sorted, moved or deleted). Reverting now would overwrite newer work, so nothing was changed.',
   'problem.revert-unreadable':
     'Revert stopped: the record of the last Apply in this workbook cannot be read (it was cut short or edited). Nothing was changed.',
-  'apply.journal-memory':
-    'Revert for this Apply could not be kept in the workbook (too large, or Excel refused): Revert works only until this pane is closed.',
   'problem.failed-undone': 'Excel reported an error: {message}. The changes made so far were undone.',
 } as const;
 

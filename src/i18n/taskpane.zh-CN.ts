@@ -91,7 +91,10 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'apply.mode': '写入方式',
   'apply.values': '数值',
   'apply.formulas': '实时公式（=TIERWISE.TIER_SCORE）',
+  'apply.native': 'Excel 公式（无需加载项）',
   'apply.rfm-values': 'RFM 得分取决于全部行：以数值写入。',
+  'apply.live-table-advice':
+    '此表格有 {rows} 行：表格中的实时公式每行每列调用一次函数，全部调用返回前 Excel 显示 #BUSY!。超过 {limit} 行时请写入数值（或将表格转换为区域：区域中每列只需一个公式）。',
   'apply.strategy': '策略列',
   'apply.follow-up': '跟进列',
   'apply.explanation': '说明列',
@@ -134,10 +137,23 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
 
   'problem.empty-sheet': '工作表 {sheet} 是空的。请选中客户列表中的一个单元格。',
   'problem.no-data-rows': '{sheet} 上的数据只有标题行，没有数据行。',
+  'problem.own-sheet':
+    '工作表 {sheet} 与 Tierwise 写入的工作表同名，分级会覆盖你的数据。请重命名该工作表（右键单击工作表标签 > 重命名），再应用。',
   'problem.protected-sheet': '工作表 {sheet} 受保护。请先撤销保护（审阅 > 撤销工作表保护），再应用。',
   'problem.merged-header': '标题行有合并单元格（{address}）。请取消合并，使每列都有自己的标题。',
   'problem.sheet-changed':
     '预览之后数据已更改（第一处不同在 {address}：行被排序、添加或删除）。未写入任何内容：请重新查看预览后再应用。',
+  'problem.sheet-changed-columns':
+    '预览之后列已更改（第一处不同在 {address}：插入、删除、移动或重命名了列）。未写入任何内容：请重新查看预览后再应用。',
+  'problem.cancelled-rollback': '已取消，但撤消部分更改失败（{rollback}）：请按“还原”。',
+  'problem.failed-rollback': 'Excel 报告错误：{message}。撤消部分更改也失败了（{rollback}）：请按“还原”。',
+  'problem.journal-too-large':
+    '本次应用的还原记录无法保存在工作簿中：记录大小 {size} KB，超过 Tierwise 在工作簿中保存的上限 {limit} KB，因此只能在关闭此窗格之前还原。',
+  'problem.journal-refused':
+    '本次应用的还原记录无法保存在工作簿中：Excel 拒绝写入（{message}），因此只能在关闭此窗格之前还原。',
+  'problem.journal-dropped': '之前几次应用的记录已删除，因为它们已与工作表不再对应。',
+  'problem.journal-cleanup-failed':
+    '删除之前几次应用的记录也失败了（{message}）：关闭此窗格后，“还原”可能提供之前的一次应用；若工作表已不对应，将拒绝还原。',
   'problem.no-room': '{sheet} 上数据右侧没有空间。',
   'problem.user-columns': '这些列与 Tierwise 的输出列同名，但不是 Tierwise 写入的：{headers}。',
   'problem.cancelled': '已取消，未做任何更改。',
@@ -151,6 +167,5 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'problem.revert-changed':
     '撤销已停止：上次应用写入的 {address} 此后已被更改（编辑、排序、移动或删除）。现在撤销会覆盖更新的内容，因此未作任何更改。',
   'problem.revert-unreadable': '撤销已停止：工作簿中上次应用的记录无法读取（不完整或被手动修改）。未作任何更改。',
-  'apply.journal-memory': '本次应用的撤销记录无法保存在工作簿中（过大或被 Excel 拒绝）：关闭此窗格后将无法撤销。',
   'problem.failed-undone': 'Excel 报告错误：{message}。已撤回到目前为止的更改。',
 };

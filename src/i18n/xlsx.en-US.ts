@@ -10,6 +10,13 @@ export const xlsxEnUS = {
     '{file}: the part {entry} would inflate to {size} bytes, over the limit of {limit}; refused as a possible zip bomb',
   'xlsx.read-failed': '{file}: reading stopped at a damaged part ({reason}); nothing was written',
   'xlsx.too-many-rows': '{file}: row {row} is past the last row of an Excel sheet ({limit}); nothing was written',
+  'xlsx.sheet-renamed': "The sheet '{from}' is written as '{to}': {reason}",
+  'xlsx.sheet-name.empty': 'a sheet name cannot be empty',
+  'xlsx.sheet-name.too-long': 'Excel allows at most 31 characters in a sheet name (this one has {length})',
+  'xlsx.sheet-name.character': 'Excel does not allow {character} in a sheet name',
+  'xlsx.sheet-name.apostrophe': 'a sheet name cannot begin or end with an apostrophe',
+  'xlsx.sheet-name.reserved': "Excel keeps the name '{name}' for itself",
+  'xlsx.sheet-name.taken': "Tierwise writes its own sheet '{name}' into the same workbook",
 } as const;
 
 export type XlsxMessageKey = keyof typeof xlsxEnUS;

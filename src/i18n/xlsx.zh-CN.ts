@@ -10,4 +10,11 @@ export const xlsxZhCN: Record<XlsxMessageKey, string> = {
   'xlsx.too-large': '{file}：部件 {entry} 解压后将达 {size} 字节，超过上限 {limit}；疑似压缩炸弹，已拒绝',
   'xlsx.read-failed': '{file}：读取在损坏的部件处中断（{reason}）；未写出任何内容',
   'xlsx.too-many-rows': '{file}：第 {row} 行超出了 Excel 工作表的最后一行（{limit}）；未写出任何内容',
+  'xlsx.sheet-renamed': '工作表“{from}”写为“{to}”：{reason}',
+  'xlsx.sheet-name.empty': '工作表名称不能为空',
+  'xlsx.sheet-name.too-long': 'Excel 的工作表名称最多 31 个字符（此名称有 {length} 个）',
+  'xlsx.sheet-name.character': 'Excel 的工作表名称不能包含 {character}',
+  'xlsx.sheet-name.apostrophe': '工作表名称不能以撇号开头或结尾',
+  'xlsx.sheet-name.reserved': 'Excel 保留了名称“{name}”',
+  'xlsx.sheet-name.taken': 'Tierwise 会在同一工作簿中写入自己的工作表“{name}”',
 };

@@ -38,15 +38,18 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
       return t('problem.no-data-rows', problem);
     case 'protected-sheet':
       return t('problem.protected-sheet', problem);
+    case 'own-sheet':
+      return t('problem.own-sheet', problem);
     case 'merged-header':
       return t('problem.merged-header', problem);
     case 'sheet-changed':
-      return t('problem.sheet-changed', { address: problem.address });
+      return t(problem.part === 'columns' ? 'problem.sheet-changed-columns' : 'problem.sheet-changed', problem);
     case 'no-room':
       return t('problem.no-room', problem);
     case 'user-columns':
       return t('problem.user-columns', { headers: problem.headers.join(', ') });
     case 'cancelled':
+      if (problem.rollbackError) return t('problem.cancelled-rollback', { rollback: problem.rollbackError.message });
       return t(problem.rolledBack ? 'problem.cancelled' : 'problem.cancelled-kept');
     case 'nothing-to-revert':
       return t('problem.nothing-to-revert');
@@ -57,8 +60,23 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
     case 'newer-workbook':
       return t('problem.newer-workbook', problem);
     case 'failed':
+      if (problem.rollbackError)
+        return t('problem.failed-rollback', { message: problem.message, rollback: problem.rollbackError.message });
       if (problem.rolledBack === undefined) return t('problem.failed', { message: problem.message });
       return t(problem.rolledBack ? 'problem.failed-undone' : 'problem.failed-kept', { message: problem.message });
+    case 'journal-in-memory': {
+      const kept =
+        problem.reason === 'too-large'
+          ? t('problem.journal-too-large', {
+              size: Math.ceil(problem.bytes / 1024),
+              limit: Math.ceil(problem.limit / 1024),
+            })
+          : t('problem.journal-refused', { message: problem.error.message });
+      const cleanup = problem.cleanupError
+        ? t('problem.journal-cleanup-failed', { message: problem.cleanupError.message })
+        : t('problem.journal-dropped');
+      return `${kept} ${cleanup}`;
+    }
     default:
       return assertNever(problem, 'workbook problem');
   }

@@ -126,6 +126,69 @@ describe('manifest.xml, checked offline', () => {
     expect(checkManifestText(shipped, { production: true })).toEqual([]);
   });
 
+  it('given no SupportUrl then it is named (the store requires one)', () => {
+    expect(problemsAfter(/ *<SupportUrl [^>]*>\n/, '')).toEqual([
+      'manifest.xml:10: <OfficeApp> is missing <SupportUrl>',
+    ]);
+  });
+
+  it('given a short string over 125 characters or a long string over 250 then the length is said', () => {
+    expect(problemsAfter('DefaultValue="Grade customers"', `DefaultValue="${'g'.repeat(126)}"`)).toEqual([
+      expect.stringMatching(/'OpenPane.Label' is a short string of 126 characters: 1 to 125 allowed$/),
+    ]);
+    expect(
+      problemsAfter(
+        'Value="客户分级"/>\n        </bt:String>\n      </bt:ShortStrings>',
+        `Value="${'级'.repeat(126)}"/>\n        </bt:String>\n      </bt:ShortStrings>`,
+      ),
+    ).toEqual([expect.stringMatching(/'OpenPane.Label' is a short string of 126 characters: 1 to 125 allowed$/)]);
+    expect(problemsAfter(/DefaultValue="Open Tierwise:[^"]*"/, `DefaultValue="${'o'.repeat(251)}"`)).toEqual([
+      expect.stringMatching(/'OpenPane.Tooltip' is a long string of 251 characters: 1 to 250 allowed$/),
+    ]);
+    expect(
+      problemsAfter('<DisplayName DefaultValue="Tierwise">', `<DisplayName DefaultValue="${'t'.repeat(126)}">`),
+    ).toEqual([expect.stringMatching(/<DisplayName> is a short string of 126 characters: 1 to 125 allowed$/)]);
+    expect(
+      problemsAfter(/<Description DefaultValue="Grade[^"]*"/, `<Description DefaultValue="${'d'.repeat(251)}"`),
+    ).toEqual([expect.stringMatching(/<Description> is a long string of 251 characters: 1 to 250 allowed$/)]);
+  });
+
+  it('given a resid over 32 characters then both the resource and each use are named', () => {
+    const long = 'Tierwise.OpenThePane.Label.Text.X';
+    expect(long).toHaveLength(33);
+    const problems = problemsAfter(/OpenPane\.Label/g, long);
+    expect(problems).toEqual([
+      expect.stringMatching(/^manifest\.xml:\d+: resource id '.{33}' must be 1 to 32 characters$/),
+      expect.stringMatching(/^manifest\.xml:\d+: resid '.{33}' of <Label> is 33 characters, at most 32$/),
+      expect.stringMatching(/^manifest\.xml:\d+: resid '.{33}' of <Title> is 33 characters, at most 32$/),
+    ]);
+  });
+
+  it('given an http URL or one over 2,048 characters then it is refused', () => {
+    expect(problemsAfter('https://localhost:3000/support.html', 'http://localhost:3000/support.html')).toEqual([
+      expect.stringContaining("URL 'http://localhost:3000/support.html' must be https"),
+    ]);
+    const long = `https://localhost:3000/support.html?${'q'.repeat(2048)}`;
+    expect(problemsAfter('https://localhost:3000/support.html', long)).toEqual([
+      expect.stringContaining('is 2084 characters, at most 2048'),
+    ]);
+  });
+
+  it('given an icon without its 80 pixel image then the missing size is named', () => {
+    const problems = problemsAfter(/\s*<bt:Image size="80" resid="Icon.80"\/>/, '');
+    expect(problems).toEqual([expect.stringMatching(/^manifest\.xml:\d+: <Icon> has no image of size 80$/)]);
+  });
+
+  it('given a button whose label comes after its action then the schema order is said', () => {
+    const problems = problemsAfter(
+      /(<Control xsi:type="Button" id="Tierwise.OpenPane">)\s*(<Label resid="OpenPane.Label"\/>)([\s\S]*?<\/Action>)/,
+      '$1$3$2',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^manifest\.xml:\d+: <Label> must come before <Action> in <Control>$/),
+    ]);
+  });
+
   it('reads PNG sizes and XML entities', () => {
     expect(pngSize(readFileSync(join(ROOT, 'assets', 'icon-16.png')))).toEqual({ width: 16, height: 16 });
     expect(pngSize(Buffer.from('GIF89a not a png at all'))).toBeUndefined();

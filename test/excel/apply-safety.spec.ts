@@ -63,8 +63,8 @@ describe('Request size in UTF-8 bytes', () => {
     const sheet = fake.sheet('Customers')!;
     const tiers = plan.frame.columns.findIndex((c) => c.kind === 'tier');
     const column = plan.frame.columns[tiers]!.sheetColumn;
-    expect(Array.from({ length: 200 }, (_x, i) => fake.cell(sheet, i + 1, column)?.value ?? null)).toEqual(
-      plan.cells.map((row) => (row[tiers] === '' ? null : (row[tiers] ?? null))),
+    expect(Array.from({ length: 200 }, (_x, i) => fake.cell(sheet, i + 1, column)?.value ?? '')).toEqual(
+      plan.cells.map((row) => row[tiers] ?? ''),
     );
   });
 });
@@ -214,7 +214,7 @@ describe('Apply re-reads the key column', () => {
     const before = fake.snapshot();
     expect(await workbook.apply(region, plan, { rows })).toEqual({
       ok: false,
-      problem: { kind: 'sheet-changed', address: 'Customers!A2' },
+      problem: { kind: 'sheet-changed', address: 'Customers!A2', part: 'rows' },
     });
     expect(fake.snapshot()).toEqual(before);
   });

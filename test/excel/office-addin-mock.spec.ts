@@ -73,7 +73,7 @@ describe('OfficeWorkbook with office-addin-mock', () => {
     });
     expect(await new OfficeWorkbook(run).selectRows(region, [1])).toEqual({
       ok: false,
-      problem: { kind: 'failed', message: 'GeneralException' },
+      problem: { kind: 'failed', message: 'GeneralException', cause: new Error('GeneralException') },
     });
   });
 });

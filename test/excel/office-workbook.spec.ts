@@ -129,7 +129,7 @@ describe('OfficeWorkbook.apply and revert', () => {
     ]);
     expect(fake.cell(sheet, 1, 4)?.value).toBe(100);
     expect(fake.cell(sheet, 1, 5)?.value).toBe('A');
-    expect(fake.cell(sheet, 7, 5)).toBeUndefined(); // row 7 has 'soon' days: ungraded, left blank
+    expect(fake.cell(sheet, 7, 5)).toEqual({ value: '', numberFormat: '@' }); // row 7 has 'soon' days: ungraded, left blank
     expect(String(fake.cell(sheet, 7, 8)?.value)).toContain('soon');
     expect(sheet.cfs.map((cf) => [cf.formula, cf.fill])).toEqual([
       ['=$F2="A"', '#C6EFCE'],
@@ -180,14 +180,17 @@ describe('OfficeWorkbook.apply and revert', () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it('given live formulas on a plain range, then each row refers to its own cells', async () => {
+  it('given live formulas on a plain range, then one formula per column spills over every row', async () => {
     const fake = customerWorkbook(3);
     const workbook = new OfficeWorkbook(fake.run);
     const { region, rows } = await detectAndRead(workbook);
     value(await workbook.apply(region, planFor(region, rows, { mode: 'formulas', summary: false, strategy: false })));
-    expect(fake.cell(fake.sheet('Customers')!, 3, 5)?.formula).toBe(
-      '=TIERWISE.TIER_SCORE(CHOOSE({1,2},$B4,$C4),TW_payment_scorecard,"tier")',
-    );
+    const sheet = fake.sheet('Customers')!;
+    expect([1, 2, 3].map((r) => fake.cell(sheet, r, 5)?.formula)).toEqual([
+      '=TIERWISE.TIER_SCORE($B$2:$C$4,TW_payment_scorecard,"tier")',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('given a protected sheet, then Apply says so and changes nothing', async () => {
@@ -276,14 +279,15 @@ describe('OfficeWorkbook.apply and revert', () => {
     const { region, rows } = await detectAndRead(workbook);
     const before = fake.snapshot();
     const start = fake.syncs.length;
+    const lost = new Error('The network connection was lost.');
     fake.beforeSync = (index) => {
-      if (index === start + 8) throw new Error('The network connection was lost.');
+      if (index === start + 8) throw lost;
     };
     const result = await workbook.apply(region, planFor(region, rows));
     fake.beforeSync = undefined;
     expect(result).toEqual({
       ok: false,
-      problem: { kind: 'failed', message: 'The network connection was lost.', rolledBack: true },
+      problem: { kind: 'failed', message: 'The network connection was lost.', cause: lost, rolledBack: true },
     });
     expect(fake.snapshot()).toEqual(before);
   });

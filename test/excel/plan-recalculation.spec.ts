@@ -4,9 +4,10 @@
  * go to an .xlsx, LibreOffice recalculates it (one conversion per workbook),
  * and every formula cell must show the engine's figure; the summary sheet is
  * compared cell by cell with figures computed from the engine's batch alone.
- * TIERWISE.TIER_SCORE calls, which only Excel can run, stand in as the
- * engine's value (the functions' own tests check them); the formulas that
- * read them (SWITCH strategy and follow-up columns, the summary) are recalculated.
+ * TIERWISE.TIER_SCORE calls, which only Excel can run, and the cells they
+ * spill into stand in as the engine's value (the functions' own tests and
+ * live-spills.spec.ts check them); the formulas that read them (SWITCH
+ * strategy and follow-up columns, the summary) are recalculated.
  */
 import { join } from 'node:path';
 import { mapColumns, type Cell } from '../../src/engine';
@@ -18,7 +19,7 @@ import type { Result } from '../../src/excel/workbook';
 import { writeFakeWorkbook, type FormulaCell } from '../support/fake-to-xlsx';
 import { expectedSummaryGrid, gridDifferences, sameCell } from '../support/recalculated';
 import { libreOfficeSession, parseCsv, sheetsAsCsv, SOFFICE } from '../xlsx/office';
-import { customerWorkbook, paymentScorecard, planFor } from './support';
+import { customerWorkbook, paymentScorecard, planFor, withTierScore } from './support';
 
 const describeLo = SOFFICE ? describe : describe.skip;
 if (!SOFFICE && process.env.CI) throw new Error('LibreOffice missing: apt-get install -y libreoffice-calc-nogui');
@@ -56,7 +57,7 @@ describeLo("the add-in's plan recalculated by LibreOffice", () => {
   it.each(['values', 'formulas'] as const)(
     'given Apply in %s mode then every formula cell, and every summary cell, recalculates to the engine figure',
     async (mode) => {
-      const fake = customerWorkbook(40);
+      const fake = withTierScore(customerWorkbook(40));
       const workbook = new OfficeWorkbook(fake.run);
       const region = value(await workbook.detectData());
       const rows = value(await workbook.readRows(region)) as Cell[][];

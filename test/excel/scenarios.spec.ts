@@ -7,12 +7,12 @@
  */
 import { compileTable, mapColumns, type Cell, type GradingTable } from '../../src/engine';
 import { getPreset } from '../../src/engine/presets';
-import { buildPlan, dataColumnCount } from '../../src/excel/build-plan';
+import { buildPlan, dataColumnCount, type PlanOptions } from '../../src/excel/build-plan';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { NewSnapshot, Result, Snapshot } from '../../src/excel/workbook';
 import { migrationOf } from '../../src/taskpane/session';
-import { customerRows, DEFAULT_OPTIONS, HEADERS } from './support';
+import { customerRows, DEFAULT_OPTIONS, HEADERS, paymentScorecard, withTierScore } from './support';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.problem)}`);
@@ -37,14 +37,14 @@ function strictScorecard(): GradingTable {
 }
 
 /** Applies `table` to the data around the selection (a test selects the sheet first, as a user would). */
-async function applyTable(workbook: OfficeWorkbook, table: GradingTable) {
+async function applyTable(workbook: OfficeWorkbook, table: GradingTable, options: Partial<PlanOptions> = {}) {
   const region = value(await workbook.detectData());
   const rows = value(await workbook.readRows(region));
   const compiled = compileTable(table);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
   const { map } = mapColumns(compiled.compiled.columns, region.headers.slice(0, dataColumnCount(region)));
   const batch = compiled.compiled.gradeRows(rows as Cell[][], map);
-  const plan = buildPlan(compiled.compiled, region, rows, map, batch, DEFAULT_OPTIONS);
+  const plan = buildPlan(compiled.compiled, region, rows, map, batch, { ...DEFAULT_OPTIONS, ...options });
   return { region, report: value(await workbook.apply(region, plan)) };
 }
 
@@ -137,6 +137,65 @@ describe('re-grading scenarios', () => {
       reverts++;
     }
     expect(reverts).toBe(6);
+    fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
+    expect(fake.snapshot()).toEqual(start);
+  });
+});
+
+/**
+ * The Tier column of `sheet` as Excel shows it (spilled cells included) against the engine's tiers;
+ * a row that cannot be graded shows `ungraded` (live: the function's #VALUE!, values: empty).
+ */
+async function expectShownTiers(fake: FakeExcel, sheet: string, ungraded: string): Promise<void> {
+  const model = fake.sheet(sheet)!;
+  const tierColumn = Array.from({ length: 20 }, (_x, c) => c).find((c) => fake.cell(model, 0, c)?.value === 'Tier')!;
+  const data = Array.from({ length: 11 }, (_x, r) => [1, 2].map((c) => fake.cell(model, r + 1, c)?.value ?? null));
+  const rows = data.filter((row) => row[0] !== null) as Cell[][];
+  const compiled = paymentScorecard();
+  const batch = compiled.gradeRows(rows);
+  const expected = rows.map((_row, i) => (batch.errors.has(i) ? ungraded : compiled.tiers[batch.tiers[i]!]!.id));
+  const shown = await fake.run(async (context) => {
+    const range = context.workbook.worksheets
+      .getItemOrNullObject(sheet)
+      .getRangeByIndexes(1, tierColumn, rows.length, 1)
+      .load('values');
+    await context.sync();
+    return range.values.map((row) => row[0]);
+  });
+  expect(shown).toEqual(expected);
+}
+
+describe('re-grading scenarios in live mode', () => {
+  it('live, values, live again and live once more: every spill shown whole, every Revert exact, reopened Reverts back to the start', async () => {
+    const fake = withTierScore(twoSheetWorkbook());
+    const start = fake.snapshot();
+    const workbook = new OfficeWorkbook(fake.run);
+    const payment = getPreset('payment-scorecard')!;
+    const live = { mode: 'formulas' } as const;
+
+    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
+    await expectShownTiers(fake, 'Customers', '#VALUE!');
+    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
+    await expectShownTiers(fake, 'Customers', '');
+    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
+    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
+    await expectShownTiers(fake, 'Customers', '#VALUE!');
+    const customers = fake.sheet('Customers')!;
+    const calls = [...customers.cells.values()].filter((c) => c.formula?.startsWith('=TIERWISE.'));
+    expect(calls.map((c) => c.formula)).toEqual([
+      '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"score")',
+      '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"tier")',
+      '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"explain")',
+    ]);
+
+    const reopened = new OfficeWorkbook(fake.run);
+    value(await reopened.findRevert());
+    let reverts = 0;
+    while (reopened.canRevert()) {
+      value(await reopened.revert());
+      reverts++;
+    }
+    expect(reverts).toBe(4);
     fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
     expect(fake.snapshot()).toEqual(start);
   });

@@ -5,6 +5,9 @@ import type { WorkbookPlan } from '../../src/excel/plan-types';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { OfficeWorkbook } from '../../src/excel/office-workbook';
 import type { DataRegion, Result } from '../../src/excel/workbook';
+import type { FunctionsContext } from '../../src/functions/context';
+import { TableCache } from '../../src/functions/table-cache';
+import { tierScore } from '../../src/functions/tier-score';
 
 export const HEADERS = ['Customer', '月均销售额', 'Payment days', 'Revenue'];
 
@@ -59,4 +62,21 @@ export async function detectAndRead(workbook: OfficeWorkbook): Promise<{ region:
   const region = value(await workbook.detectData());
   const rows = value(await workbook.readRows(region));
   return { region, rows };
+}
+
+/** Lets the fake run =TIERWISE.TIER_SCORE (the add-in's own function), so live formulas spill as in Excel. */
+export function withTierScore(fake: FakeExcel): FakeExcel {
+  const ctx: FunctionsContext = {
+    makeError: (code) => (code === 'notAvailable' ? '#N/A' : '#VALUE!'),
+    locale: 'en-US',
+    cache: new TableCache(),
+  };
+  fake.spills.functions.set(
+    'TIERWISE.TIER_SCORE',
+    ([values, table, output]) =>
+      tierScore(ctx, { values: values ?? [], table: table ?? [], output: output?.[0]?.[0] }) as Array<
+        Array<string | number | boolean>
+      >,
+  );
+  return fake;
 }

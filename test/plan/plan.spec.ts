@@ -1,3 +1,4 @@
+import { inputHeaders } from '../../src/engine/columns';
 import { compileTable } from '../../src/engine/compile';
 import { buildApplyPlan, planApply } from '../../src/engine/plan';
 import { getPreset } from '../../src/engine/presets';
@@ -32,6 +33,18 @@ describe('apply plan', () => {
       [null, null],
     ]);
     expect(plan.cells[2]![2]).toEqual(expect.stringContaining('monthly_sales'));
+  });
+
+  it('given the sheet headers then a row error names the column as the sheet shows it, not the input id', () => {
+    const table = compiled('payment-scorecard');
+    const headers: Cell[] = ['客户', '月均销售额', '回款天数'];
+    const plan = buildApplyPlan(table, rows, map, {
+      locale: 'zh-CN',
+      layout,
+      inputHeaders: inputHeaders(table.columns, map, headers),
+    });
+    expect(plan.cells[2]![2]).toEqual(expect.stringContaining('月均销售额'));
+    expect(plan.cells[2]![2]).not.toEqual(expect.stringContaining('monthly_sales'));
   });
 
   it('given three tiers then there are three colour rules bound to the Tier column over the whole body', () => {

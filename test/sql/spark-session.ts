@@ -62,6 +62,14 @@ export function sparkPython(): { python: string } | { problem: string } {
   }
 }
 
+/** The PySpark version ensure-pyspark.sh installs: TIERWISE_PYSPARK_VERSION, else the script's pinned default. */
+export function requestedSparkVersion(): string {
+  const script = readFileSync(join(SCRIPTS, 'ensure-pyspark.sh'), 'utf8');
+  const pinned = /version="\$\{TIERWISE_PYSPARK_VERSION:-([^}]+)\}"/.exec(script)?.[1];
+  if (!pinned) throw new Error('ensure-pyspark.sh no longer pins a default PySpark version');
+  return process.env.TIERWISE_PYSPARK_VERSION || pinned;
+}
+
 /** Runs a job in one Spark session; rejects with Spark's output when the session fails. */
 export async function runSparkJob(python: string, job: SparkJob): Promise<SparkResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-spark-'));

@@ -2,6 +2,7 @@ import type { GradingTable } from '../../src/engine/model';
 import { getPreset } from '../../src/engine/presets';
 import { exportSql } from '../../src/engine/sql';
 import {
+  requestedSparkVersion,
   runSparkJob,
   sparkNumber,
   sparkPython,
@@ -146,6 +147,10 @@ describeSpark('SQL export on Spark SQL', () => {
     result = await runSparkJob((found as { python: string }).python, { modes: [...MODES, ESCAPED], cases: job });
     console.log(`Spark ${result.sparkVersion}: session started in ${Math.round(result.startMs)} ms`);
   }, 1200000);
+
+  it('runs on the Spark version asked for (TIERWISE_PYSPARK_VERSION or the pinned one)', () => {
+    expect(result.sparkVersion).toBe(requestedSparkVersion());
+  });
 
   describe.each([...MODES, ESCAPED].map((m) => [m.name] as const))('%s', (mode) => {
     const tables = cases.map((c, k) => [c.name, k] as const);

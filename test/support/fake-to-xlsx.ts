@@ -3,7 +3,8 @@
  * (LibreOffice) can recalculate the formulas Apply wrote there. Values are
  * written as they are; formulas without a cached result, so nothing but a
  * recalculation can give them a value. Custom-function calls (TIERWISE.*),
- * which no engine here can run, are written as the value `standIn` gives.
+ * which no engine here can run, are written as the value `standIn` gives, and
+ * so are the cells their results spill into.
  */
 import ExcelJS from 'exceljs';
 import { MAX_COLUMNS } from '../../src/excel/a1';
@@ -44,6 +45,13 @@ export async function writeFakeWorkbook(fake: FakeExcel, path: string, standIn: 
         cell.value = { formula: fileFormula(data.formula) } as ExcelJS.CellValue;
         formulas.push({ sheet: sheet.name, row, column, formula: data.formula });
       }
+    }
+    // Cells a live formula spilled into hold nothing of their own in the fake: they show the formula's result.
+    for (const key of fake.spills.shown(sheet).keys()) {
+      if (sheet.cells.has(key)) continue;
+      const row = Math.floor(key / MAX_COLUMNS);
+      const column = key % MAX_COLUMNS;
+      ws.getCell(row + 1, column + 1).value = standIn({ sheet: sheet.name, row, column, formula: '(spilled)' });
     }
   }
   await workbook.xlsx.writeFile(path);

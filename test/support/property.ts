@@ -31,20 +31,46 @@ export type PropertyParameters<Ts> = Omit<fc.Parameters<Ts>, 'seed' | 'path'>;
  * seed. Use it for every property in the repo instead of fc.assert.
  */
 export function checkProperty<Ts>(property: fc.IProperty<Ts>, parameters: PropertyParameters<Ts> = {}): void {
+  for (const run of propertyRuns(parameters)) failOn(run, fc.check(property, run.parameters));
+}
+
+/** checkProperty for an asynchronous property (fc.asyncProperty): await it. */
+export async function checkAsyncProperty<Ts>(
+  property: fc.IAsyncProperty<Ts>,
+  parameters: PropertyParameters<Ts> = {},
+): Promise<void> {
+  for (const run of propertyRuns(parameters)) failOn(run, await fc.check(property, run.parameters));
+}
+
+interface PropertyRun<Ts> {
+  name: string;
+  which: 'fixed' | 'fresh';
+  seed: number;
+  parameters: fc.Parameters<Ts>;
+}
+
+function propertyRuns<Ts>(parameters: PropertyParameters<Ts>): Array<PropertyRun<Ts>> {
   const name = expect.getState().currentTestName ?? 'property';
   const fresh = freshPropertySeed();
   console.info(`property seeds for "${name}": fixed ${FIXED_PROPERTY_SEED}, fresh ${fresh}`);
-  for (const [which, seed] of [
-    ['fixed', FIXED_PROPERTY_SEED],
-    ['fresh', fresh],
-  ] as const) {
-    const details = fc.check(property, { ...parameters, seed, examples: which === 'fixed' ? parameters.examples : [] });
-    if (details.failed) {
-      throw new Error(
-        `Property failed with the ${which} seed ${seed} (rerun: TIERWISE_PROPERTY_SEED=${seed} npx jest -t ` +
-          `${JSON.stringify(name)}). Keep the counterexample as a regression example of this property.\n` +
-          fc.defaultReportMessage(details),
-      );
-    }
-  }
+  return (
+    [
+      ['fixed', FIXED_PROPERTY_SEED],
+      ['fresh', fresh],
+    ] as const
+  ).map(([which, seed]) => ({
+    name,
+    which,
+    seed,
+    parameters: { ...parameters, seed, examples: which === 'fixed' ? parameters.examples : [] },
+  }));
+}
+
+function failOn<Ts>({ name, which, seed }: PropertyRun<Ts>, details: fc.RunDetails<Ts>): void {
+  if (!details.failed) return;
+  throw new Error(
+    `Property failed with the ${which} seed ${seed} (rerun: TIERWISE_PROPERTY_SEED=${seed} npx jest -t ` +
+      `${JSON.stringify(name)}). Keep the counterexample as a regression example of this property.\n` +
+      fc.defaultReportMessage(details),
+  );
 }

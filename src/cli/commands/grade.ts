@@ -14,6 +14,7 @@ import { loadCompiledTable } from '../table-source';
 import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
 import { cliText, formatCsvProblem } from '../text';
 import { gradeXlsxFile, isXlsxPath } from '../xlsx/grade-xlsx';
+import { formulaText } from '../../engine/formula';
 
 /** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
 export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
@@ -38,6 +39,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'sheet', kind: 'value' },
   { name: 'strategy', kind: 'flag' },
   { name: 'follow-up', kind: 'flag' },
+  { name: 'formulas', kind: 'flag' },
 ];
 
 export const gradeCommand: CliCommand = {
@@ -87,11 +89,13 @@ export const gradeCommand: CliCommand = {
           explain: args.flags.has('explain'),
           strategy: args.flags.has('strategy'),
           followUp: args.flags.has('follow-up'),
+          formulas: args.flags.has('formulas'),
         },
         context,
       );
       return graded.exitCode;
     }
+    if (args.flags.has('formulas')) return context.usageError(formulaText(locale, 'formula.needs-xlsx'));
     const result = await gradeCsvFile(
       {
         compiled: loaded.compiled,

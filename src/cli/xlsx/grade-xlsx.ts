@@ -5,11 +5,14 @@
  * would leave it. The input is never modified.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { inputHeaders } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import type { Locale } from '../../engine/model';
-import { planApply, planRows, planSummary, type ApplyFrame } from '../../engine/plan';
+import { planApply, planRows, planSummary, RULES_SHEET, SUMMARY_SHEET, type ApplyFrame } from '../../engine/plan';
+import { sheetNameProblem, usableSheetName } from '../../engine/plan/sheet-names';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import type { Cell } from '../../engine/values/cell';
+import { getPreset } from '../../engine/presets';
 import { fill } from '../../i18n';
 import { xlsxEnUS, type XlsxMessageKey } from '../../i18n/xlsx.en-US';
 import { xlsxZhCN } from '../../i18n/xlsx.zh-CN';
@@ -25,6 +28,7 @@ import {
 } from '../output';
 import { cliText } from '../text';
 import { EXCEL_MAX_ROWS, openXlsxSheet, XlsxReadError, type XlsxProblem } from './read';
+import { xlsxFormulaMode } from './formula-cells';
 import { XlsxPlanWriter } from './write';
 
 /** Rows graded and written per step: few engine calls, bounded memory. */
@@ -46,6 +50,8 @@ export interface GradeXlsxRequest {
   explain?: boolean;
   /** Leave out the per-tier summary (the demo prints it once for both of its files). */
   quiet?: boolean;
+  /** Score, Tier and Error as native Excel formulas (--formulas), cached results the engine's. */
+  formulas?: boolean;
 }
 
 export function xlsxText(locale: Locale, key: XlsxMessageKey, params: Record<string, string | number> = {}): string {
@@ -128,6 +134,17 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
   return result;
 }
 
+/** The input sheet's name for the output workbook, made acceptable to Excel (and said so) when it is not. */
+function outputSheetName(name: string, context: CommandContext): string {
+  const own = [SUMMARY_SHEET, RULES_SHEET];
+  const problem = sheetNameProblem(name, own);
+  if (!problem) return name;
+  const to = usableSheetName(name, own);
+  const reason = xlsxText(context.locale, `xlsx.sheet-name.${problem.kind}`, problem);
+  context.print(xlsxText(context.locale, 'xlsx.sheet-renamed', { from: name, to, reason }));
+  return to;
+}
+
 async function gradeXlsxInto(
   request: GradeXlsxRequest,
   context: CommandContext,
@@ -146,7 +163,8 @@ async function gradeXlsxInto(
     context.error(formatXlsxProblem(opened.problem, request.input, locale));
     return { exitCode: 1 };
   }
-  const { sheet, header, chunks } = opened.rows;
+  const { sheet: inputSheet, header, chunks } = opened.rows;
+  const sheet = outputSheetName(inputSheet, context);
   let width = header.length;
   while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
   const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));
@@ -159,21 +177,31 @@ async function gradeXlsxInto(
     strategy: request.strategy ?? false,
     followUp: request.followUp ?? false,
     explanation: request.explain ?? false,
+    inputHeaders: inputHeaders(compiled.columns, mapping.map, headerTexts),
   };
   const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
   // The row count is known at the end; the columns do not depend on it.
   const provisional = planApply(compiled, { ...options, layout: layoutOf(0) });
+  const formulas = request.formulas
+    ? xlsxFormulaMode(compiled, provisional, mapping.map, locale, getPreset)
+    : undefined;
+  if (formulas && !formulas.ok) {
+    context.error(formulas.message);
+    return { exitCode: 1 };
+  }
+  const native = formulas?.mode;
   const writer = new XlsxPlanWriter(target.temp, sheet);
   let rows = 0;
   let summary: GradeSummary | undefined;
   let frame: ApplyFrame = provisional;
   try {
-    writer.writeHeader(header, provisional);
+    writer.writeHeader(header, native?.headerFrame ?? provisional);
     for await (const chunk of chunks) {
       const batch = compiled.gradeRows(chunk as ArrayLike<ArrayLike<Cell>>, mapping.map);
       const part = summarize(compiled, batch);
       summary = summary ? mergeSummaries(summary, part) : part;
-      writer.writeRows(chunk, planRows(provisional, compiled, batch, locale, chunk, mapping.map), width);
+      const planned = planRows(provisional, compiled, batch, locale, chunk, mapping.map);
+      writer.writeRows(chunk, native ? native.rows(planned, batch, chunk) : planned, width);
       rows += chunk.length;
     }
     summary ??= summarize(compiled, {
@@ -198,6 +226,8 @@ async function gradeXlsxInto(
     context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
+  const unread = native?.warning();
+  if (unread) context.warn(unread);
   if (!request.quiet) for (const line of formatSummary(compiled, summary, locale)) context.print(line);
   context.print(
     xlsxText(locale, 'xlsx.wrote', {

@@ -92,6 +92,7 @@ export function planApply(compiled: CompiledTable, options: ApplyOptions): Apply
       ]),
     ],
     summarySheet: SUMMARY_SHEET,
+    ...(options.inputHeaders ? { inputHeaders: options.inputHeaders } : {}),
   };
 }
 
@@ -113,6 +114,8 @@ export function planRows(
   const out: PlanCell[][] = new Array<PlanCell[]>(batch.count);
   const kinds = frame.columns.map((c) => c.kind);
   const key = locale === 'zh-CN' ? 'zh' : 'en';
+  const headers = frame.inputHeaders;
+  const nameOf = (id: string): string => headers?.get(id) ?? id;
   for (let i = 0; i < batch.count; i++) {
     const k = batch.tiers[i]!;
     const error = batch.errors.get(i);
@@ -139,7 +142,7 @@ export function planRows(
           break;
         }
         case 'error':
-          row[c] = error ? formatGradeError(error, locale) : null;
+          row[c] = error ? formatGradeError(error, locale, nameOf) : null;
           break;
       }
     }

@@ -37,6 +37,8 @@ export interface ApplyOptions {
   valueColumn?: number;
   /** That column's header, for the summary's captions. */
   valueHeader?: string;
+  /** Sheet headers of the mapped inputs by input id (columns.ts inputHeaders): row errors name them. */
+  inputHeaders?: ReadonlyMap<string, string>;
 }
 
 export interface PlanColumn {
@@ -87,6 +89,8 @@ export interface ApplyFrame {
   /** Tier, label, colour (fill), strategy, follow-up; the first row is the header. Each row painted in its tier's colours. */
   legend: PlanCell[][];
   summarySheet: string;
+  /** Sheet headers of the mapped inputs by input id, as ApplyOptions gave them. */
+  inputHeaders?: ReadonlyMap<string, string>;
 }
 
 /** The summary sheet: per-tier counts and shares (formulas over the Tier column, with the engine's results), then the legend. */

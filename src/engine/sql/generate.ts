@@ -1,13 +1,22 @@
 import { validateTable, type TableResolver } from '../compile';
 import type { TableProblem } from '../errors';
-import { operand } from '../grading/conditions';
-import { categoryLookup } from '../grading/decode';
+import {
+  bandScan,
+  booleanKeys,
+  categoryKeys,
+  columnInputs,
+  hasScore,
+  inputOf,
+  scorecardSumIsExact,
+  thresholdArms,
+  walkCondition,
+  type ConditionPrinter,
+} from '../backends/table-walk';
 import { binsOf } from '../rfm/score';
 import { cutProbabilities } from '../rfm/quantile';
 import { RFM_INPUT_IDS } from '../rfm/presets';
 import type {
   BandMatch,
-  Condition,
   ConditionNode,
   GradingTable,
   InputDef,
@@ -18,9 +27,7 @@ import type {
   ScorecardMethod,
   Threshold,
 } from '../model';
-import { rangeEnds } from '../table/ranges';
 import { EXCEL_ERRORS } from '../values/cell';
-import { FALSE_TEXTS, normalizeKey, parseBoolean, TRUE_TEXTS } from '../values/coerce';
 import { MAX_DATE_SERIAL } from '../values/dates';
 import { sqlDialect, SQL_SPACES, type SqlDialect, type SqlDialectName } from './dialect';
 
@@ -69,9 +76,6 @@ export const SQL_NUMBER_PATTERN =
   '|[1-9](?:[.][0-9]{0,20})?[eE][+]?(?:[12][0-9]{2}|30[0-7])' +
   '|[1-9](?:[.][0-9]{0,20})?[eE]-(?:[12][0-9]{2}|3[01][0-9]|32[0-3])' +
   '|[3-9](?:[.][0-9]{0,20})?[eE]-324)';
-
-/** Texts parseBoolean reads (their value comes from parseBoolean itself). */
-const BOOLEAN_CANDIDATES = [...TRUE_TEXTS, ...FALSE_TEXTS];
 
 const DUCKDB_DATE_TYPES = ['DATE', 'TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS'];
 
@@ -147,13 +151,7 @@ export function exportSql(table: unknown, options: SqlExportOptions): SqlExport 
 
 /** Inputs read from columns by a table and the tables it draws on, in the engine's order (CompiledTable.columns). */
 export function sqlColumnInputs(table: GradingTable, resolve?: TableResolver): InputDef[] {
-  const columns: InputDef[] = table.inputs.filter((i) => !i.source);
-  for (const input of table.inputs) {
-    const source = input.source ? resolve?.(input.source.table) : undefined;
-    if (!source) continue;
-    for (const c of sqlColumnInputs(source, resolve)) if (!columns.some((x) => x.id === c.id)) columns.push(c);
-  }
-  return columns;
+  return columnInputs(table, resolve);
 }
 
 class Generator {
@@ -410,10 +408,7 @@ class Generator {
           break;
         }
         case 'boolean': {
-          const arms = BOOLEAN_CANDIDATES.filter((x) => parseBoolean(x) >= 0).map((x): [string, string] => [
-            this.lit(x),
-            String(parseBoolean(x)),
-          ]);
+          const arms = booleanKeys().map(([x, b]): [string, string] => [this.lit(x), String(b)]);
           decoded = this.caseOf(`lower(${t})`, arms, null);
           failure = 'not-a-boolean';
           break;
@@ -493,20 +488,7 @@ class Generator {
    * the engine gives that text. Names are taken in the engine's order, first wins.
    */
   private categoryKeys(input: InputDef): Array<[string, string]> {
-    const lookup = categoryLookup(input);
-    const seen = new Set<string>();
-    const arms: Array<[string, string]> = [];
-    for (const value of input.values ?? []) {
-      for (const name of [value.id, ...(value.aliases ?? []), value.label?.en, value.label?.zh]) {
-        if (name === undefined) continue;
-        const key = sqlTrim(name).toLowerCase();
-        if (key === '' || seen.has(key)) continue;
-        seen.add(key);
-        const index = lookup.get(normalizeKey(key));
-        if (index !== undefined) arms.push([this.lit(key), String(index)]);
-      }
-    }
-    return arms;
+    return categoryKeys(input, sqlTrim).map(([key, index]): [string, string] => [this.lit(key), String(index)]);
   }
 
   // ---------------------------------------------------------------------------
@@ -543,15 +525,7 @@ class Generator {
     }
     let score = `${p}total`;
     this.step([[score, total]]);
-    const exact =
-      (method.multipliers ?? []).length === 0 &&
-      method.criteria.every(
-        (c) =>
-          Number.isInteger(c.weight ?? 1) &&
-          c.bands.every((b) => Number.isInteger(b.points)) &&
-          !((c.blankPoints ?? NaN) % 1),
-      );
-    if (!exact) score = this.jsRound(score, 1e9, `${p}clean`);
+    if (!scorecardSumIsExact(method)) score = this.jsRound(score, 1e9, `${p}clean`);
     if (method.round !== undefined) score = this.jsRound(score, 10 ** method.round, `${p}round`);
     const tier = `${p}tier`;
     this.step([[tier, this.thresholds(method.thresholds, score, ctx.table)]]);
@@ -806,14 +780,12 @@ class Generator {
 
   /** Score -> tier index: the first threshold whose bound the score meets; the last is open. */
   private thresholds(thresholds: readonly Threshold[], score: string, table: GradingTable): string {
-    const index = (id: string) => String(table.tiers.findIndex((t) => t.id === id));
-    const arms = thresholds
-      .slice(0, -1)
-      .map((t): [string, string] => [
-        t.gt === undefined ? `${score} >= ${this.cmp(t.gte ?? -Infinity)}` : `${score} > ${this.cmp(t.gt)}`,
-        index(t.tier),
-      ]);
-    return this.caseOf('', arms, index(thresholds[thresholds.length - 1]!.tier));
+    const { arms, last } = thresholdArms(thresholds, table);
+    return this.caseOf(
+      '',
+      arms.map((a): [string, string] => [`${score} ${a.op} ${this.cmp(a.bound)}`, String(a.tier)]),
+      String(last),
+    );
   }
 
   /**
@@ -822,83 +794,41 @@ class Generator {
    * as the engine scans them; category and boolean bands by value index.
    */
   private bandCase(input: InputDef, v: string, matches: readonly BandMatch[], results: string[]): string {
-    const first = matches[0];
-    if (first && 'range' in first) {
-      const order = matches
-        .map((m, index) => ({ index, e: rangeEnds('range' in m ? m.range : {}) }))
-        .sort((x, y) => x.e.lo - y.e.lo);
+    const scan = bandScan(input, matches);
+    if (scan.kind === 'range') {
       const arms: Array<[string, string]> = [];
-      const low = order[0]!.e;
-      if (low.lo !== -Infinity) arms.push([`${v} ${low.loInclusive ? '<' : '<='} ${this.cmp(low.lo)}`, 'NULL']);
-      order.forEach(({ index, e }) => {
-        const test = e.hi === Infinity ? `${v} IS NOT NULL` : `${v} ${e.hiInclusive ? '<=' : '<'} ${this.cmp(e.hi)}`;
-        arms.push([test, results[index]!]);
-      });
+      if (scan.below) arms.push([`${v} ${scan.below.inclusive ? '<' : '<='} ${this.cmp(scan.below.lo)}`, 'NULL']);
+      for (const { band, hi, hiInclusive } of scan.arms) {
+        const test = hi === Infinity ? `${v} IS NOT NULL` : `${v} ${hiInclusive ? '<=' : '<'} ${this.cmp(hi)}`;
+        arms.push([test, results[band]!]);
+      }
       return this.caseOf('', arms, null);
     }
-    const ids = (input.values ?? []).map((x) => x.id);
-    const arms: Array<[string, string]> = [];
-    matches.forEach((m, k) => {
-      if ('is' in m) arms.push([m.is ? '1' : '0', results[k]!]);
-      else if ('values' in m) for (const id of m.values) arms.push([String(ids.indexOf(id)), results[k]!]);
-    });
-    return this.caseOf(v, arms, null);
+    return this.caseOf(
+      v,
+      scan.arms.map(({ value, band }): [string, string] => [String(value), results[band]!]),
+      null,
+    );
   }
 
   // ---------------------------------------------------------------------------
   // Conditions: two-valued, a blank (NULL) input makes every test false except blank.
 
   private condition(node: ConditionNode, ctx: LevelContext): string {
-    if ('all' in node) return `(${node.all.map((n) => this.condition(n, ctx)).join(' AND ')})`;
-    if ('any' in node) return `(${node.any.map((n) => this.condition(n, ctx)).join(' OR ')})`;
-    if ('not' in node) return `(NOT ${this.condition(node.not, ctx)})`;
-    return this.leaf(node, ctx);
-  }
-
-  private leaf(c: Condition, ctx: LevelContext): string {
-    const v = ctx.value.get(c.input)!;
-    const input = inputOf(ctx.table, c.input);
-    const known = `(${v} IS NOT NULL)`;
+    const v = (input: InputDef) => ctx.value.get(input.id)!;
     const test = (expr: string) => `COALESCE(${expr}, FALSE)`;
-    switch (c.op) {
-      case 'blank':
-        return `(${v} IS NULL)`;
-      case 'not_blank':
-        return known;
-      case 'between': {
-        const e = rangeEnds(c.range);
-        const parts: string[] = [];
-        if (e.lo !== -Infinity) parts.push(`${v} ${e.loInclusive ? '>=' : '>'} ${this.cmp(e.lo)}`);
-        if (e.hi !== Infinity) parts.push(`${v} ${e.hiInclusive ? '<=' : '<'} ${this.cmp(e.hi)}`);
-        return parts.length === 0 ? known : test(parts.join(' AND '));
-      }
-      case 'contains': {
-        const needle = normalizeKey(c.value);
-        if (input.type === 'category') {
-          const hits = (input.values ?? [])
-            .map((value, k) =>
-              [value.id, value.label?.en, value.label?.zh, ...(value.aliases ?? [])].some(
-                (name) => name && normalizeKey(name).includes(needle),
-              )
-                ? k
-                : -1,
-            )
-            .filter((k) => k >= 0);
-          return hits.length === 0 ? 'FALSE' : test(`${v} IN (${hits.join(', ')})`);
-        }
-        // Only text inputs carry text; others compare the empty string.
-        return needle === '' ? known : 'FALSE';
-      }
-      case 'in': {
-        const operands = [...new Set(c.values.map((x) => operand(input, x)))].filter((x) => !Number.isNaN(x));
-        return operands.length === 0 ? 'FALSE' : test(`${v} IN (${operands.map((x) => this.cmp(x)).join(', ')})`);
-      }
-      default: {
-        const x = operand(input, c.value);
-        if (Number.isNaN(x)) return c.op === '<>' ? known : 'FALSE';
-        return test(`${v} ${c.op} ${this.cmp(x)}`);
-      }
-    }
+    const printer: ConditionPrinter<string> = {
+      all: (parts) => `(${parts.join(' AND ')})`,
+      any: (parts) => `(${parts.join(' OR ')})`,
+      not: (part) => `(NOT ${part})`,
+      blank: (input) => `(${v(input)} IS NULL)`,
+      known: (input) => `(${v(input)} IS NOT NULL)`,
+      never: () => 'FALSE',
+      bounds: (input, bounds) => test(bounds.map((b) => `${v(input)} ${b.op} ${this.cmp(b.x)}`).join(' AND ')),
+      oneOf: (input, values) => test(`${v(input)} IN (${values.map((x) => this.cmp(x)).join(', ')})`),
+      compare: (input, op, x) => test(`${v(input)} ${op} ${this.cmp(x)}`),
+    };
+    return walkCondition(node, ctx.table, printer);
   }
 }
 
@@ -909,17 +839,6 @@ interface LevelContext {
   value: Map<string, string>;
   /** Error columns so far, in the engine's order. */
   errors: string[];
-}
-
-function inputOf(table: GradingTable, id: string): InputDef {
-  return table.inputs.find((i) => i.id === id)!;
-}
-
-function hasScore(table: GradingTable): boolean {
-  const m = table.method;
-  if (m.kind === 'scorecard' || m.kind === 'rfm') return true;
-  if (m.kind === 'matrix') return m.output === 'score';
-  return table.tiers.some((t) => t.score !== undefined);
 }
 
 function coalesce(parts: string[]): string {

@@ -8,6 +8,7 @@
  * counted with its payload. Formulas are stored, not calculated.
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- sub-objects with getters (format, rule, columns) act on their owner */
+import { FakeSpills } from './fake-spills';
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, rectAddress, type Rect } from '../a1';
 import type {
   ClientResult,
@@ -29,6 +30,7 @@ import type {
   SheetVisibility,
 } from '../excel-api';
 import { customOrNullObjectOf, loadableCfField } from './fake-conditional-formats';
+import { shiftFormulaColumns } from './fake-references';
 import { defaultHostName, EXCEL_HOSTS, hostApiSets, refuseAboveHost, type ExcelHost } from './fake-hosts';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -137,6 +139,8 @@ export class FakeExcel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   readonly names = new Map<string, NameModel>();
+  /** Dynamic arrays: register a function there and its formulas spill (fake-spills.ts). */
+  readonly spills: FakeSpills = new FakeSpills(this);
   readonly xmlParts: Array<{ id: number; namespace: string; xml: string }> = [];
   readonly syncs: SyncRecord[] = [];
   suspendedCalculation = 0;
@@ -283,6 +287,23 @@ export class FakeExcel {
     table.rect = adjust(table.rect) ?? table.rect;
   }
 
+  /**
+   * Inserted cells take the number format of the cell to their left (Excel's default "Format Same As Left",
+   * xlFormatFromLeftOrAbove), in every row of `rows` (default: the whole sheet).
+   */
+  formatLikeLeft(sheet: SheetModel, column: number, count: number, rows?: { row: number; rows: number }): void {
+    if (column === 0) return;
+    for (const [k, cell] of [...sheet.cells]) {
+      const r = Math.floor(k / MAX_COLUMNS);
+      if (k % MAX_COLUMNS !== column - 1 || !cell.numberFormat) continue;
+      if (rows && (r < rows.row || r >= rows.row + rows.rows)) continue;
+      for (let j = 0; j < count; j++) {
+        const old = this.cell(sheet, r, column + j) ?? { value: '' };
+        this.setCell(sheet, r, column + j, { ...old, numberFormat: cell.numberFormat });
+      }
+    }
+  }
+
   /** Inserts (count > 0) or deletes (count < 0) whole columns at `column`, moving everything right of it. */
   shiftColumns(sheet: SheetModel, column: number, count: number, rows?: { row: number; rows: number }): void {
     const inRows = (r: number) => !rows || (r >= rows.row && r < rows.row + rows.rows);
@@ -319,7 +340,9 @@ export class FakeExcel {
     };
     sheet.cfs = sheet.cfs.flatMap((cf) => {
       const r = adjust(cf.rect);
-      return r ? [{ ...cf, rect: r }] : [];
+      const moved = !rows || (cf.rect.row >= rows.row && cf.rect.row + cf.rect.rows <= rows.row + rows.rows);
+      const formula = moved ? shiftFormulaColumns(cf.formula, column, count) : cf.formula;
+      return r ? [{ ...cf, rect: r, formula }] : [];
     });
     sheet.merged = sheet.merged.flatMap((m) => {
       const r = adjust(m);
@@ -533,9 +556,12 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
 
   protected read(property: string): unknown {
     const { sheet, rect } = this.live();
-    const grid = (f: (cell: CellData | undefined) => unknown) =>
+    const spilled = property === 'values' || property === 'formulas' ? this.fake.spills.shown(sheet) : undefined;
+    const grid = (f: (cell: CellData | undefined, shown: Scalar | undefined) => unknown) =>
       Array.from({ length: rect.rows }, (_r, i) =>
-        Array.from({ length: rect.columns }, (_c, j) => f(this.fake.cell(sheet, rect.row + i, rect.column + j))),
+        Array.from({ length: rect.columns }, (_c, j) =>
+          f(this.fake.cell(sheet, rect.row + i, rect.column + j), spilled?.get(key(rect.row + i, rect.column + j))),
+        ),
       );
     switch (property) {
       case 'address':
@@ -549,9 +575,10 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
       case 'columnCount':
         return rect.columns;
       case 'values':
-        return grid((c) => (c ? c.value : ''));
+        return grid((c, shown) => shown ?? (c ? c.value : ''));
       case 'formulas':
-        return grid((c) => (c ? (c.formula ?? c.value) : ''));
+        // A spilled cell has no formula of its own: Excel reads its value.
+        return grid((c, shown) => (c ? (c.formula ?? c.value) : (shown ?? '')));
       case 'numberFormat':
         return grid((c) => c?.numberFormat ?? 'General');
       default:
@@ -725,6 +752,15 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
     });
   }
 
+  getSpillingToRangeOrNullObject(): ExcelRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, rect } = this.live();
+      if (rect.rows !== 1 || rect.columns !== 1) throw new FakeExcelError('InvalidArgument', 'One cell only.');
+      const spill = this.fake.spills.spillingTo(sheet, rect.row, rect.column);
+      return spill ? { sheet, rect: spill } : null;
+    });
+  }
+
   getEntireColumn(): ExcelRange {
     return new FakeRange(this.context, () => {
       const { sheet, rect } = this.live();
@@ -740,6 +776,7 @@ class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
         throw new FakeExcelError('NotImplemented', 'Whole columns only.');
       guard(sheet);
       this.fake.shiftColumns(sheet, rect.column, rect.columns);
+      this.fake.formatLikeLeft(sheet, rect.column, rect.columns);
       inserted = { sheet, rect };
     });
     return new FakeRange(this.context, () => inserted);
@@ -1063,13 +1100,20 @@ class FakeTable extends Proxy<TableModel> implements ExcelTable {
           const column = t.rect.column + at;
           const header = uniqueHeader(table.fake, t, String(grid0(values) ?? name ?? `Column${at + 1}`));
           table.fake.shiftColumns(t.sheet, column, 1, { row: t.rect.row, rows: t.rect.rows });
+          table.fake.formatLikeLeft(t.sheet, column, 1, { row: t.rect.row, rows: t.rect.rows });
           t.rect = { ...t.rect, columns: t.rect.columns + 1 };
           t.columnIds.splice(at, 0, Math.max(0, ...t.columnIds) + 1);
           const grid = values ? checkShape({ ...t.rect, columns: 1 }, values) : undefined;
           for (let i = 0; i < t.rect.rows; i++) {
             const v = i === 0 ? header : grid ? toScalar(grid[i]![0]) : '';
             const data: CellData = typeof v === 'string' && v.startsWith('=') ? { value: 0, formula: v } : { value: v };
-            table.fake.setCell(t.sheet, t.rect.row + i, column, data);
+            const inherited = table.fake.cell(t.sheet, t.rect.row + i, column)?.numberFormat;
+            table.fake.setCell(
+              t.sheet,
+              t.rect.row + i,
+              column,
+              inherited ? { ...data, numberFormat: inherited } : data,
+            );
           }
           added = { table: t, offset: at };
         });

@@ -202,6 +202,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
       return;
     }
     const plan = buildPlan(table, region, rows, mapping.map, batch, { ...choices, locale });
+    if (plan.problem) return setMessage({ intent: 'error', text: plan.problem });
     const controller = new AbortController();
     abort.current = controller;
     setRunning(true);
@@ -222,8 +223,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     setApplied(true);
     const done = t('apply.done', { columns: result.value.columns.join(', '), requests: result.value.requests });
     setMessage(
-      result.value.journal === 'memory'
-        ? { intent: 'warning', text: `${done} ${t('apply.journal-memory')}` }
+      result.value.journalProblem
+        ? { intent: 'warning', text: `${done} ${formatWorkbookProblem(result.value.journalProblem, locale)}` }
         : { intent: 'success', text: done },
     );
   };

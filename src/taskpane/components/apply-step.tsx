@@ -18,6 +18,7 @@ import {
 import type { CompiledTable } from '../../engine';
 import { displayCell } from '../../engine/values/coerce';
 import { dataColumnCount, type PlanOptions } from '../../excel/build-plan';
+import { LIVE_TABLE_ROW_ADVICE, liveModeAdvised } from '../../excel/live-formulas';
 import type { DataRegion, Progress } from '../../excel/workbook';
 import { localize } from '../../i18n';
 import type { Ungraded } from '../session';
@@ -63,9 +64,13 @@ export function ApplyStep(props: ApplyStepProps) {
         >
           <Radio value="values" label={t('apply.values')} />
           <Radio value="formulas" label={t('apply.formulas')} disabled={isRfm} />
+          <Radio value="native" label={t('apply.native')} disabled={isRfm} />
         </RadioGroup>
       </Field>
       {isRfm && <Caption1>{t('apply.rfm-values')}</Caption1>}
+      {!isRfm && choices.mode === 'formulas' && liveModeAdvised(region) && (
+        <Caption1>{t('apply.live-table-advice', { rows: region.rowCount, limit: LIVE_TABLE_ROW_ADVICE })}</Caption1>
+      )}
       <Checkbox
         checked={choices.strategy}
         label={t('apply.strategy')}
