@@ -1,13 +1,19 @@
 import type { Locale } from '../engine';
-import { fill } from '../i18n';
+import { formatMessage } from '../i18n/plural';
 import { assertNever } from '../engine';
 import type { WorkbookProblem } from '../excel/workbook';
-import { taskpaneEnUS, type TaskpaneMessageKey } from '../i18n/taskpane.en-US';
+import { editorEnUS, type EditorMessageKey } from '../i18n/editor.en-US';
+import { editorZhCN } from '../i18n/editor.zh-CN';
+import { taskpaneEnUS, type TaskpaneMessageKey as PaneKey } from '../i18n/taskpane.en-US';
 import { taskpaneZhCN } from '../i18n/taskpane.zh-CN';
 
-export type { TaskpaneMessageKey };
+/** Keys of the pane's own texts and of its table editors'. */
+export type TaskpaneMessageKey = PaneKey | EditorMessageKey;
 
-const TABLES: Record<Locale, Record<TaskpaneMessageKey, string>> = { 'en-US': taskpaneEnUS, 'zh-CN': taskpaneZhCN };
+const TABLES: Record<Locale, Record<TaskpaneMessageKey, string>> = {
+  'en-US': { ...taskpaneEnUS, ...editorEnUS },
+  'zh-CN': { ...taskpaneZhCN, ...editorZhCN },
+};
 
 /** A task pane message in the given language with {placeholders} filled in. */
 export function paneText(
@@ -15,11 +21,11 @@ export function paneText(
   key: TaskpaneMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return fill(TABLES[locale][key], params);
+  return formatMessage(locale, TABLES[locale][key], params);
 }
 
 export function isTaskpaneMessageKey(key: string): key is TaskpaneMessageKey {
-  return Object.prototype.hasOwnProperty.call(taskpaneEnUS, key);
+  return Object.prototype.hasOwnProperty.call(TABLES['en-US'], key);
 }
 
 /** What went wrong in the workbook, as the pane says it. */

@@ -28,7 +28,7 @@ const WORDS = {
     revert: 'Revert',
     reverted: 'Reverted: the sheet is as it was before Apply.',
     select: 'Select these rows',
-    selected: '1 rows selected.',
+    selected: '1 row selected.',
   },
   'zh-CN': {
     region: 'Customers!A1:D41 中共 40 行',

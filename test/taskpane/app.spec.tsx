@@ -85,11 +85,11 @@ describe('the task pane', () => {
     expect(await screen.findByText(/^Applied: Customers!E1:E13/)).toBeTruthy();
     expect(fake.sheet('Customers')!.cfs).toHaveLength(3);
     expect(screen.getByRole('region', { name: 'Legend' })).toBeTruthy();
-    expect(screen.getByText('1 rows could not be graded')).toBeTruthy();
+    expect(screen.getByText('1 row could not be graded')).toBeTruthy();
     expect(screen.getByText(/^Row 8: Payment days: 'soon' is not a number/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Select these rows' }));
-    expect(await screen.findByText('1 rows selected.')).toBeTruthy();
+    expect(await screen.findByText('1 row selected.')).toBeTruthy();
     expect(fake.selection.rects).toEqual([{ row: 7, column: 0, rows: 1, columns: 4 }]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Revert' }));

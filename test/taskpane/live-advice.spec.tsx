@@ -45,14 +45,14 @@ function renderStep(data: DataRegion, mode: ApplyChoices['mode'], locale: 'en-US
 }
 
 const advice = (rows: number) =>
-  `This table has ${rows} rows: live formulas in a table call the function once per row and column, and Excel shows #BUSY! until every call has returned. Above ${LIVE_TABLE_ROW_ADVICE} rows, write values (or convert the table to a range: one formula per column there).`;
+  `This table has ${rows.toLocaleString('en-US')} rows: live formulas in a table call the function once per row and column, and Excel shows #BUSY! until every call has returned. Above ${LIVE_TABLE_ROW_ADVICE.toLocaleString('en-US')} rows, write values (or convert the table to a range: one formula per column there).`;
 
 describe('the advice on live formulas in big Excel tables', () => {
   it('given live formulas in a table one row over the limit, then the pane advises values, in either language', () => {
     renderStep(region(LIVE_TABLE_ROW_ADVICE + 1, 'Clients'), 'formulas');
     expect(screen.getByText(advice(LIVE_TABLE_ROW_ADVICE + 1))).toBeTruthy();
     renderStep(region(LIVE_TABLE_ROW_ADVICE + 1, 'Clients'), 'formulas', 'zh-CN');
-    expect(screen.getByText(/^此表格有 5001 行：表格中的实时公式每行每列调用一次函数/)).toBeTruthy();
+    expect(screen.getByText(/^此表格有 5,001 行：表格中的实时公式每行每列调用一次函数/)).toBeTruthy();
   });
 
   it.each([

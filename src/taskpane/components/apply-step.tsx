@@ -119,8 +119,8 @@ export function ApplyStep(props: ApplyStepProps) {
         <div className={styles.stack}>
           <Field
             label={t('apply.progress', {
-              done: (progress?.done ?? 0).toLocaleString(locale),
-              total: (progress?.total ?? region.rowCount).toLocaleString(locale),
+              done: progress?.done ?? 0,
+              total: progress?.total ?? region.rowCount,
             })}
           >
             <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : 0} />
@@ -144,7 +144,7 @@ export function ApplyStep(props: ApplyStepProps) {
       )}
       {props.applied && ungraded.length > 0 && (
         <section className={styles.section} aria-label={t('apply.ungraded', { count: ungraded.length })}>
-          <Text weight="semibold">{t('apply.ungraded', { count: ungraded.length.toLocaleString(locale) })}</Text>
+          <Text weight="semibold">{t('apply.ungraded', { count: ungraded.length })}</Text>
           <Button onClick={props.onSelectUngraded}>{t('apply.select-ungraded')}</Button>
           <ul>
             {ungraded.slice(0, 50).map((u) => (

@@ -45,8 +45,8 @@ export function DataStep({ region, busy, progress, onCancel, compiled, mapping, 
         <div className={styles.row}>
           <Field
             label={t('preview.reading', {
-              done: progress.done.toLocaleString(locale),
-              total: progress.total.toLocaleString(locale),
+              done: progress.done,
+              total: progress.total,
             })}
           >
             <ProgressBar value={progress.done / Math.max(1, progress.total)} />
@@ -56,7 +56,7 @@ export function DataStep({ region, busy, progress, onCancel, compiled, mapping, 
       )}
       {region && (
         <div className={styles.stack}>
-          <Text>{t('data.region', { rows: region.rowCount.toLocaleString(locale), address: region.address })}</Text>
+          <Text>{t('data.region', { rows: region.rowCount, address: region.address })}</Text>
           {region.table && <Caption1>{t('data.table', { table: region.table })}</Caption1>}
           {region.filtered && (
             <MessageBar intent="info">

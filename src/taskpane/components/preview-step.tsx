@@ -14,12 +14,12 @@ export interface PreviewStepProps {
 }
 
 export function PreviewStep({ compiled, summary, samples, firstRow }: PreviewStepProps) {
-  const { t, locale } = usePaneText();
+  const { t } = usePaneText();
   const styles = useStyles();
   return (
     <div className={styles.stack}>
       <Distribution compiled={compiled} summary={summary} />
-      <Text>{t('preview.ungraded', { count: summary.ungraded.toLocaleString(locale) })}</Text>
+      <Text>{t('preview.ungraded', { count: summary.ungraded })}</Text>
       <section className={styles.section} aria-label={t('preview.samples')}>
         <Text weight="semibold">{t('preview.samples')}</Text>
         <ul>

@@ -1,0 +1,311 @@
+import {
+  Button,
+  Input,
+  makeStyles,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { usePaneText } from '../components/pane-text';
+import { typedNumber } from './draft';
+
+const useGridStyles = makeStyles({
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  cell: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
+  control: { minWidth: '3.5em', width: '100%' },
+  actions: { display: 'flex', flexWrap: 'nowrap' },
+  action: { minWidth: '24px', paddingLeft: 0, paddingRight: 0 },
+  problem: { color: tokens.colorPaletteRedForeground1, display: 'block' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, display: 'block' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+export interface EditorGridProps {
+  /** The grid's accessible name, e.g. "Bands of Monthly sales". */
+  label: string;
+  headers: readonly string[];
+  /** Cells of each row, in header order. */
+  rows: ReactNode[][];
+  /** "band 2 of Monthly sales": names a row in the action buttons' labels. */
+  rowName: (index: number) => string;
+  onMove?: (from: number, to: number) => void;
+  onRemove?: (index: number) => void;
+  onAdd?: () => void;
+  addLabel?: string;
+}
+
+/** A compact grid, one row per item, with move up / move down / remove per row and an Add button under it. */
+export function EditorGrid({ label, headers, rows, rowName, onMove, onRemove, onAdd, addLabel }: EditorGridProps) {
+  const { t } = usePaneText();
+  const styles = useGridStyles();
+  const actions = !!(onMove || onRemove);
+  return (
+    <div>
+      <div className={styles.scroll}>
+        <Table size="extra-small" aria-label={label}>
+          <TableHeader>
+            <TableRow>
+              {headers.map((h) => (
+                <TableHeaderCell key={h} className={styles.cell}>
+                  {h}
+                </TableHeaderCell>
+              ))}
+              {actions && (
+                <TableHeaderCell className={styles.cell}>
+                  <span className={styles.hidden}>{t('grid.actions')}</span>
+                </TableHeaderCell>
+              )}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((cells, i) => (
+              <TableRow key={i}>
+                {cells.map((cell, c) => (
+                  <TableCell key={c} className={styles.cell}>
+                    {cell}
+                  </TableCell>
+                ))}
+                {actions && (
+                  <TableCell className={styles.cell}>
+                    <div className={styles.actions}>
+                      {onMove && (
+                        <>
+                          <Button
+                            className={styles.action}
+                            size="small"
+                            appearance="subtle"
+                            disabled={i === 0}
+                            aria-label={t('grid.up', { row: rowName(i) })}
+                            title={t('grid.up', { row: rowName(i) })}
+                            onClick={() => onMove(i, i - 1)}
+                          >
+                            ↑
+                          </Button>
+                          <Button
+                            className={styles.action}
+                            size="small"
+                            appearance="subtle"
+                            disabled={i === rows.length - 1}
+                            aria-label={t('grid.down', { row: rowName(i) })}
+                            title={t('grid.down', { row: rowName(i) })}
+                            onClick={() => onMove(i, i + 1)}
+                          >
+                            ↓
+                          </Button>
+                        </>
+                      )}
+                      {onRemove && (
+                        <Button
+                          className={styles.action}
+                          size="small"
+                          appearance="subtle"
+                          aria-label={t('grid.remove', { row: rowName(i) })}
+                          title={t('grid.remove', { row: rowName(i) })}
+                          onClick={() => onRemove(i)}
+                        >
+                          ✕
+                        </Button>
+                      )}
+                    </div>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {onAdd && (
+        <Button size="small" onClick={onAdd}>
+          {addLabel}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** Problems (red) or warnings (orange) under a cell's control, tied to it by aria-describedby. */
+function CellNotes({
+  id,
+  problems,
+  warnings,
+}: {
+  id: string;
+  problems: readonly string[];
+  warnings: readonly string[];
+}) {
+  const styles = useGridStyles();
+  if (problems.length === 0 && warnings.length === 0) return null;
+  return (
+    <span id={id}>
+      {problems.map((p, i) => (
+        <Text key={`p${i}`} size={200} className={styles.problem}>
+          {p}
+        </Text>
+      ))}
+      {warnings.map((w, i) => (
+        <Text key={`w${i}`} size={200} className={styles.warning}>
+          {w}
+        </Text>
+      ))}
+    </span>
+  );
+}
+
+export interface CellInputProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problems?: readonly string[];
+  warnings?: readonly string[];
+  type?: 'text' | 'number' | 'date';
+  placeholder?: string;
+}
+
+/** A text box in a grid cell, labelled for screen readers, with its problems under it. */
+export function CellInput({ label, value, onChange, problems = [], warnings = [], type, placeholder }: CellInputProps) {
+  const styles = useGridStyles();
+  const notes = useId();
+  const noted = problems.length + warnings.length > 0;
+  return (
+    <>
+      <Input
+        className={styles.control}
+        size="small"
+        type={type}
+        aria-label={label}
+        placeholder={placeholder}
+        value={value}
+        aria-invalid={problems.length > 0 || undefined}
+        aria-describedby={noted ? notes : undefined}
+        onChange={(_e, d) => onChange(d.value)}
+      />
+      <CellNotes id={notes} problems={problems} warnings={warnings} />
+    </>
+  );
+}
+
+export interface CellSelectProps {
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; text: string }>;
+  onChange: (value: string) => void;
+  problems?: readonly string[];
+}
+
+/** A drop-down in a grid cell, labelled for screen readers, with its problems under it. */
+export function CellSelect({ label, value, options, onChange, problems = [] }: CellSelectProps) {
+  const styles = useGridStyles();
+  const notes = useId();
+  return (
+    <>
+      <Select
+        className={styles.control}
+        size="small"
+        aria-label={label}
+        value={value}
+        aria-invalid={problems.length > 0 || undefined}
+        aria-describedby={problems.length > 0 ? notes : undefined}
+        onChange={(_e, d) => onChange(d.value)}
+      >
+        {!options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </Select>
+      <CellNotes id={notes} problems={problems} warnings={[]} />
+    </>
+  );
+}
+
+export interface TypedCellProps<T> {
+  label: string;
+  value: T;
+  /** The text shown for a value. */
+  print: (value: T) => string;
+  /** The value of a text, or undefined when the text is not one. */
+  parse: (text: string) => T | undefined;
+  /** Said under the cell while its text is not a value. */
+  badText: (text: string) => string;
+  onChange: (value: T) => void;
+  problems?: readonly string[];
+  placeholder?: string;
+}
+
+/**
+ * A cell whose text is parsed (a number, a range): what the user types stays as typed until it
+ * parses, so "1." or "5000 <" never jumps under the cursor.
+ */
+export function TypedCell<T>({
+  label,
+  value,
+  print,
+  parse,
+  badText,
+  onChange,
+  problems = [],
+  placeholder,
+}: TypedCellProps<T>) {
+  const [text, setText] = useState(() => print(value));
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    // Only a change from outside (another editor, the JSON box) resets the text.
+    if (!bad && print(parse(text) as T) !== print(value)) setText(print(value));
+  }, [value]);
+  return (
+    <CellInput
+      label={label}
+      value={text}
+      placeholder={placeholder}
+      problems={bad ? [badText(text)] : problems}
+      onChange={(next) => {
+        setText(next);
+        const parsed = parse(next);
+        setBad(parsed === undefined);
+        if (parsed !== undefined) onChange(parsed);
+      }}
+    />
+  );
+}
+
+export interface NumberCellProps {
+  label: string;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  /** Whether a blank cell is allowed (it gives undefined). */
+  optional?: boolean;
+  problems?: readonly string[];
+  placeholder?: string;
+}
+
+/** A number in a grid cell; blank means "none" when optional. */
+export function NumberCell({ label, value, onChange, optional, problems, placeholder }: NumberCellProps) {
+  const { t } = usePaneText();
+  return (
+    <TypedCell<number | null>
+      label={label}
+      value={value ?? null}
+      print={(v) => (v === null ? '' : String(v))}
+      parse={(text) => typedNumber(text) ?? (optional && text.trim() === '' ? null : undefined)}
+      badText={(text) => t('grid.bad-number', { text })}
+      onChange={(v) => onChange(v ?? undefined)}
+      problems={problems}
+      placeholder={placeholder}
+    />
+  );
+}

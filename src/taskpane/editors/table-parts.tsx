@@ -1,0 +1,34 @@
+import { Text } from '@fluentui/react-components';
+import { usePaneText } from '../components/pane-text';
+import { useStyles } from '../components/styles';
+import type { PartEditorProps } from './draft';
+import { InputsGrid } from './inputs-grid';
+import { MatrixEditor } from './matrix-editor';
+import { RfmEditor } from './rfm-editor';
+import { RulesEditor } from './rules-editor';
+import { ScorecardEditor } from './scorecard-editor';
+import { TiersGrid } from './tiers-grid';
+
+/** Every part of a grading table as grids: tiers, inputs, then the method's own editor. */
+export function TableParts(props: PartEditorProps) {
+  const { t } = usePaneText();
+  const styles = useStyles();
+  const kind = props.table.method.kind;
+  return (
+    <>
+      <section className={styles.section} aria-label={t('table.tiers')}>
+        <Text weight="semibold">{t('table.tiers')}</Text>
+        <TiersGrid {...props} />
+      </section>
+      <section className={styles.section} aria-label={t('input.title')}>
+        <Text weight="semibold">{t('input.title')}</Text>
+        <InputsGrid {...props} />
+      </section>
+      {kind === 'scorecard' && <ScorecardEditor {...props} />}
+      {kind === 'rules' && <RulesEditor {...props} />}
+      {kind === 'matrix' && <MatrixEditor {...props} />}
+      {kind === 'rfm' && <RfmEditor {...props} />}
+      {kind === 'abc' && <Text>{t('table.abc-json')}</Text>}
+    </>
+  );
+}
