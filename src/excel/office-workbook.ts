@@ -676,15 +676,15 @@ export class OfficeWorkbook implements Workbook {
     await writeRules(context, frame.rules, journal, this.gridReader(context));
 
     // 7. The summary sheet: counts and shares, the legend in tier colours, a native chart.
-    let summarySheet: string | undefined;
-    if (plan.summary) summarySheet = await writeSummary(context, plan, region.sheet, journal);
+    const summary = plan.summary ? await writeSummary(context, plan, region.sheet, journal) : undefined;
 
     return ok({
       columns: frame.columns.map((c) =>
         rectAddress({ row: region.top, column: c.sheetColumn, rows: region.rowCount + 1, columns: 1 }, region.sheet),
       ),
       rulesName: frame.rules.name,
-      ...(summarySheet !== undefined ? { summarySheet } : {}),
+      ...(summary ? { summarySheet: summary.sheet } : {}),
+      ...(summary?.problem ? { summaryProblem: summary.problem } : {}),
     });
   }
 

@@ -8,6 +8,7 @@ import type { PlanCell, PlanFormula } from '../engine/plan';
 import type { ExcelContext, ExcelWorksheet } from './excel-api';
 import type { Journal } from './journal';
 import type { WorkbookPlan } from './plan-types';
+import type { WorkbookProblem } from './workbook';
 import { safeText } from './rules-sheet';
 
 export const SUMMARIES_NAMESPACE = 'urn:tierwise:summaries';
@@ -92,14 +93,15 @@ export function summariesXml(entries: readonly SummaryEntry[]): string {
 }
 
 /** The entries of the part; none when it is missing or unreadable. */
-export function parseSummariesXml(xml: string | null): SummaryEntry[] {
-  const body = xml ? /<summaries[^>]*>([\s\S]*)<\/summaries>/.exec(xml)?.[1] : undefined;
-  if (!body) return [];
+export function parseSummariesXml(xml: string | null): { entries: SummaryEntry[]; unreadable?: string } {
+  if (!xml) return { entries: [] };
+  const body = /<summaries[^>]*>([\s\S]*)<\/summaries>/.exec(xml)?.[1];
+  if (body === undefined) return { entries: [], unreadable: 'no <summaries> element' };
   try {
     const entries = JSON.parse(unescapeXml(body)) as unknown;
-    return Array.isArray(entries) ? (entries as SummaryEntry[]) : [];
-  } catch {
-    return [];
+    return Array.isArray(entries) ? { entries: entries as SummaryEntry[] } : { entries: [], unreadable: 'not a list' };
+  } catch (error) {
+    return { entries: [], unreadable: (error as Error).message };
   }
 }
 
@@ -130,13 +132,15 @@ export async function writeSummary(
   plan: WorkbookPlan,
   source: string,
   journal: Journal,
-): Promise<string> {
+): Promise<{ sheet: string; problem?: Extract<WorkbookProblem, { kind: 'summary-index-unreadable' }> }> {
   const wb = context.workbook;
   const part = wb.customXmlParts.getByNamespace(SUMMARIES_NAMESPACE).getOnlyItemOrNullObject();
   await context.sync();
   const oldXml = part.isNullObject ? null : part.getXml();
   await context.sync();
-  const entries = parseSummariesXml(oldXml ? oldXml.value : null);
+  // An unreadable index (edited by hand, or damaged) cannot say which sheet is this one's summary:
+  // the summary goes on a new sheet, the old index is replaced, and the pane says so.
+  const { entries, unreadable } = parseSummariesXml(oldXml ? oldXml.value : null);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const earlier = entries.find((e) => same(e.source, source));
   let name: string | undefined;
@@ -163,7 +167,9 @@ export async function writeSummary(
   if (part.isNullObject) wb.customXmlParts.add(summariesXml(next));
   else part.setXml(summariesXml(next));
   await context.sync();
-  return name;
+  return unreadable === undefined
+    ? { sheet: name }
+    : { sheet: name, problem: { kind: 'summary-index-unreadable', reason: unreadable, sheet: name } };
 }
 
 /** Revert: the summary sheet an Apply replaced, drawn again where it was. */

@@ -44,7 +44,9 @@ export type WorkbookProblem =
    * were removed, unless that failed too (`cleanupError`).
    */
   | { kind: 'journal-in-memory'; reason: 'too-large'; bytes: number; limit: number; cleanupError?: ErrorReport }
-  | { kind: 'journal-in-memory'; reason: 'refused'; error: ErrorReport; cleanupError?: ErrorReport };
+  | { kind: 'journal-in-memory'; reason: 'refused'; error: ErrorReport; cleanupError?: ErrorReport }
+  /** The workbook's index of summary sheets could not be read: this Apply's summary went to a new `sheet`. */
+  | { kind: 'summary-index-unreadable'; reason: string; sheet: string };
 
 /** An error as it was raised: its message for the user, Excel's error code if any, the Error itself. */
 export interface ErrorReport {
@@ -119,6 +121,8 @@ export interface ApplyReport {
   journal: 'workbook' | 'memory';
   /** Why the journal is in memory only: what failed and what was done instead, for the pane to say. */
   journalProblem?: Extract<WorkbookProblem, { kind: 'journal-in-memory' }>;
+  /** Why the summary went to a new sheet instead of over the earlier one, for the pane to say. */
+  summaryProblem?: Extract<WorkbookProblem, { kind: 'summary-index-unreadable' }>;
 }
 
 export interface SnapshotEntry {

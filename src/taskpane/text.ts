@@ -77,6 +77,8 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
         : t('problem.journal-dropped');
       return `${kept} ${cleanup}`;
     }
+    case 'summary-index-unreadable':
+      return t('problem.summary-index-unreadable', { reason: problem.reason, sheet: problem.sheet });
     default:
       return assertNever(problem, 'workbook problem');
   }

@@ -1,6 +1,7 @@
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { stateXml, STATE_NAMESPACE } from '../../src/excel/state';
 import { SUMMARIES_NAMESPACE } from '../../src/excel/summary-sheet';
+import { formatWorkbookProblem } from '../../src/taskpane/text';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import { EXCEL_HOSTS } from '../../src/excel/testing/fake-hosts';
 import { customerRows, customerWorkbook, HEADERS, planFor, detectAndRead, value } from './support';
@@ -154,6 +155,24 @@ describe('OfficeWorkbook.apply and revert', () => {
     value(await workbook.revert());
     expect(fake.snapshot()).toEqual(before);
     expect(workbook.canRevert()).toBe(false);
+  });
+
+  it('given an unreadable summaries index, then the summary goes to a new sheet, Apply says why, and Revert restores the index', async () => {
+    const fake = customerWorkbook(12);
+    fake.xmlParts.push({ id: 99, namespace: SUMMARIES_NAMESPACE, xml: '<summaries>[{"source":</summaries>' });
+    const before = fake.snapshot();
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    const report = value(await workbook.apply(region, planFor(region, rows)));
+    expect(report.summarySheet).toBe('Tierwise Summary');
+    expect(report.summaryProblem).toEqual({
+      kind: 'summary-index-unreadable',
+      reason: expect.stringMatching(/JSON/),
+      sheet: 'Tierwise Summary',
+    });
+    expect(formatWorkbookProblem(report.summaryProblem!, 'zh-CN')).toContain('新工作表 Tierwise Summary');
+    value(await workbook.revert());
+    expect(fake.snapshot()).toEqual(before);
   });
 
   it('given an Excel table and live formulas, then a calculated column is added and Revert removes it', async () => {

@@ -222,9 +222,12 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     }
     setApplied(true);
     const done = t('apply.done', { columns: result.value.columns.join(', '), requests: result.value.requests });
+    const warnings = [result.value.journalProblem, result.value.summaryProblem].flatMap((p) =>
+      p ? [formatWorkbookProblem(p, locale)] : [],
+    );
     setMessage(
-      result.value.journalProblem
-        ? { intent: 'warning', text: `${done} ${formatWorkbookProblem(result.value.journalProblem, locale)}` }
+      warnings.length > 0
+        ? { intent: 'warning', text: [done, ...warnings].join(' ') }
         : { intent: 'success', text: done },
     );
   };
