@@ -142,7 +142,7 @@ function holds(node: ConditionNode, row: Record<string, number | string | null>)
   if ('all' in node) return node.all.every((n) => holds(n, row));
   if ('any' in node) return node.any.some((n) => holds(n, row));
   if ('not' in node) return !holds(node.not, row);
-  const v = row[node.input];
+  const v = row[node.input] ?? null;
   if (node.op === 'blank') return v === null;
   if (node.op === 'not_blank') return v !== null;
   if (v === null) return false;
