@@ -247,7 +247,19 @@ async function analyzeInto(
 
   // Writing
   const writeStart = performance.now();
-  const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
+  // A few segments and a few thousand days among many customers: each label and date is written once.
+  const segmentNames = new Map<number, string>();
+  const segmentName = (s: number): string => {
+    let name = segmentNames.get(s);
+    if (name === undefined) segmentNames.set(s, (name = localize(segmentLabel(settings, s), locale)));
+    return name;
+  };
+  const isoDays = new Map<number, string>();
+  const isoDate = (serial: number): string => {
+    let text = isoDays.get(serial);
+    if (text === undefined) isoDays.set(serial, (text = serialToIsoDate(serial)));
+    return text;
+  };
   const writer = createCsvWriter(outputFile(target), {
     delimiter: settings.delimiter,
     bom: args.flags.has('bom'),
@@ -271,13 +283,14 @@ async function analyzeInto(
     ]);
     const { r, f, m } = analysis.scores;
     for (let i = 0; i < customers.count; i++) {
-      await writer.writeRow([
+      // Awaited only when the writer asks for it (a full buffer), not once per customer.
+      const room = writer.writeRow([
         String(customers.ids[i]),
         customers.recency[i],
         customers.frequency[i],
         round2(customers.monetary[i]!),
-        serialToIsoDate(customers.firstOrder[i]!),
-        serialToIsoDate(customers.lastOrder[i]!),
+        isoDate(customers.firstOrder[i]!),
+        isoDate(customers.lastOrder[i]!),
         round2(customers.aov[i]!),
         r[i] || '',
         f[i] || '',
@@ -285,6 +298,7 @@ async function analyzeInto(
         rfmCode(r[i]!, f[i]!, m[i]!),
         segmentName(analysis.segments[i]!),
       ]);
+      if (room) await room;
     }
     await writer.close();
     await commitOutput(target);
