@@ -184,6 +184,19 @@ export const editorEnUS = {
   'cap.add': 'Add a group cap',
   'cap.total': 'Total capped at',
   'cap.no-total': 'no cap',
+  'calibrate.title': 'Propose thresholds',
+  'calibrate.target': 'Target',
+  'calibrate.proposed': 'Proposed',
+  'calibrate.reached': 'Reached',
+  'calibrate.target-of': 'Target share of customers in {tier}',
+  'calibrate.propose': 'Propose thresholds',
+  'calibrate.freeze': 'Freeze into the table',
+  'calibrate.no-data': 'Read a sheet on the Data step first: thresholds are proposed on its scores.',
+  'calibrate.scored': 'Proposed on {count, plural, one {# customer} other {# customers}} with a score.',
+  'calibrate.table-problems': 'Fix the problems of the table first.',
+  'calibrate.no-scores': 'No row of the sheet could be scored with this table.',
+  'calibrate.bad-targets': 'The target shares must add up to 100%.',
+  'calibrate.frozen': 'The proposed thresholds are now the table’s fixed thresholds.',
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEnUS;

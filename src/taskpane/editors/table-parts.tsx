@@ -2,6 +2,7 @@ import { Text } from '@fluentui/react-components';
 import { usePaneText } from '../components/pane-text';
 import { useStyles } from '../components/styles';
 import { AbcEditor } from './abc-editor';
+import { CalibrationPanel } from './calibration-panel';
 import { DecayCapsEditor } from './decay-caps-editor';
 import type { PartEditorProps } from './draft';
 import { InputsGrid } from './inputs-grid';
@@ -32,6 +33,7 @@ export function TableParts(props: PartEditorProps) {
       {kind === 'scorecard' && <DecayCapsEditor {...props} />}
       {kind === 'rules' && <RulesEditor {...props} />}
       {kind === 'matrix' && <MatrixEditor {...props} />}
+      {(kind === 'scorecard' || kind === 'matrix') && <CalibrationPanel {...props} />}
       {kind === 'rfm' && <RfmEditor {...props} />}
       {kind === 'abc' && <AbcEditor {...props} />}
     </>
