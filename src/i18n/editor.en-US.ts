@@ -197,6 +197,7 @@ export const editorEnUS = {
   'calibrate.no-scores': 'No row of the sheet could be scored with this table.',
   'calibrate.bad-targets': 'The target shares must add up to 100%.',
   'calibrate.frozen': 'The proposed thresholds are now the table’s fixed thresholds.',
+  'preview.value-share': 'Share of value',
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEnUS;

@@ -195,4 +195,5 @@ export const editorZhCN: Record<EditorMessageKey, string> = {
   'calibrate.no-scores': '工作表中没有一行能用此表计分。',
   'calibrate.bad-targets': '目标占比之和须为 100%。',
   'calibrate.frozen': '建议的分数线已成为表中的固定分数线。',
+  'preview.value-share': '价值占比',
 };
