@@ -28,7 +28,7 @@ export function TableParts(props: PartEditorProps) {
         <Text weight="semibold">{t('input.title')}</Text>
         <InputsGrid {...props} />
       </section>
-      {kind !== 'rfm' && <TimeEditor {...props} />}
+      {kind !== 'rfm' && kind !== 'abc' && <TimeEditor {...props} />}
       {kind === 'scorecard' && <ScorecardEditor {...props} />}
       {kind === 'scorecard' && <DecayCapsEditor {...props} />}
       {kind === 'rules' && <RulesEditor {...props} />}
