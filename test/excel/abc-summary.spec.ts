@@ -3,6 +3,7 @@ import { getPreset } from '../../src/engine/presets';
 import { buildPlan, dataColumnCount } from '../../src/excel/build-plan';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { EXCEL_HOSTS } from '../../src/excel/testing/fake-hosts';
 import type { DataRegion } from '../../src/excel/workbook';
 import type { Cell } from '../../src/engine';
 import { DEFAULT_OPTIONS, detectAndRead, value } from './support';
@@ -113,5 +114,17 @@ describe('the ABC summary', () => {
       'ColumnClustered/Columns',
       'Pareto/Columns',
     ]);
+  });
+
+  it('given an Excel older than the Pareto chart type (ExcelApi 1.8), then Apply fails at the chart and rolls everything back', async () => {
+    const fake = abcWorkbook();
+    fake.host = { ...EXCEL_HOSTS['Excel 2021'], ExcelApi: '1.8' };
+    const before = fake.snapshot();
+    const workbook = new OfficeWorkbook(fake.run);
+    const { region, rows } = await detectAndRead(workbook);
+    const result = await workbook.apply(region, abcPlan(region, rows));
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).toMatch(/Pareto needs ExcelApi 1\.9/);
+    expect(fake.snapshot()).toEqual(before);
   });
 });
