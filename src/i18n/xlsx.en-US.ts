@@ -8,10 +8,14 @@ export const xlsxEnUS = {
     '{file} is damaged or cut short (its zip directory is missing or broken); open it in Excel and save it again',
   'xlsx.too-large':
     '{file}: the part {entry} would inflate to {size} bytes, over the limit of {limit}; refused as a possible zip bomb',
+  'xlsx.entities':
+    '{file}: the part {entry} declares a DTD with entities; refused: XML entities can read files on this computer (XXE) or expand a few bytes to gigabytes (billion laughs), and Excel never writes them. Open the file in Excel and save it again',
   'xlsx.inflates-too-large':
     '{file}: the part {entry} inflated past {limit} bytes though its directory says {declared}; refused as a zip bomb, nothing was written',
   'xlsx.not-carried':
     "{file}: the graded workbook holds only the graded sheet and Tierwise's own; not carried: {parts} (they stay in {file})",
+  'xlsx.out-not-xlsx':
+    '--out {file}: grading a workbook writes a workbook (.xlsx), which Excel would not open under that name; choose a name ending in .xlsx, or save the sheet as CSV and grade the CSV',
   'xlsx.out-xlsm':
     '--out {file}: the graded workbook carries no macros, so it is written as .xlsx; choose a name ending in .xlsx',
   'xlsx.part.sheets': '{count} other sheet(s)',

@@ -8,10 +8,14 @@ export const xlsxZhCN: Record<XlsxMessageKey, string> = {
   'xlsx.wrote': '已写入 {rows} 行到 {file}（工作表：{sheets}）',
   'xlsx.damaged': '{file} 已损坏或不完整（zip 目录缺失或损坏）；请在 Excel 中打开并重新保存',
   'xlsx.too-large': '{file}：部件 {entry} 解压后将达 {size} 字节，超过上限 {limit}；疑似压缩炸弹，已拒绝',
+  'xlsx.entities':
+    '{file}：部件 {entry} 声明了带实体的 DTD，已拒绝：XML 实体可读取本机文件（XXE）或把几个字节膨胀到数 GB（billion laughs 攻击），Excel 从不写入实体。请在 Excel 中打开并重新保存',
   'xlsx.inflates-too-large':
     '{file}：部件 {entry} 解压后超过 {limit} 字节（其目录声称 {declared} 字节）；判定为压缩炸弹，未写出任何内容',
   'xlsx.not-carried':
     '{file}：分级后的工作簿只含被分级的工作表和 Tierwise 自己的表；未带入：{parts}（它们仍在 {file} 中）',
+  'xlsx.out-not-xlsx':
+    '--out {file}：对工作簿分级会写出工作簿（.xlsx），Excel 无法以该文件名打开；请改用以 .xlsx 结尾的文件名，或先把工作表另存为 CSV 再对 CSV 分级',
   'xlsx.out-xlsm': '--out {file}：分级后的工作簿不含宏，只能保存为 .xlsx；请改用以 .xlsx 结尾的文件名',
   'xlsx.part.sheets': '其他 {count} 张工作表',
   'xlsx.part.charts': '{count} 个图表',

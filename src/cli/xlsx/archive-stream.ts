@@ -52,6 +52,10 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
     let total = 0;
     const limitOf = (entry: ArchiveEntry, cap = Number.POSITIVE_INFINITY): number =>
       Math.min(cap, entryLimit(entry.compressed, limits), limits.maxInflated - total);
+    const withEntities = (entry: ArchiveEntry): Opened => ({
+      ok: false,
+      problem: { kind: 'entities', entry: entry.name },
+    });
     const tooLarge = (entry: ArchiveEntry, limit: number): Opened => ({
       ok: false,
       problem: { kind: 'inflates-too-large', entry: entry.name, declared: entry.inflated, limit },
@@ -60,12 +64,14 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
     const relsEntry = byName.get(WORKBOOK_RELS);
     const rels = relsEntry ? await inflateEntry(file, relsEntry, limitOf(relsEntry), true) : undefined;
     if (relsEntry && !rels) return tooLarge(relsEntry, limitOf(relsEntry));
+    if (relsEntry && rels?.declaresEntities) return withEntities(relsEntry);
     total += rels?.size ?? 0;
     const stringsEntry =
       byName.get(sharedStringsPart(rels?.data?.toString('utf8') ?? '') ?? SHARED_STRINGS) ?? byName.get(SHARED_STRINGS);
     const stringsLimit = stringsEntry ? limitOf(stringsEntry, SHARED_STRINGS_LIMIT) : 0;
     const strings = stringsEntry ? await inflateEntry(file, stringsEntry, stringsLimit, true) : undefined;
     if (stringsEntry && !strings) return tooLarge(stringsEntry, stringsLimit);
+    if (stringsEntry && strings?.declaresEntities) return withEntities(stringsEntry);
     total += strings?.size ?? 0;
 
     const passed = [byName.get(WORKBOOK), byName.get(STYLES), ...read.entries.filter((e) => WORKSHEET.test(e.name))];
@@ -73,6 +79,7 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
       if (!entry) continue;
       const counted = await inflateEntry(file, entry, limitOf(entry), false);
       if (!counted) return tooLarge(entry, limitOf(entry));
+      if (counted.declaresEntities) return withEntities(entry);
       total += counted.size;
     }
     const stringsXml = plainSharedStrings(strings?.data?.toString('utf8') ?? '<sst/>');
@@ -207,12 +214,14 @@ async function inflateEntry(
   entry: ArchiveEntry,
   limit: number,
   keep: boolean,
-): Promise<{ size: number; data?: Buffer } | undefined> {
+): Promise<{ size: number; data?: Buffer; declaresEntities: boolean } | undefined> {
   const start = await dataStart(file, entry);
-  if (start === undefined) return { size: 0, data: keep ? Buffer.alloc(0) : undefined };
+  if (start === undefined) return { size: 0, data: keep ? Buffer.alloc(0) : undefined, declaresEntities: false };
   const parts: Buffer[] = [];
+  const head: Buffer[] = [];
   let size = 0;
   const take = (data: Buffer): void => {
+    if (size < PROLOG_BYTES) head.push(data.subarray(0, PROLOG_BYTES - size));
     size += data.length;
     if (keep && size <= limit) parts.push(data);
   };
@@ -242,5 +251,22 @@ async function inflateEntry(
     for await (const chunk of compressedChunks(file, entry, start)) take(chunk);
   }
   if (size > limit) return undefined;
-  return { size, data: keep ? Buffer.concat(parts) : undefined };
+  const declaresEntities = prologDeclaresEntities(Buffer.concat(head).toString('latin1'));
+  return { size, data: keep ? Buffer.concat(parts) : undefined, declaresEntities };
+}
+
+/** How much of a part's start is searched for a DTD: Excel's parts open with a one-line XML declaration. */
+const PROLOG_BYTES = 1 << 16;
+
+/**
+ * Whether a part's prolog declares entities: a DOCTYPE with an internal subset that holds <!ENTITY, or one
+ * that does not end within the searched bytes (it cannot be shown harmless). Entities are how XML reads
+ * local files (XXE) or expands a few bytes to gigabytes (billion laughs); Excel never writes them.
+ */
+export function prologDeclaresEntities(head: string): boolean {
+  const doctype = head.search(/<!DOCTYPE/i);
+  if (doctype < 0) return false;
+  const rest = head.slice(doctype);
+  const end = /^<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/i.exec(rest);
+  return !end || /<!ENTITY/i.test(end[0]) || /SYSTEM|PUBLIC/.test(end[0]);
 }

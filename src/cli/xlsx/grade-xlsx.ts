@@ -73,6 +73,8 @@ export function formatXlsxProblem(problem: XlsxProblem, file: string, locale: Lo
       return xlsxText(locale, 'xlsx.unreadable', { file, reason: problem.reason });
     case 'damaged':
       return xlsxText(locale, 'xlsx.damaged', { file });
+    case 'entities':
+      return xlsxText(locale, 'xlsx.entities', { file, entry: problem.entry });
     case 'too-large':
       return xlsxText(locale, 'xlsx.too-large', {
         file,
@@ -133,6 +135,8 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
   }
   // The graded workbook has no macros: under an .xlsm name Excel would refuse to open it.
   if (/\.xlsm$/i.test(outName)) return usage(xlsxText(locale, 'xlsx.out-xlsm', { file: outName }));
+  // A workbook under a .csv (or any other) name opens as garbage or not at all.
+  if (!/\.xlsx$/i.test(outName)) return usage(xlsxText(locale, 'xlsx.out-not-xlsx', { file: outName }));
   const planned = await planOutput({ name: outName, cwd, inputs: [request.input], force: request.force });
   if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
   const target = planned.target;
