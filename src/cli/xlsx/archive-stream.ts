@@ -126,14 +126,19 @@ async function* archiveFrames(file: FileHandle, frames: readonly Frame[]): Async
     else yield* compressedChunks(file, frame, start);
   }
   const directory = Buffer.concat(written.map(({ header, offset: at }) => zipHeader(header, 'central', at)));
+  yield directory;
+  yield zipEnd(written.length, directory.length, offset);
+}
+
+/** The end-of-central-directory record: `count` entries, the directory's length and where it starts. */
+export function zipEnd(count: number, directoryLength: number, directoryOffset: number): Buffer {
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_SIGNATURE, 0);
-  end.writeUInt16LE(written.length, 8);
-  end.writeUInt16LE(written.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  yield directory;
-  yield end;
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directoryLength, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
 }
 
 /** The shared-strings part named by the workbook's relationships, as an archive path. */
@@ -160,7 +165,7 @@ export function plainSharedStrings(xml: string): string {
     .replace(/<rPh\b[^>]*\/>|<rPh\b[\s\S]*?<\/rPh>/g, '');
 }
 
-interface ZipHeader {
+export interface ZipHeader {
   name: string;
   method: number;
   crc: number;
@@ -169,7 +174,7 @@ interface ZipHeader {
 }
 
 /** A zip local header (sizes known up front) or central directory entry for one part. */
-function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buffer {
+export function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buffer {
   const name = Buffer.from(part.name, 'utf8');
   const central = kind === 'central';
   const header = Buffer.alloc(central ? 46 : 30);
@@ -187,14 +192,14 @@ function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buff
   return Buffer.concat([header, name]);
 }
 
-async function dataStart(file: FileHandle, entry: ArchiveEntry): Promise<number | undefined> {
+export async function dataStart(file: FileHandle, entry: ArchiveEntry): Promise<number | undefined> {
   const header = Buffer.alloc(30);
   const { bytesRead } = await file.read(header, 0, 30, entry.localOffset);
   if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined;
   return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
-async function* compressedChunks(file: FileHandle, entry: ArchiveEntry, start: number): AsyncGenerator<Buffer> {
+export async function* compressedChunks(file: FileHandle, entry: ArchiveEntry, start: number): AsyncGenerator<Buffer> {
   for (let at = 0; at < entry.compressed; at += CHUNK) {
     const length = Math.min(CHUNK, entry.compressed - at);
     const chunk = Buffer.alloc(length);
@@ -209,7 +214,7 @@ async function* compressedChunks(file: FileHandle, entry: ArchiveEntry, start: n
  * (and its bytes when `keep`), or undefined when it would pass the limit. A
  * part that does not inflate counts what it gave; the reader reports it.
  */
-async function inflateEntry(
+export async function inflateEntry(
   file: FileHandle,
   entry: ArchiveEntry,
   limit: number,
