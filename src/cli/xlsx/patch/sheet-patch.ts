@@ -228,8 +228,10 @@ async function* tailWithConditionalFormats(
         }
         const stop = end < 0 ? buffer.length : end + blockEnd.length;
         const block = buffer.slice(m.index, stop);
-        for (const p of block.matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(p[1]));
-        out += buffer.slice(0, m.index) + (withoutPriority(block) === own ? '' : block);
+        const previous = withoutPriority(block) === own;
+        if (!previous)
+          for (const p of block.matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(p[1]));
+        out += buffer.slice(0, m.index) + (previous ? '' : block);
         buffer = buffer.slice(stop);
         continue;
       }
