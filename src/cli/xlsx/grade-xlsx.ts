@@ -226,8 +226,9 @@ async function gradeIntoPatch(
   const { compiled } = request;
   const { header, headerRow, chunks, patcher, outName, outPath, cwd } = input;
   const locale = context.locale;
-  const sheet = outputSheetName(input.sheet, context);
-  if (sheet !== input.sheet) patcher.parts.renameSheet(input.sheet, sheet);
+  const inputSheet = patcher.sheetNamed(input.sheet) ?? input.sheet;
+  const sheet = outputSheetName(inputSheet, context);
+  if (sheet !== inputSheet) patcher.parts.renameSheet(inputSheet, sheet);
   let used = header.length;
   while (used > 0 && (header[used - 1] === null || header[used - 1] === '')) used--;
   const allHeaders = header.slice(0, used).map((h) => (h === null || h === undefined ? '' : String(h)));

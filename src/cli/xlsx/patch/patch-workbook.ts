@@ -73,6 +73,16 @@ export class WorkbookPatcher {
     }
   }
 
+  /**
+   * The workbook's name of the sheet the reader calls `name`. The streaming reader names a sheet it cannot
+   * match through the relationships (an absolute target, say) "Sheet" and its part's number.
+   */
+  sheetNamed(name: string): string | undefined {
+    if (this.hasSheet(name)) return name;
+    const number = /^Sheet(\d+)$/.exec(name)?.[1];
+    return this.parts.sheets.find((s) => s.part === `xl/worksheets/sheet${number}.xml`)?.name;
+  }
+
   /** Whether the workbook holds a sheet of this name. */
   hasSheet(name: string): boolean {
     return this.parts.sheets.some((s) => s.name === name);
