@@ -204,9 +204,10 @@ describe('a sheet that inflates to 300 MB', () => {
     const elapsed = performance.now() - started;
     const memory = peak();
     await expectGraded(run);
-    // Measured here: 14 to 24 s and about 140 MB under load; the bounds leave room for a loaded machine.
-    expect(elapsed).toBeLessThan(60_000);
+    // Measured here: 14 to 24 s when only the sheet was read, 42 s once the graded sheet is re-deflated into
+    // the input workbook (ADR 0020), under a load of 14-20; the bounds leave room for a loaded machine.
+    expect(elapsed).toBeLessThan(90_000);
     expect(memory).toBeLessThan(400 * 2 ** 20);
     process.stdout.write(`300 MB sheet: ${(elapsed / 1000).toFixed(1)} s, peak ${(memory / 2 ** 20).toFixed(0)} MB\n`);
-  }, 120_000);
+  }, 150_000);
 });
