@@ -28,7 +28,7 @@ import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
 import { isXlsxPath } from '../file-kind';
-import { xlsxGrade, xlsxRead } from '../lazy-xlsx';
+import { xlsxGrade, xlsxRead, xlsxRfmWorkbook } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
@@ -220,50 +220,62 @@ async function analyzeInto(
   // Writing
   const writeStart = performance.now();
   const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
-  const writer = createCsvWriter(outputFile(target), {
-    delimiter: settings.delimiter,
-    bom: args.flags.has('bom'),
-    neutralise: !args.flags.has('raw-csv'),
-    exclusive: target.kind === 'file',
-  });
-  try {
-    await writer.writeRow([
-      names.customer,
-      'recency_days',
-      'frequency',
-      'monetary',
-      'first_order',
-      'last_order',
-      'aov',
-      'R',
-      'F',
-      'M',
-      'RFM',
-      'segment',
-    ]);
-    const { r, f, m } = analysis.scores;
-    for (let i = 0; i < customers.count; i++) {
+  if (isXlsxPath(outName)) {
+    const written = await writeXlsxOutput(target, outName, context, {
+      customers,
+      analysis,
+      table: settings.table,
+      method: settings.method,
+      locale,
+      customerHeader: names.customer,
+    });
+    if (!written) return 1;
+  } else {
+    const writer = createCsvWriter(outputFile(target), {
+      delimiter: settings.delimiter,
+      bom: args.flags.has('bom'),
+      neutralise: !args.flags.has('raw-csv'),
+      exclusive: target.kind === 'file',
+    });
+    try {
       await writer.writeRow([
-        String(customers.ids[i]),
-        customers.recency[i],
-        customers.frequency[i],
-        round2(customers.monetary[i]!),
-        serialToIsoDate(customers.firstOrder[i]!),
-        serialToIsoDate(customers.lastOrder[i]!),
-        round2(customers.aov[i]!),
-        r[i] || '',
-        f[i] || '',
-        m[i] || '',
-        rfmCode(r[i]!, f[i]!, m[i]!),
-        segmentName(analysis.segments[i]!),
+        names.customer,
+        'recency_days',
+        'frequency',
+        'monetary',
+        'first_order',
+        'last_order',
+        'aov',
+        'R',
+        'F',
+        'M',
+        'RFM',
+        'segment',
       ]);
+      const { r, f, m } = analysis.scores;
+      for (let i = 0; i < customers.count; i++) {
+        await writer.writeRow([
+          String(customers.ids[i]),
+          customers.recency[i],
+          customers.frequency[i],
+          round2(customers.monetary[i]!),
+          serialToIsoDate(customers.firstOrder[i]!),
+          serialToIsoDate(customers.lastOrder[i]!),
+          round2(customers.aov[i]!),
+          r[i] || '',
+          f[i] || '',
+          m[i] || '',
+          rfmCode(r[i]!, f[i]!, m[i]!),
+          segmentName(analysis.segments[i]!),
+        ]);
+      }
+      await writer.close();
+      await commitOutput(target);
+    } catch (error) {
+      await writer.abort();
+      context.error(formatWriteFailure(error, outName, locale));
+      return 1;
     }
-    await writer.close();
-    await commitOutput(target);
-  } catch (error) {
-    await writer.abort();
-    context.error(formatWriteFailure(error, outName, locale));
-    return 1;
   }
   const writeMs = performance.now() - writeStart;
 
@@ -481,6 +493,23 @@ function customersAbove(values: Float64Array, cap: number): number {
   let n = 0;
   for (const v of values) if (v > cap) n++;
   return n;
+}
+
+/** The .xlsx output (rfm-workbook.ts, loaded only for it); false when writing failed (reported). */
+async function writeXlsxOutput(
+  target: Exclude<OutputTarget, { kind: 'stdout' }>,
+  outName: string,
+  context: CommandContext,
+  input: Parameters<ReturnType<typeof xlsxRfmWorkbook>['writeRfmWorkbook']>[1],
+): Promise<boolean> {
+  try {
+    await xlsxRfmWorkbook().writeRfmWorkbook(outputFile(target), input);
+    await commitOutput(target);
+    return true;
+  } catch (error) {
+    context.error(formatWriteFailure(error, outName, context.locale));
+    return false;
+  }
 }
 
 function round2(n: number): number {

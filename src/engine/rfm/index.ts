@@ -45,3 +45,12 @@ export {
   type SegmentReportRow,
 } from './segment-report';
 export { findOrderColumn, ORDER_COLUMN_GUESSES, ORDER_COLUMN_ROLES, type OrderColumnRole } from './order-columns';
+export {
+  blendColour,
+  rfmReportLayout,
+  rfmReportText,
+  type ReportBlock,
+  type ReportColour,
+  type ReportValue,
+  type RfmReportLayout,
+} from './report-layout';
