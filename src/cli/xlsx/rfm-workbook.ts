@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { GradingTable, Locale } from '../../engine/model';
 import {
   rfmCode,
+  RFM_CUSTOMER_COLUMNS,
   rfmReportLayout,
   rfmReportText,
   segmentReport,
@@ -57,7 +58,7 @@ export async function writeRfmWorkbook(path: string, input: RfmWorkbookInput): P
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
 
   const sheet = workbook.addWorksheet(t('report.sheet.customers'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = [input.customerHeader, 'recency_days', 'frequency', 'monetary', 'first_order', 'last_order', 'aov'];
+  const header = [input.customerHeader, ...RFM_CUSTOMER_COLUMNS];
   const headerRow = sheet.addRow([...header, 'R', 'F', 'M', 'RFM', 'segment']);
   headerRow.font = { bold: true };
   headerRow.commit();

@@ -54,3 +54,11 @@ export {
   type ReportValue,
   type RfmReportLayout,
 } from './report-layout';
+export {
+  rfmFromOrders,
+  RFM_CUSTOMER_COLUMNS,
+  type OrderCellProblem,
+  type OrdersGrid,
+  type RfmFromOrders,
+  type RfmFromOrdersOptions,
+} from './from-orders';
