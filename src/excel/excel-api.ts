@@ -140,7 +140,9 @@ export interface ExcelWorksheet extends LoadableObject {
   readonly autoFilter: { readonly enabled: boolean; readonly isDataFiltered: boolean } & LoadableObject;
   readonly names: ExcelNamedItemCollection;
   readonly tables: ExcelTableCollection;
-  readonly charts: { add(type: 'ColumnClustered', source: ExcelRange, seriesBy: 'Columns'): ExcelChart };
+  readonly charts: {
+    add(type: 'ColumnClustered' | 'BarClustered', source: ExcelRange, seriesBy: 'Columns'): ExcelChart;
+  };
   getRange(address?: string): ExcelRange;
   getRanges(address: string): ExcelRangeAreas;
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): ExcelRange;
