@@ -27,6 +27,7 @@ import { HistoryStep } from './history-step';
 import { LocaleProvider, usePaneText } from './pane-text';
 import { PreviewStep } from './preview-step';
 import { TableStep } from './table-step';
+import { RfmOrdersPanel } from '../rfm-orders/rfm-orders-panel';
 
 export type Theme = 'light' | 'dark';
 
@@ -102,6 +103,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
   const abort = useRef<AbortController | undefined>(undefined);
   const readAbort = useRef<AbortController | undefined>(undefined);
   const [readProgress, setReadProgress] = useState<Progress>();
+  /** Sheets RFM from orders created for the next Apply: its Revert removes them. */
+  const createdSheets = useRef<string[]>([]);
 
   const compiled = useMemo(() => compileDraft(draft, stored.tables), [draft, stored]);
   const table = compiled.ok ? compiled.compiled : undefined;
@@ -213,8 +216,10 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
       rows,
       signal: controller.signal,
       onProgress: setProgress,
+      createdSheets: createdSheets.current,
     });
     setRunning(false);
+    if (result.ok) createdSheets.current = [];
     if (!result.ok) {
       if (result.problem.kind === 'user-columns') setAsking(result.problem.headers);
       else report(result.problem);
@@ -330,6 +335,16 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
             mapping={mapping}
             onDetect={() => void detect()}
             onMap={(input, header) => setOverrides({ ...overrides, [input]: header })}
+          />
+        )}
+        {step === 'data' && workbook && (
+          <RfmOrdersPanel
+            workbook={workbook}
+            onBuilt={({ tableId, sheets }) => {
+              createdSheets.current = [sheets.customers, sheets.report];
+              choose(`preset:${tableId}`);
+              void detect();
+            }}
           />
         )}
         {step === 'table' && (
