@@ -35,6 +35,7 @@ export { RFM_INPUTS, RFM_INPUT_IDS, RFM_PRESETS } from './presets';
 export { DATE_LIKE_RECENCY, isDateLikeRecency, recencyDateError } from './recency';
 export { compileRfmTable, validateRfmMethod, NEEDS_BATCH, type RfmBatch, type RfmCompiledTable } from './compile-table';
 export {
+  dimensionReports,
   scoreBins,
   scoreBinText,
   segmentReport,
@@ -47,6 +48,7 @@ export {
 export { findOrderColumn, ORDER_COLUMN_GUESSES, ORDER_COLUMN_ROLES, type OrderColumnRole } from './order-columns';
 export {
   blendColour,
+  cutPointBlock,
   rfmReportLayout,
   rfmReportText,
   type ReportBlock,

@@ -6,7 +6,8 @@ import { fill, localize } from '../../i18n';
 import { rfmReportEnUS, type RfmReportMessageKey } from '../../i18n/rfm-report.en-US';
 import { rfmReportZhCN } from '../../i18n/rfm-report.zh-CN';
 import type { GradingTable, Locale } from '../model';
-import { RFM_DIMENSIONS, scoreBinText, type SegmentReport } from './segment-report';
+import { RFM_DIMENSIONS, scoreBinText, type DimensionReport, type SegmentReport } from './segment-report';
+import type { RfmDimension } from './types';
 
 export type ReportValue = string | number | null;
 
@@ -122,7 +123,23 @@ export function rfmReportLayout(report: SegmentReport, table: GradingTable, loca
     heatCells.push([`R${r + 1}`, ...counts]);
   }
 
-  const cutCells: ReportValue[][] = [
+  return {
+    segments: {
+      title: t('report.title', { table: localize(table.name, locale) }),
+      cells: segmentCells,
+      numberFormats: { 1: PERCENT, 2: PERCENT, 5: MONEY, 6: MONEY },
+      colours: segmentColours,
+      chart: { title: t('report.chart-title'), rows: report.segments.length + 1, columns: 3 },
+    },
+    heatmap: { title: t('report.heatmap-title'), cells: heatCells, numberFormats: {}, colours: heatColours },
+    cuts: cutPointBlock(report.dimensions, locale),
+  };
+}
+
+/** The cut points used, per dimension and score: the values it covers, from, to, customers, the cap. */
+export function cutPointBlock(dimensions: Record<RfmDimension, DimensionReport>, locale: Locale): ReportBlock {
+  const t = (key: RfmReportMessageKey, params?: Record<string, string | number>) => rfmReportText(locale, key, params);
+  const cells: ReportValue[][] = [
     [
       t('report.dimension'),
       t('report.score'),
@@ -135,9 +152,9 @@ export function rfmReportLayout(report: SegmentReport, table: GradingTable, loca
   ];
   const plain = (n: number) => String(n);
   for (const d of RFM_DIMENSIONS) {
-    const dimension = report.dimensions[d];
+    const dimension = dimensions[d];
     for (const bin of dimension.bins) {
-      cutCells.push([
+      cells.push([
         t(`report.dimension.${d}`),
         bin.score,
         scoreBinText(bin, plain),
@@ -148,17 +165,10 @@ export function rfmReportLayout(report: SegmentReport, table: GradingTable, loca
       ]);
     }
   }
-  const binning = report.dimensions.r.cuts.binning;
-
   return {
-    segments: {
-      title: t('report.title', { table: localize(table.name, locale) }),
-      cells: segmentCells,
-      numberFormats: { 1: PERCENT, 2: PERCENT, 5: MONEY, 6: MONEY },
-      colours: segmentColours,
-      chart: { title: t('report.chart-title'), rows: report.segments.length + 1, columns: 3 },
-    },
-    heatmap: { title: t('report.heatmap-title'), cells: heatCells, numberFormats: {}, colours: heatColours },
-    cuts: { title: t('report.cuts-title', { binning }), cells: cutCells, numberFormats: {}, colours: [] },
+    title: t('report.cuts-title', { binning: dimensions.r.cuts.binning }),
+    cells,
+    numberFormats: {},
+    colours: [],
   };
 }

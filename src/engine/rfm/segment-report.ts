@@ -1,6 +1,6 @@
 import type { RfmAnalysis } from './analyze';
 import { rfGrid, scoreDistribution, type RfGrid } from './summary';
-import type { CustomerColumns, DimensionCuts, RfmDimension, RfmMethodSpec, SegmentFigures } from './types';
+import type { CustomerColumns, DimensionCuts, RfmDimension, RfmMethodSpec, RfmScores, SegmentFigures } from './types';
 
 /** One segment of the report: a tier of the table, or `tier: undefined` for customers no rule and no default grades. */
 export interface SegmentReportRow extends SegmentFigures {
@@ -88,18 +88,23 @@ export function segmentReport(
   if (count[ungradedSlot]! > 0) {
     segments.push({ tier: undefined, ...figures(count[ungradedSlot]!, orders[ungradedSlot]!, revenue[ungradedSlot]!) });
   }
-  const distribution = scoreDistribution(analysis.scores);
-  const dimension = (d: RfmDimension): DimensionReport => ({
-    cuts: analysis.scores.cuts[d],
-    bins: scoreBins(analysis.scores.cuts[d], distribution[d]),
-    unscored: distribution[d][0]!,
-  });
   return {
     segments,
     total: figures(customers.count, totalOrders, totalRevenue),
     heatmap: rfGrid(analysis.scores, customers.monetary),
-    dimensions: { r: dimension('r'), f: dimension('f'), m: dimension('m') },
+    dimensions: dimensionReports(analysis.scores),
   };
+}
+
+/** Per dimension: the cut points used, the bins they make with the customers of each score, the unscored. */
+export function dimensionReports(scores: RfmScores): Record<RfmDimension, DimensionReport> {
+  const distribution = scoreDistribution(scores);
+  const dimension = (d: RfmDimension): DimensionReport => ({
+    cuts: scores.cuts[d],
+    bins: scoreBins(scores.cuts[d], distribution[d]),
+    unscored: distribution[d][0]!,
+  });
+  return { r: dimension('r'), f: dimension('f'), m: dimension('m') };
 }
 
 /**
