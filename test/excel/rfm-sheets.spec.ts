@@ -190,4 +190,37 @@ describe('RFM from orders in the workbook', () => {
     });
     expect(fake.snapshot()).toEqual(before);
   });
+
+  test('given a sheet already named RFM customers and a customer id like a formula, then a new sheet is added and the id stays text', async () => {
+    const rows = orderRows();
+    const fake = ordersWorkbook(rows);
+    // Text that looks like a formula (as typed after an apostrophe, or imported).
+    fake.setCell(fake.sheet('订单')!, 2, 1, { value: '=HYPERLINK("http://x","click")' });
+    fake.addSheet('RFM customers', [['mine']]);
+    fake.select('订单', { row: 1, column: 1, rows: 1, columns: 1 });
+    const workbook = new OfficeWorkbook(fake.run);
+    const grid = value(await workbook.readActiveSheet());
+    const outcome = await buildRfmSheets(workbook, {
+      grid,
+      columns: guessOrderColumns(grid),
+      asOf: AS_OF,
+      table,
+      locale: 'zh-CN',
+    });
+    if (outcome.kind !== 'written') throw new Error(JSON.stringify(outcome));
+    expect(outcome.sheets).toEqual({ customers: 'RFM 客户', report: 'RFM 分群' });
+    const again = await buildRfmSheets(workbook, {
+      grid,
+      columns: guessOrderColumns(grid),
+      asOf: AS_OF,
+      table,
+      locale: 'en-US',
+    });
+    if (again.kind !== 'written') throw new Error(JSON.stringify(again));
+    expect(again.sheets).toEqual({ customers: 'RFM customers (2)', report: 'RFM segments' });
+    expect(cellsOf(fake, 'RFM customers', 0, 1, 2)).toEqual([['mine', '']]);
+    const first = fake.cell(fake.sheet('RFM customers (2)')!, 1, 0);
+    expect(first?.formula).toBeUndefined();
+    expect(first?.value).toBe('=HYPERLINK("http://x","click")');
+  });
 });
