@@ -61,13 +61,23 @@ describe('RFM from orders in the task pane', () => {
     expect(
       await within(panel).findByText(/^Wrote 8 customers to RFM customers and the segment report to RFM segments\./),
     ).toBeTruthy();
-    const cutRows = within(panel).getAllByRole('row');
+    const cutRows = within(panel)
+      .getAllByRole('row')
+      .map((r) => r.cloneNode(true) as HTMLElement);
     expect(cutRows[0]!.textContent).toBe('DimensionScoreValuesCustomers');
     expect(cutRows.length).toBe(1 + 15);
     expect(fake.sheet('RFM customers')).toBeTruthy();
     expect(fake.sheet('RFM segments')!.charts.map((c) => c.type)).toEqual(['BarClustered/Columns']);
     // The pane now holds the customer sheet with the RFM table.
     expect(await screen.findByText(/^8 rows in 'RFM customers'!/)).toBeTruthy();
+    // The preview of the RFM table shows the same cut points.
+    fireEvent.click(screen.getByRole('tab', { name: 'Preview' }));
+    const previewCuts = await screen.findByRole('region', { name: 'Cut points used' });
+    expect(
+      within(previewCuts)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(cutRows.map((r) => r.textContent));
     fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await screen.findByText(/^Applied: /);

@@ -28,6 +28,7 @@ import { LocaleProvider, usePaneText } from './pane-text';
 import { PreviewStep } from './preview-step';
 import { TableStep } from './table-step';
 import { RfmOrdersPanel } from '../rfm-orders/rfm-orders-panel';
+import { rfmCutPoints } from '../rfm-orders/cut-points-table';
 
 export type Theme = 'light' | 'dark';
 
@@ -117,6 +118,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     [table, rows, mapping],
   );
   const summary = useMemo(() => (table && batch ? summarize(table, batch) : undefined), [table, batch]);
+  const cutPoints = useMemo(() => rfmCutPoints(batch, locale), [batch, locale]);
   const nameOf = useMemo(() => {
     const header = new Map((mapping?.matched ?? []).map((m) => [m.input, m.header]));
     return (id: string) => header.get(id) ?? id;
@@ -361,7 +363,13 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
         )}
         {step === 'preview' &&
           (table && summary && region ? (
-            <PreviewStep compiled={table} summary={summary} samples={samples} firstRow={region.top + 2} />
+            <PreviewStep
+              compiled={table}
+              summary={summary}
+              samples={samples}
+              firstRow={region.top + 2}
+              {...(cutPoints ? { cutPoints } : {})}
+            />
           ) : (
             needsData
           ))}

@@ -11,14 +11,13 @@ import {
   rfmFromOrders,
   rfmReportLayout,
   rfmReportText,
-  scoreBinText,
   ORDER_COLUMN_ROLES,
-  RFM_DIMENSIONS,
   type OrderColumnRole,
 } from '../../engine/rfm';
 import { headerTexts, type SheetGrid } from '../../excel/rfm-sheets';
 import type { Workbook, WorkbookProblem } from '../../excel/workbook';
 import { paneText } from '../text';
+import { cutPointRows, type CutPointRow } from './cut-points-table';
 
 export type OrderColumns = Record<OrderColumnRole, number>;
 
@@ -38,9 +37,6 @@ export interface RfmOrdersRequest {
   table: GradingTable;
   locale: Locale;
 }
-
-/** One line of the cut points shown in the pane: dimension, score, the values it covers, customers. */
-export type CutPointRow = [string, number, string, number];
 
 export type RfmOrdersOutcome =
   | { kind: 'bad-cells'; count: number; lines: string[] }
@@ -81,14 +77,7 @@ export async function buildRfmSheets(workbook: Workbook, request: RfmOrdersReque
     asOf: { label: rfmReportText(locale, 'report.as-of'), serial: result.customers.asOf },
   });
   if (!written.ok) return { kind: 'failed', problem: written.problem };
-  const cuts: CutPointRow[] = RFM_DIMENSIONS.flatMap((d) =>
-    result.report.dimensions[d].bins.map((bin): CutPointRow => [
-      rfmReportText(locale, `report.dimension.${d}`),
-      bin.score,
-      scoreBinText(bin, (n) => n.toLocaleString(locale, { maximumFractionDigits: 2 })),
-      bin.customers,
-    ]),
-  );
+  const cuts = cutPointRows(result.report.dimensions, locale);
   return {
     kind: 'written',
     sheets: written.value,

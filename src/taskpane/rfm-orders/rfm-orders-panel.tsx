@@ -8,7 +8,8 @@ import type { Workbook } from '../../excel/workbook';
 import { usePaneText } from '../components/pane-text';
 import { useStyles } from '../components/styles';
 import { formatWorkbookProblem } from '../text';
-import { buildRfmSheets, guessOrderColumns, type CutPointRow, type OrderColumns } from './build-rfm-sheets';
+import { buildRfmSheets, guessOrderColumns, type OrderColumns } from './build-rfm-sheets';
+import { CutPointsTable, type CutPointRow } from './cut-points-table';
 
 export interface RfmOrdersPanelProps {
   workbook: Workbook;
@@ -132,34 +133,7 @@ export function RfmOrdersPanel({ workbook, onBuilt }: RfmOrdersPanelProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {cuts && (
-        <div className={styles.scroll}>
-          <Text weight="semibold">{t('rfm-orders.cuts')}</Text>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                {t('rfm-orders.cuts-columns')
-                  .split('|')
-                  .map((h) => (
-                    <th key={h} className={styles.cell}>
-                      {h}
-                    </th>
-                  ))}
-              </tr>
-            </thead>
-            <tbody>
-              {cuts.map(([dimension, score, values, customers]) => (
-                <tr key={`${dimension}-${score}`}>
-                  <td className={styles.cell}>{dimension}</td>
-                  <td className={`${styles.cell} ${styles.number}`}>{score}</td>
-                  <td className={styles.cell}>{values}</td>
-                  <td className={`${styles.cell} ${styles.number}`}>{customers.toLocaleString(locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {cuts && <CutPointsTable rows={cuts} />}
     </section>
   );
 }
