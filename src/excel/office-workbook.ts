@@ -4,6 +4,7 @@
  * writes suspend calculation (and screen updating once); every change is
  * journalled so Revert, a cancel or a failure half-way restores the sheet.
  */
+import { readActiveSheet, writeRfmSheets, type RfmSheetsInput, type SheetGrid } from './rfm-sheets';
 import type { Cell } from '../engine';
 import { normalizeKey } from '../engine/values/coerce';
 import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
@@ -245,6 +246,7 @@ export class OfficeWorkbook implements Workbook {
 
   async apply(region: DataRegion, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<Result<ApplyReport>> {
     const journal = new Journal();
+    for (const sheet of options.createdSheets ?? []) journal.record({ kind: 'delete-sheet', sheet });
     const before = this.syncCounter;
     try {
       const report = await this.run(async (context) => {
@@ -409,6 +411,20 @@ export class OfficeWorkbook implements Workbook {
         return sync();
       },
     };
+  }
+
+  async readActiveSheet(): Promise<Result<SheetGrid>> {
+    return this.guarded(async (context) => {
+      const grid = await readActiveSheet(context);
+      if (grid) return ok(grid);
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
+      await context.sync();
+      return fail({ kind: 'empty-sheet', sheet: sheet.name });
+    });
+  }
+
+  async writeRfmSheets(input: RfmSheetsInput): Promise<Result<{ customers: string; report: string }>> {
+    return this.guarded(async (context) => ok(await writeRfmSheets(context, input)));
   }
 
   private async guarded<T>(body: (context: ExcelContext) => Promise<Result<T>>): Promise<Result<T>> {
