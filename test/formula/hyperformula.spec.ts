@@ -1,7 +1,10 @@
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import type { Cell } from '../../src/engine/values/cell';
 import type { Outcome } from '../sql/sql-harness';
+import type { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { value } from '../excel/support';
 import { formulaCases, formulaDifferences, outcomeOf, type FormulaCase } from './formula-harness';
+import { HELPER_PRESETS, openPreset, outputColumns, paneExpectation, presetPlan } from './pane-formulas';
 
 /** A cell as HyperFormula takes it: texts stay texts (a leading apostrophe), error values are NA(). */
 function rawOf(cell: Cell): RawCellContent {
@@ -40,4 +43,43 @@ describe('native formulas on HyperFormula', () => {
       expect(new Set(c.expected.map((o) => o.tier ?? o.error)).size).toBeGreaterThan(1);
     });
   });
+});
+
+/** The fake's sheet as HyperFormula takes it: each cell's formula where it holds one, else its value (texts stay texts). */
+function sheetGrid(fake: FakeExcel, name: string): RawCellContent[][] {
+  const sheet = fake.sheet(name)!;
+  let rows = 0;
+  let columns = 0;
+  for (const key of sheet.cells.keys()) {
+    rows = Math.max(rows, Math.floor(key / 16384) + 1);
+    columns = Math.max(columns, (key % 16384) + 1);
+  }
+  return Array.from({ length: rows }, (_x, r) =>
+    Array.from({ length: columns }, (_y, c): RawCellContent => {
+      const cell = fake.cell(sheet, r, c);
+      if (cell?.formula) return cell.formula;
+      return rawOf(cell?.value === '' ? null : (cell?.value ?? null));
+    }),
+  );
+}
+
+describe("the pane's formula mode with helper columns, recalculated by HyperFormula", () => {
+  it.each(HELPER_PRESETS.flatMap((id) => [false, true].map((table) => [id, table] as const)))(
+    'given %s (an Excel table: %s) then the cells Apply wrote, helpers included, give the engine on every row',
+    async (id, table) => {
+      const { fake, workbook, region, rows } = await openPreset(id, 160, 71, table);
+      const plan = presetPlan(id, region, rows);
+      expect(plan.problem).toBeUndefined();
+      value(await workbook.apply(region, plan));
+      const hf = HyperFormula.buildFromArray(sheetGrid(fake, 'Data'), { licenseKey: 'gpl-v3', smartRounding: false });
+      const at = outputColumns(plan);
+      const read = (r: number, c: number | undefined) =>
+        c === undefined ? null : hf.getCellValue({ sheet: 0, row: region.top + 1 + r, col: c });
+      const outcomes = rows.map((_row, r) => outcomeOf(read(r, at.error), read(r, at.score), read(r, at.tier)));
+      hf.destroy();
+      const expected = paneExpectation(id, rows, plan);
+      expect(formulaDifferences(expected, outcomes)).toEqual([]);
+      expect(new Set(expected.expected.map((o) => o.tier ?? o.error)).size).toBeGreaterThan(2);
+    },
+  );
 });
