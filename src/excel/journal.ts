@@ -44,6 +44,19 @@ export interface Fingerprint {
   keys: string[];
 }
 
+/**
+ * Cells as a `restore-cells` entry keeps them: `formulas` read back, where a text that Excel would
+ * take for a formula when written back ("=", "-5", "+1" as text; Range.formulas returns a text cell's
+ * value) gets the apostrophe that keeps it text.
+ */
+export function keptAsText(formulas: unknown[][], values: unknown[][]): unknown[][] {
+  return formulas.map((row, i) =>
+    row.map((cell, j) =>
+      typeof cell === 'string' && cell === values[i]?.[j] && /^[=+\-@]/.test(cell) ? `'${cell}` : cell,
+    ),
+  );
+}
+
 export class Journal {
   readonly steps: UndoStep[] = [];
   fingerprint?: Fingerprint;

@@ -77,7 +77,7 @@ describe("the pane's formula mode with helper columns, recalculated by HyperForm
         c === undefined ? null : hf.getCellValue({ sheet: 0, row: region.top + 1 + r, col: c });
       const outcomes = rows.map((_row, r) => outcomeOf(read(r, at.error), read(r, at.score), read(r, at.tier)));
       hf.destroy();
-      const expected = paneExpectation(id, rows, plan);
+      const expected = paneExpectation(id, region, rows, plan);
       expect(formulaDifferences(expected, outcomes)).toEqual([]);
       expect(new Set(expected.expected.map((o) => o.tier ?? o.error)).size).toBeGreaterThan(2);
     },

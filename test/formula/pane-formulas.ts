@@ -25,17 +25,25 @@ export function compiledPreset(id: string): CompiledTable {
   return result.compiled;
 }
 
-/** A sheet "Data" holding the preset's inputs (headed by input id) and `count` harness rows; an Excel table when asked. */
-export function presetFake(id: string, count: number, seed: number, table = false): FakeExcel {
-  const harness = formulaCase(makeCase(id, getPreset(id)!, true, seed, count), seed)!;
+/**
+ * A sheet "Data" holding the inputs of each preset in `ids` side by side (headed by input id) and
+ * `count` harness rows; an Excel table "Deals" when asked.
+ */
+export function presetFake(ids: string | readonly string[], count: number, seed: number, table = false): FakeExcel {
+  const harnesses = [ids]
+    .flat()
+    .map((id, k) => formulaCase(makeCase(id, getPreset(id)!, true, seed + k, count), seed + k)!);
   // The fake holds no error values: an error cell becomes its text, which the formulas cannot read either.
-  const cells = harness.rows.map((row) =>
-    row.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'object' ? '#N/A' : cell)),
+  const cells = Array.from({ length: count }, (_x, r) =>
+    harnesses.flatMap((h) =>
+      h.rows[r]!.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'object' ? '#N/A' : cell)),
+    ),
   ) as Array<Array<string | number | boolean>>;
+  const headers = harnesses.flatMap((h) => h.inputs.map((input) => input.id));
   const fake = new FakeExcel();
-  fake.addSheet('Data', [harness.inputs.map((input) => input.id), ...cells]);
+  fake.addSheet('Data', [headers, ...cells]);
   fake.addSheet('Other', [['unrelated', 42]]);
-  if (table) fake.addTable('Deals', 'Data', { row: 0, column: 0, rows: count + 1, columns: harness.inputs.length });
+  if (table) fake.addTable('Deals', 'Data', { row: 0, column: 0, rows: count + 1, columns: headers.length });
   fake.select('Data', { row: 1, column: 0, rows: 1, columns: 1 });
   return fake;
 }
@@ -60,7 +68,7 @@ export function presetPlan(
 }
 
 export async function openPreset(
-  id: string,
+  id: string | readonly string[],
   count: number,
   seed: number,
   table = false,
@@ -75,13 +83,9 @@ export async function openPreset(
  * engine's score and tier, the pane's error text, and whether the formulas read every cell as the
  * engine does (else the row must show an error).
  */
-export function paneExpectation(id: string, rows: Cell[][], plan: WorkbookPlan): FormulaCase {
+export function paneExpectation(id: string, region: DataRegion, rows: Cell[][], plan: WorkbookPlan): FormulaCase {
   const compiled = compiledPreset(id);
-  // The sheet is headed by input id, in the table's order.
-  const { map } = mapColumns(
-    compiled.columns,
-    compiled.columns.map((c) => c.id),
-  );
+  const { map } = mapColumns(compiled.columns, region.headers.slice(0, dataColumnCount(region)));
   if ([...map].some((c) => c < 0)) throw new Error(`${id}: an input has no column`);
   const batch = compiled.gradeRows(rows, map);
   const errorText = formulaErrorText('en-US', plan.frame.inputHeaders);
