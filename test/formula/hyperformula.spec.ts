@@ -4,7 +4,7 @@ import type { Outcome } from '../sql/sql-harness';
 import type { FakeExcel } from '../../src/excel/testing/fake-excel';
 import { value } from '../excel/support';
 import { formulaCases, formulaDifferences, outcomeOf, type FormulaCase } from './formula-harness';
-import { HELPER_PRESETS, openPreset, outputColumns, paneExpectation, presetPlan } from './pane-formulas';
+import { HELPER_PRESETS, openPreset, outputColumns, paneExpectation, presetPlan, sheetCells } from './pane-formulas';
 
 /** A cell as HyperFormula takes it: texts stay texts (a leading apostrophe), error values are NA(). */
 function rawOf(cell: Cell): RawCellContent {
@@ -47,19 +47,8 @@ describe('native formulas on HyperFormula', () => {
 
 /** The fake's sheet as HyperFormula takes it: each cell's formula where it holds one, else its value (texts stay texts). */
 function sheetGrid(fake: FakeExcel, name: string): RawCellContent[][] {
-  const sheet = fake.sheet(name)!;
-  let rows = 0;
-  let columns = 0;
-  for (const key of sheet.cells.keys()) {
-    rows = Math.max(rows, Math.floor(key / 16384) + 1);
-    columns = Math.max(columns, (key % 16384) + 1);
-  }
-  return Array.from({ length: rows }, (_x, r) =>
-    Array.from({ length: columns }, (_y, c): RawCellContent => {
-      const cell = fake.cell(sheet, r, c);
-      if (cell?.formula) return cell.formula;
-      return rawOf(cell?.value === '' ? null : (cell?.value ?? null));
-    }),
+  return sheetCells(fake, name).map((row) =>
+    row.map((cell) => (cell !== null && typeof cell === 'object' ? cell.formula : rawOf(cell))),
   );
 }
 

@@ -108,3 +108,24 @@ export function outputColumns(plan: WorkbookPlan): { score?: number; tier: numbe
   const score = at('score');
   return { ...(score !== undefined ? { score } : {}), tier: at('tier')!, error: at('error')! };
 }
+
+/** Every cell of a fake's sheet up to its last used row and column: `{ formula }` where it holds one, else its value (blank: null). */
+export function sheetCells(
+  fake: FakeExcel,
+  name: string,
+): Array<Array<{ formula: string } | string | number | boolean | null>> {
+  const sheet = fake.sheet(name)!;
+  let rows = 0;
+  let columns = 0;
+  for (const key of sheet.cells.keys()) {
+    rows = Math.max(rows, Math.floor(key / 16384) + 1);
+    columns = Math.max(columns, (key % 16384) + 1);
+  }
+  return Array.from({ length: rows }, (_x, r) =>
+    Array.from({ length: columns }, (_y, c) => {
+      const cell = fake.cell(sheet, r, c);
+      if (cell?.formula) return { formula: cell.formula };
+      return cell === undefined || cell.value === '' ? null : cell.value;
+    }),
+  );
+}
