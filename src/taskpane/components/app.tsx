@@ -19,6 +19,7 @@ import { getPreset } from '../../engine/presets';
 import { displayCell } from '../../engine/values/coerce';
 import { buildPlan } from '../../excel/build-plan';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
+import { SheetDataContext } from '../editors/sheet-data';
 import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
 import { formatWorkbookProblem } from '../text';
 import { ApplyStep, type ApplyChoices } from './apply-step';
@@ -333,16 +334,20 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
           />
         )}
         {step === 'table' && (
-          <TableStep
-            stored={stored.tables}
-            broken={stored.broken}
-            choice={choice}
-            draft={draft}
-            problems={compiled.ok ? [] : compiled.problems}
-            onChoose={(key) => choose(key)}
-            onDraft={setDraft}
-            onError={(text) => setMessage({ intent: 'error', text })}
-          />
+          <SheetDataContext.Provider
+            value={region && rows ? { region, rows, overrides, stored: stored.tables } : undefined}
+          >
+            <TableStep
+              stored={stored.tables}
+              broken={stored.broken}
+              choice={choice}
+              draft={draft}
+              problems={compiled.ok ? [] : compiled.problems}
+              onChoose={(key) => choose(key)}
+              onDraft={setDraft}
+              onError={(text) => setMessage({ intent: 'error', text })}
+            />
+          </SheetDataContext.Provider>
         )}
         {step === 'preview' &&
           (table && summary && region ? (
