@@ -552,11 +552,19 @@ export class OfficeWorkbook implements Workbook {
       };
       await this.removeOldRules(context, sheet, region.sheet, body, tierRef, journal);
     }
+    // Their cells first: Revert writes them back only once every column is in place again, since Excel moves
+    // the references of a formula already written (Score reads Error) when a column is inserted left of them.
+    const headers: string[] = [];
     for (const o of old) {
       const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
       const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
       const formulas = await withoutSpilledCells(context, sheet, rect, read);
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
+      journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
+      headers.push(String(formulas[0]?.[0] ?? ''));
+    }
+    for (const [k, o] of old.entries()) {
+      const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
       sheet.names.getItemOrNullObject(o.name).delete();
       await context.sync();
       journal.record({
@@ -576,11 +584,11 @@ export class OfficeWorkbook implements Workbook {
       }
       await context.sync();
       journal.record({
-        kind: 'reinsert-column',
+        kind: 'insert-column',
         sheet: region.sheet,
-        rect,
-        formulas,
-        numberFormat,
+        column: o.column,
+        headerRow: region.top,
+        header: headers[k]!,
         ...(region.table ? { table: region.table, index: o.column - region.left } : { bold: true }),
       });
     }
