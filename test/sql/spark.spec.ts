@@ -1,4 +1,3 @@
-import type { GradingTable } from '../../src/engine/model';
 import { getPreset } from '../../src/engine/presets';
 import { exportSql } from '../../src/engine/sql';
 import {
@@ -16,6 +15,7 @@ import {
   differences,
   exportedSql,
   presetCases,
+  QUOTES_TABLE,
   type Outcome,
   type SqlCase,
 } from './sql-harness';
@@ -81,27 +81,6 @@ function outcomes(rows: Array<Array<string | number | boolean | null>>): Map<num
   }
   return out;
 }
-
-/** A category alias with quotes and a backslash: read as written in every mode. */
-const QUOTES_TABLE: GradingTable = {
-  format: 'tierwise/grading-table',
-  version: 1,
-  id: 'quotes',
-  name: { en: 'Quotes' },
-  inputs: [
-    {
-      id: 'kind',
-      type: 'category',
-      label: { en: 'Kind' },
-      values: [{ id: 'a', aliases: ["it's \\ back'slash", 'tab\\t'] }, { id: 'b' }],
-    },
-  ],
-  method: { kind: 'rules', rules: [{ tier: 'X', when: { input: 'kind', op: '=', value: 'a' } }], default: 'Y' },
-  tiers: [
-    { id: 'X', label: { en: 'X' }, fill: '#FFFFFF', font: '#000000' },
-    { id: 'Y', label: { en: 'Y' }, fill: '#FFFFFF', font: '#000000' },
-  ],
-};
 
 describeSpark('SQL export on Spark SQL', () => {
   const cases = [...presetCases(), ...arbitraryCases(40)].filter((c) => !only || only.test(c.name));
