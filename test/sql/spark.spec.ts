@@ -1,4 +1,5 @@
 import { getPreset } from '../../src/engine/presets';
+import { ABC } from '../../src/engine/presets/abc';
 import { exportSql } from '../../src/engine/sql';
 import {
   requestedSparkVersion,
@@ -9,6 +10,7 @@ import {
   type SparkColumn,
   type SparkResult,
 } from './spark-session';
+import { ABC_DATA_SETS, abcEngineRows } from './abc-cases';
 import {
   arbitraryCases,
   columnTypes,
@@ -104,6 +106,21 @@ describeSpark('SQL export on Spark SQL', () => {
       columns: { monthly_sales: 'a"; DROP TABLE x; --`' },
     });
     if (!quotes.ok || !evil.ok) throw new Error('the export refused a test table');
+    ABC_DATA_SETS.forEach(([name, values], k) => {
+      const abc = exportSql(ABC, { dialect: 'spark', source: `abc_${k}`, columns: { value: 'Revenue' } });
+      if (!abc.ok) throw new Error(JSON.stringify(abc.problems));
+      job.push({
+        name: `abc: ${name}`,
+        view: `abc_${k}`,
+        columns: [
+          { name: 'rid', type: 'INTEGER' },
+          { name: 'Revenue', type: 'STRING' },
+        ],
+        rows: values.map((v, i) => [i, v === null ? null : String(v)]),
+        query: `SELECT score, tier, grade_error FROM (${abc.sql}) AS graded ORDER BY rid`,
+        modes: MODES.map((m) => m.name),
+      });
+    });
     job.push(
       {
         name: 'quotes',
@@ -160,6 +177,19 @@ describeSpark('SQL export on Spark SQL', () => {
 
     it('given a column named like an injection then the statement reads it and gives back every column', () => {
       expect(result.cases.evil![mode]).toMatchObject({ rows: [[25000, '10', 100, 'A', null]] });
+    });
+
+    (mode === ESCAPED.name ? describe.skip : describe).each(ABC_DATA_SETS)('ABC table, %s', (name, values) => {
+      it('then every row gets the engine share before, tier and error (window functions)', () => {
+        const got = result.cases[`abc: ${name}`]![mode]!;
+        expect('error' in got ? got.error : '').toBe('');
+        const rows = ('rows' in got ? got.rows : []).map(([score, tier, error]) => [
+          sparkNumber(score ?? null),
+          tier,
+          error,
+        ]);
+        expect(rows).toEqual(abcEngineRows(values));
+      });
     });
   });
 });

@@ -10,6 +10,7 @@ import type { GradeError } from '../../src/engine/errors';
 import type { CompiledTable } from '../../src/engine/grader';
 import type { GradingTable, RfmMethod } from '../../src/engine/model';
 import { getPreset, PRESETS } from '../../src/engine/presets';
+import { RFM_INPUT_IDS } from '../../src/engine/rfm/presets';
 import { exportSql, sqlDialect, type SqlDialectName } from '../../src/engine/sql';
 import type { Cell } from '../../src/engine/values/cell';
 import { isoDateToSerial, serialToIsoDate } from '../../src/engine/values/coerce';
@@ -75,6 +76,20 @@ const DATE_TEXTS = [
   '2024.3.5',
   '2024-03-15x',
   '2024-03-15\u0085',
+];
+
+/** Recency cells around the date guard: serials from 10,000 (1927-05-18) to 9999-12-31 are dates. */
+const RECENCY_DATES_TYPED = [45366, 10000, 9999.5, 2958465, 2958465.5, 2958466, 45366.75];
+const RECENCY_DATES_TEXT = [
+  '45366',
+  ' 10000 ',
+  '9999',
+  '2958466',
+  '2024-03-15',
+  '2024/3/5 10:30',
+  '1900-01-01',
+  '1899-12-31',
+  '2024-02-30',
 ];
 
 /** Values an ABC table is tested on: ties, zero, negatives, halves and quarters, a large value. */
@@ -176,6 +191,15 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
         }
       }),
     );
+  }
+  if (table.method.kind === 'rfm') {
+    // Dates in a recency read as days (ADR 0004): refused as recency-is-date, beside plausible counts.
+    const at = compiled.columns.findIndex((c) => c.id === RFM_INPUT_IDS.recency);
+    (typed ? RECENCY_DATES_TYPED : RECENCY_DATES_TEXT).forEach((cell, k) => {
+      const row = [...rows[k]!];
+      row[at] = cell;
+      rows.push(row);
+    });
   }
   const batch = compiled.gradeRows(rows);
   const expected = rows.map((_row, i) =>
