@@ -23,8 +23,9 @@ import {
 } from './sql-harness';
 
 /**
- * Opt-in (TIERWISE_SPARK=1, `npm run test:spark`): on a loaded 2-core machine the whole run took
- * over 20 minutes. TIERWISE_SPARK_ONLY=<regex> keeps the tables whose names match.
+ * Opt-in (TIERWISE_SPARK=1): `npm run test:spark`, the last step of `npm test`, runs it on Spark 4.0.1
+ * (every table) and 3.5.9 (all but the generated tables). Rows travel inside the SQL as VALUES
+ * views (ADR 0028). TIERWISE_SPARK_ONLY=<regex> keeps the tables whose names match.
  */
 const wanted = process.env.TIERWISE_SPARK === '1';
 const only = process.env.TIERWISE_SPARK_ONLY ? new RegExp(process.env.TIERWISE_SPARK_ONLY) : undefined;
@@ -142,7 +143,7 @@ describeSpark('SQL export on Spark SQL', () => {
     );
     result = await runSparkJob((found as { python: string }).python, { modes: [...MODES, ESCAPED], cases: job });
     console.log(`Spark ${result.sparkVersion}: session started in ${Math.round(result.startMs)} ms`);
-  }, 1200000);
+  }, 1800000);
 
   it('runs on the Spark version asked for (TIERWISE_PYSPARK_VERSION or the pinned one)', () => {
     expect(result.sparkVersion).toBe(requestedSparkVersion());
@@ -179,17 +180,19 @@ describeSpark('SQL export on Spark SQL', () => {
       expect(result.cases.evil![mode]).toMatchObject({ rows: [[25000, '10', 100, 'A', null]] });
     });
 
-    (mode === ESCAPED.name ? describe.skip : describe).each(ABC_DATA_SETS)('ABC table, %s', (name, values) => {
-      it('then every row gets the engine share before, tier and error (window functions)', () => {
-        const got = result.cases[`abc: ${name}`]![mode]!;
-        expect('error' in got ? got.error : '').toBe('');
-        const rows = ('rows' in got ? got.rows : []).map(([score, tier, error]) => [
-          sparkNumber(score ?? null),
-          tier,
-          error,
-        ]);
-        expect(rows).toEqual(abcEngineRows(values));
+    // The ABC statement has no literal that escapedStringLiterals could change: ANSI off and on only.
+    if (mode !== ESCAPED.name)
+      describe.each(ABC_DATA_SETS)('ABC table, %s', (name, values) => {
+        it('then every row gets the engine share before, tier and error (window functions)', () => {
+          const got = result.cases[`abc: ${name}`]![mode]!;
+          expect('error' in got ? got.error : '').toBe('');
+          const rows = ('rows' in got ? got.rows : []).map(([score, tier, error]) => [
+            sparkNumber(score ?? null),
+            tier,
+            error,
+          ]);
+          expect(rows).toEqual(abcEngineRows(values));
+        });
       });
-    });
   });
 });
