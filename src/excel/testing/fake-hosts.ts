@@ -9,7 +9,7 @@
  */
 import type { ApiSetCheck } from '../api-sets';
 import { compareVersions } from '../api-set-versions';
-import { FakeExcelError } from './fake-excel';
+import { FakeExcelError } from './fake-model';
 
 export const EXCEL_HOSTS = {
   /** Office 2021 on Windows, Version 2108: the oldest Excel the manifest admits. */
