@@ -4,12 +4,16 @@ import type { GradingTable, Locale } from '../../engine/model';
 import {
   aggregateOrders,
   analyzeRfm,
+  findOrderColumn,
   OrderCollector,
   OTHERS_SEGMENT,
   rfmCode,
   RFM_PRESETS,
+  scoreBins,
+  scoreBinText,
   validateRfmMethod,
   type DimensionCuts,
+  type OrderColumnRole,
   type RfmCap,
   type RfmDimension,
   type RfmMethodSpec,
@@ -22,9 +26,10 @@ import { rfmEnUS, type RfmMessageKey } from '../../i18n/rfm.en-US';
 import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
+import { createCsvWriter, type CsvProblem } from '../csv';
+import { openCsvColumns } from '../csv/columns';
 import { isXlsxPath } from '../file-kind';
-import { xlsxGrade, xlsxRead } from '../lazy-xlsx';
+import { xlsxGrade, xlsxRead, xlsxRfmWorkbook } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
@@ -67,36 +72,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'raw-csv', kind: 'flag' },
 ];
 
-/** Header names tried, in order, when a column option is not given (compared case- and space-insensitively). */
-const COLUMN_GUESSES = {
-  customer: [
-    'customer_id',
-    'customer',
-    'customerid',
-    'client_id',
-    'user_id',
-    'id',
-    '客户编号',
-    '客户id',
-    '客户',
-    '会员编号',
-  ],
-  date: [
-    'order_date',
-    'date',
-    'orderdate',
-    'purchase_date',
-    'invoice_date',
-    'transaction_date',
-    '订单日期',
-    '日期',
-    '下单日期',
-    '消费日期',
-  ],
-  amount: ['revenue', 'amount', 'sales', 'total', 'value', 'price', '金额', '订单金额', '消费金额', '销售额'],
-} as const;
-
-type ColumnRole = keyof typeof COLUMN_GUESSES;
+type ColumnRole = OrderColumnRole;
 
 /** Bad rows listed one by one before "... and N more". */
 const BAD_ROWS_LISTED = 20;
@@ -174,7 +150,7 @@ async function analyzeInto(
   const headers = opened.header;
   const columns = {} as Record<ColumnRole, number>;
   for (const role of ['customer', 'date', 'amount'] as const) {
-    const found = findColumn(headers, role, args.values.get(role));
+    const found = findOrderColumn(headers, role, args.values.get(role));
     if (found < 0) {
       const list = headers.join(', ');
       const given = args.values.get(role);
@@ -196,21 +172,19 @@ async function analyzeInto(
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
   let ragged = 0;
   const raggedListed: string[] = [];
+  let stopped: CsvProblem | undefined;
   try {
-    for await (const batch of opened.batches) {
-      for (const record of batch) {
-        if (record.kind === 'row') {
-          const cells = record.cells;
-          collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
-        } else if (record.problem.kind === 'ragged-row') {
-          ragged++;
-          if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
-        } else {
-          context.error(formatCsvProblem(record.problem, locale));
-          return 1;
+    await opened.read([columns.customer, columns.date, columns.amount], {
+      row: (cells, line) => collector.add(cells[0], cells[1], cells[2], line),
+      problem: (problem) => {
+        if (problem.kind !== 'ragged-row') {
+          stopped = problem;
+          return;
         }
-      }
-    }
+        ragged++;
+        if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(problem, locale));
+      },
+    });
   } catch (error) {
     // The .xlsx modules are loaded only for a workbook (ExcelJS is slow to load); no other error is theirs.
     if (!isXlsxPath(input)) throw error;
@@ -218,6 +192,10 @@ async function analyzeInto(
     const { formatXlsxReadError } = xlsxGrade();
     if (!(error instanceof XlsxReadError)) throw error;
     context.error(formatXlsxReadError(error, input, locale));
+    return 1;
+  }
+  if (stopped) {
+    context.error(formatCsvProblem(stopped, locale));
     return 1;
   }
   const read = collector.finish();
@@ -244,51 +222,77 @@ async function analyzeInto(
 
   // Writing
   const writeStart = performance.now();
-  const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
-  const writer = createCsvWriter(outputFile(target), {
-    delimiter: settings.delimiter,
-    bom: args.flags.has('bom'),
-    neutralise: !args.flags.has('raw-csv'),
-    exclusive: target.kind === 'file',
-  });
-  try {
-    await writer.writeRow([
-      names.customer,
-      'recency_days',
-      'frequency',
-      'monetary',
-      'first_order',
-      'last_order',
-      'aov',
-      'R',
-      'F',
-      'M',
-      'RFM',
-      'segment',
-    ]);
-    const { r, f, m } = analysis.scores;
-    for (let i = 0; i < customers.count; i++) {
+  // A few segments and a few thousand days among many customers: each label and date is written once.
+  const segmentNames = new Map<number, string>();
+  const segmentName = (s: number): string => {
+    let name = segmentNames.get(s);
+    if (name === undefined) segmentNames.set(s, (name = localize(segmentLabel(settings, s), locale)));
+    return name;
+  };
+  const isoDays = new Map<number, string>();
+  const isoDate = (serial: number): string => {
+    let text = isoDays.get(serial);
+    if (text === undefined) isoDays.set(serial, (text = serialToIsoDate(serial)));
+    return text;
+  };
+  if (isXlsxPath(outName)) {
+    const written = await writeXlsxOutput(target, outName, context, {
+      customers,
+      analysis,
+      table: settings.table,
+      method: settings.method,
+      locale,
+      customerHeader: names.customer,
+    });
+    if (!written) return 1;
+  } else {
+    const writer = createCsvWriter(outputFile(target), {
+      delimiter: settings.delimiter,
+      bom: args.flags.has('bom'),
+      neutralise: !args.flags.has('raw-csv'),
+      exclusive: target.kind === 'file',
+    });
+    try {
       await writer.writeRow([
-        String(customers.ids[i]),
-        customers.recency[i],
-        customers.frequency[i],
-        round2(customers.monetary[i]!),
-        serialToIsoDate(customers.firstOrder[i]!),
-        serialToIsoDate(customers.lastOrder[i]!),
-        round2(customers.aov[i]!),
-        r[i] || '',
-        f[i] || '',
-        m[i] || '',
-        rfmCode(r[i]!, f[i]!, m[i]!),
-        segmentName(analysis.segments[i]!),
+        names.customer,
+        'recency_days',
+        'frequency',
+        'monetary',
+        'first_order',
+        'last_order',
+        'aov',
+        'R',
+        'F',
+        'M',
+        'RFM',
+        'segment',
       ]);
+      const { r, f, m } = analysis.scores;
+      for (let i = 0; i < customers.count; i++) {
+        // Awaited only when the writer asks for it (a full buffer), not once per customer.
+        const room = writer.writeRow([
+          String(customers.ids[i]),
+          customers.recency[i],
+          customers.frequency[i],
+          round2(customers.monetary[i]!),
+          isoDate(customers.firstOrder[i]!),
+          isoDate(customers.lastOrder[i]!),
+          round2(customers.aov[i]!),
+          r[i] || '',
+          f[i] || '',
+          m[i] || '',
+          rfmCode(r[i]!, f[i]!, m[i]!),
+          segmentName(analysis.segments[i]!),
+        ]);
+        if (room) await room;
+      }
+      await writer.close();
+      await commitOutput(target);
+    } catch (error) {
+      await writer.abort();
+      context.error(formatWriteFailure(error, outName, locale));
+      return 1;
     }
-    await writer.close();
-    await commitOutput(target);
-  } catch (error) {
-    await writer.abort();
-    context.error(formatWriteFailure(error, outName, locale));
-    return 1;
   }
   const writeMs = performance.now() - writeStart;
 
@@ -487,23 +491,6 @@ function parseCap(text: string): { dimension: RfmDimension; cap: RfmCap } | unde
   return { dimension, cap: { value } };
 }
 
-function findColumn(header: readonly string[], role: ColumnRole, given: string | undefined): number {
-  const norm = (s: string): string =>
-    s
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_');
-  if (given !== undefined) {
-    const exact = header.indexOf(given);
-    return exact >= 0 ? exact : header.findIndex((h) => norm(h) === norm(given));
-  }
-  for (const guess of COLUMN_GUESSES[role]) {
-    const found = header.findIndex((h) => norm(h) === norm(guess));
-    if (found >= 0) return found;
-  }
-  return -1;
-}
-
 /** The label of segment s (-1: no rule matched: the table's default tier, else "Others"). */
 function segmentLabel(settings: Settings, s: number): { en: string; zh?: string } {
   const tierId = s >= 0 ? settings.method.segments[s]!.tier : settings.method.default;
@@ -511,22 +498,35 @@ function segmentLabel(settings: Settings, s: number): { en: string; zh?: string 
   return tier?.label ?? OTHERS_SEGMENT.name;
 }
 
-/** The values a score covers, e.g. "<= 114", "115 .. 180" for integer data shown with the cut rule. */
+/** The values a score covers, e.g. "<= 114", "> 114, <= 180". */
 function binText(cuts: DimensionCuts, score: number, number: (n: number) => string): string {
-  const bin = cuts.reversed ? cuts.bins + 1 - score : score;
-  const lo = bin === 1 ? undefined : cuts.cuts[bin - 2];
-  const hi = bin === cuts.bins ? undefined : cuts.cuts[bin - 1];
-  const [loOp, hiOp] = cuts.closed === 'right' ? ['>', '<='] : ['>=', '<'];
-  if (lo === undefined && hi === undefined) return '';
-  if (lo === undefined) return `${hiOp} ${number(hi!)}`;
-  if (hi === undefined) return `${loOp} ${number(lo)}`;
-  return `${loOp} ${number(lo)}, ${hiOp} ${number(hi)}`;
+  return scoreBinText(
+    scoreBins(cuts).find((bin) => bin.score === score)!,
+    number,
+  );
 }
 
 function customersAbove(values: Float64Array, cap: number): number {
   let n = 0;
   for (const v of values) if (v > cap) n++;
   return n;
+}
+
+/** The .xlsx output (rfm-workbook.ts, loaded only for it); false when writing failed (reported). */
+async function writeXlsxOutput(
+  target: Exclude<OutputTarget, { kind: 'stdout' }>,
+  outName: string,
+  context: CommandContext,
+  input: Parameters<ReturnType<typeof xlsxRfmWorkbook>['writeRfmWorkbook']>[1],
+): Promise<boolean> {
+  try {
+    await xlsxRfmWorkbook().writeRfmWorkbook(outputFile(target), input);
+    await commitOutput(target);
+    return true;
+  } catch (error) {
+    context.error(formatWriteFailure(error, outName, context.locale));
+    return false;
+  }
 }
 
 function round2(n: number): number {
@@ -539,13 +539,22 @@ function defaultOutput(input: string): string {
   return join(dirname(input), `${stem}.rfm.csv`);
 }
 
-type OrderRecord = { kind: 'row'; line: number; cells: readonly Cell[] } | { kind: 'problem'; problem: CsvProblem };
+/** Where the rows of an orders file go: the chosen cells of each row, or a problem (ragged rows: reading goes on). */
+interface OrderSink {
+  row(cells: readonly Cell[], line: number): void;
+  problem(problem: CsvProblem): void;
+}
+
+/** An opened orders file: its header, and its rows read once for the chosen columns. */
+interface OpenedOrders {
+  header: string[];
+  read(columns: readonly number[], sink: OrderSink): Promise<void>;
+}
 
 /**
- * The orders file's header and rows, from a CSV file or a sheet of an .xlsx
- * workbook (cells as typed: numbers, dates and text), in batches so that a
- * million rows cost a few hundred awaits. Problems opening it are reported;
- * undefined then.
+ * The orders file's header and rows, from a CSV file (split without an object
+ * per row: csv/columns.ts) or a sheet of an .xlsx workbook (cells as typed:
+ * numbers, dates and text). Problems opening it are reported; undefined then.
  */
 async function openOrders(
   path: string,
@@ -553,7 +562,7 @@ async function openOrders(
   delimiter: string,
   sheet: string | undefined,
   context: CommandContext,
-): Promise<{ header: string[]; batches: AsyncIterable<OrderRecord[]> } | undefined> {
+): Promise<OpenedOrders | undefined> {
   const { locale } = context;
   if (isXlsxPath(name)) {
     const { openXlsxSheet } = xlsxRead();
@@ -564,17 +573,25 @@ async function openOrders(
       return undefined;
     }
     const { header, chunks } = opened.rows;
-    async function* batches(): AsyncIterable<OrderRecord[]> {
-      let line = 1; // the header is row 1, as Excel numbers rows
-      for await (const chunk of chunks) yield chunk.map((cells) => ({ kind: 'row', line: ++line, cells }));
-    }
-    return { header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))), batches: batches() };
+    return {
+      header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))),
+      async read(columns, sink) {
+        const chosen = new Array<Cell>(columns.length);
+        let line = 1; // the header is row 1, as Excel numbers rows
+        for await (const chunk of chunks) {
+          for (const cells of chunk) {
+            for (let k = 0; k < columns.length; k++) chosen[k] = cells[columns[k]!];
+            sink.row(chosen, ++line);
+          }
+        }
+      },
+    };
   }
-  const opened = await openCsv(path, { file: name, delimiter });
+  const opened = await openCsvColumns(path, { file: name, delimiter });
   if (!opened.ok) {
     context.error(formatCsvProblem(opened.problem, locale));
     return undefined;
   }
   if (opened.table.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: name }));
-  return { header: opened.table.header, batches: opened.table.batches };
+  return opened.table;
 }

@@ -19,6 +19,7 @@ import {
   notLoaded,
   guard,
 } from './fake-model';
+import { refuseChartTypeAboveHost } from './fake-hosts';
 import { Proxy } from './fake-proxy';
 import { FakeNames } from './fake-names';
 import { FakeRange, FakeAreas } from './fake-range';
@@ -101,6 +102,7 @@ export class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
       add: (type, source, seriesBy) => {
         const chart = { type: `${type}/${seriesBy}`, rect: { row: 0, column: 0, rows: 1, columns: 1 }, title: '' };
         this.context.enqueue(30, () => {
+          refuseChartTypeAboveHost(this.fake.host, type);
           const sheet = this.live();
           guard(sheet);
           chart.rect = (source as FakeRange).resolved().rect;

@@ -19,6 +19,7 @@ import { getPreset } from '../../engine/presets';
 import { displayCell } from '../../engine/values/coerce';
 import { buildPlan } from '../../excel/build-plan';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
+import { SheetDataContext } from '../editors/sheet-data';
 import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
 import { formatWorkbookProblem } from '../text';
 import { ApplyStep, type ApplyChoices } from './apply-step';
@@ -27,6 +28,8 @@ import { HistoryStep } from './history-step';
 import { LocaleProvider, usePaneText } from './pane-text';
 import { PreviewStep } from './preview-step';
 import { TableStep } from './table-step';
+import { RfmOrdersPanel } from '../rfm-orders/rfm-orders-panel';
+import { rfmCutPoints } from '../rfm-orders/cut-points-table';
 
 export type Theme = 'light' | 'dark';
 
@@ -102,6 +105,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
   const abort = useRef<AbortController | undefined>(undefined);
   const readAbort = useRef<AbortController | undefined>(undefined);
   const [readProgress, setReadProgress] = useState<Progress>();
+  /** Sheets RFM from orders created for the next Apply: its Revert removes them. */
+  const createdSheets = useRef<string[]>([]);
 
   const compiled = useMemo(() => compileDraft(draft, stored.tables), [draft, stored]);
   const table = compiled.ok ? compiled.compiled : undefined;
@@ -114,6 +119,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     [table, rows, mapping],
   );
   const summary = useMemo(() => (table && batch ? summarize(table, batch) : undefined), [table, batch]);
+  const cutPoints = useMemo(() => rfmCutPoints(batch, locale), [batch, locale]);
   const nameOf = useMemo(() => {
     const header = new Map((mapping?.matched ?? []).map((m) => [m.input, m.header]));
     return (id: string) => header.get(id) ?? id;
@@ -213,8 +219,10 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
       rows,
       signal: controller.signal,
       onProgress: setProgress,
+      createdSheets: createdSheets.current,
     });
     setRunning(false);
+    if (result.ok) createdSheets.current = [];
     if (!result.ok) {
       if (result.problem.kind === 'user-columns') setAsking(result.problem.headers);
       else report(result.problem);
@@ -332,21 +340,41 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
             onMap={(input, header) => setOverrides({ ...overrides, [input]: header })}
           />
         )}
-        {step === 'table' && (
-          <TableStep
-            stored={stored.tables}
-            broken={stored.broken}
-            choice={choice}
-            draft={draft}
-            problems={compiled.ok ? [] : compiled.problems}
-            onChoose={(key) => choose(key)}
-            onDraft={setDraft}
-            onError={(text) => setMessage({ intent: 'error', text })}
+        {step === 'data' && workbook && (
+          <RfmOrdersPanel
+            workbook={workbook}
+            onBuilt={({ tableId, sheets }) => {
+              createdSheets.current = [sheets.customers, sheets.report];
+              choose(`preset:${tableId}`);
+              void detect();
+            }}
           />
+        )}
+        {step === 'table' && (
+          <SheetDataContext.Provider
+            value={region && rows ? { region, rows, overrides, stored: stored.tables } : undefined}
+          >
+            <TableStep
+              stored={stored.tables}
+              broken={stored.broken}
+              choice={choice}
+              draft={draft}
+              problems={compiled.ok ? [] : compiled.problems}
+              onChoose={(key) => choose(key)}
+              onDraft={setDraft}
+              onError={(text) => setMessage({ intent: 'error', text })}
+            />
+          </SheetDataContext.Provider>
         )}
         {step === 'preview' &&
           (table && summary && region ? (
-            <PreviewStep compiled={table} summary={summary} samples={samples} firstRow={region.top + 2} />
+            <PreviewStep
+              compiled={table}
+              summary={summary}
+              samples={samples}
+              firstRow={region.top + 2}
+              {...(cutPoints ? { cutPoints } : {})}
+            />
           ) : (
             needsData
           ))}
