@@ -25,6 +25,38 @@ async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US', cl
   return workbook;
 }
 
+/**
+ * Opens the pane with its workbook calls counted: `settled()` resolves once no call is in flight and React
+ * has rendered their results. A test then waits for the pane's work itself, not for a clock that a loaded
+ * machine can outrun.
+ */
+function openCountedPane(fake: FakeExcel, onCall?: (name: string) => void) {
+  const workbook = new OfficeWorkbook(fake.run);
+  const inFlight = new Set<Promise<unknown>>();
+  const calls = ['readTables', 'readHistory', 'findRevert', 'detectData', 'readRows', 'apply', 'revert'] as const;
+  for (const name of calls) {
+    const call = workbook[name].bind(workbook) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(workbook, {
+      [name]: (...args: unknown[]) => {
+        onCall?.(name);
+        const running = call(...args);
+        inFlight.add(running);
+        void running.finally(() => inFlight.delete(running));
+        return running;
+      },
+    });
+  }
+  render(<App workbook={workbook} locale="en-US" theme="light" />);
+  return async function settled(): Promise<void> {
+    // A finished call may start the next one (the pane reads tables, then history, then the data).
+    while (inFlight.size > 0) {
+      await act(async () => {
+        await Promise.all(inFlight);
+      });
+    }
+  };
+}
+
 function tab(name: RegExp | string) {
   fireEvent.click(screen.getByRole('tab', { name }));
 }
@@ -100,19 +132,40 @@ describe('the task pane', () => {
   it('given a user Tier column, then Apply asks; when confirmed it adds its own columns and leaves theirs', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Customers', [[...HEADERS, 'Tier'], ...customerRows(3).map((r) => [...r, 'gold'])]);
-    await openPane(fake);
-    await screen.findByText('3 rows in Customers!A1:E4');
+    // Each request takes 100 ms, as in Excel on the web: polling the page against findBy's 1 s clock fails here.
+    fake.latency = 100;
+    const settled = openCountedPane(fake);
+    await settled();
+    expect(screen.getByText('3 rows in Customers!A1:E4')).toBeTruthy();
     tab('Apply');
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await settled();
+    // Fluent shows the dialog to assistive technology once its entry motion starts, a frame later.
     const dialog = await screen.findByRole('alertdialog');
     expect(
       within(dialog).getByText(/were not written by Tierwise: Tier\. Tierwise leaves them as they are/),
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add Tierwise columns' }));
-    expect(await screen.findByText(/^Applied:/)).toBeTruthy();
+    await settled();
+    expect(screen.getByText(/^Applied:/)).toBeTruthy();
     const sheet = fake.sheet('Customers')!;
     expect(fake.cell(sheet, 1, 4)?.value).toBe('gold');
     expect(fake.cell(sheet, 1, 6)?.value).toBe('A');
+  });
+
+  it('given the rows still being read, then Apply is not offered yet, and is once they are read', async () => {
+    const fake = customerWorkbook(3);
+    fake.latency = 100;
+    let reading!: () => void;
+    const readStarted = new Promise<void>((started) => (reading = started));
+    const settled = openCountedPane(fake, (name) => name === 'readRows' && reading());
+    await act(() => readStarted);
+    expect(screen.getByText('3 rows in Customers!A1:D4')).toBeTruthy();
+    tab('Apply');
+    expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(screen.getAllByText('Looking for customer data…')[0]).toBeTruthy();
+    await settled();
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeTruthy();
   });
 
   it('given a protected sheet, then Apply fails with a clear message in the MessageBar', async () => {

@@ -351,7 +351,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
             needsData
           ))}
         {step === 'apply' &&
-          (table && region ? (
+          // Apply is offered once the rows are read: a click while they are still read would find no data.
+          (table && region && rows ? (
             <ApplyStep
               region={region}
               compiled={table}
@@ -369,6 +370,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
               onRevert={() => void revert()}
               onSelectUngraded={() => void selectUngraded()}
             />
+          ) : busy ? (
+            <Text>{t('data.detecting')}</Text>
           ) : (
             needsData
           ))}
