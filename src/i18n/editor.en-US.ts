@@ -130,6 +130,27 @@ export const editorEnUS = {
   'rfm.segment-add': 'Add a segment',
   'rfm.bad-scores': "'{text}' is not a score range; write e.g. 4-5, or 3",
   'rfm.any': 'any',
+  // New table (issue 13: empty, from a preset, from the sheet's columns)
+  'new.open': 'New table',
+  'new.title': 'New table',
+  'new.name': 'Name of the new table',
+  'new.start': 'Start from',
+  'new.start-empty': 'Empty',
+  'new.start-preset': 'A preset',
+  'new.start-columns': 'The columns of the current sheet',
+  'new.no-columns': 'Detect the data first to start from its columns.',
+  'new.method': 'Method',
+  'new.method-scorecard': 'Scorecard (points per band, total to tier)',
+  'new.method-rules': 'Rules (first match wins)',
+  'new.method-matrix': 'Matrix (two axes)',
+  'new.method-rfm': 'RFM (recency, frequency, monetary)',
+  'new.method-abc': 'ABC (share of value)',
+  'new.preset': 'Preset to copy',
+  'new.columns-found': '{count, plural, one {# input proposed from the sheet} other {# inputs proposed from the sheet}}: {inputs}',
+  'new.create': 'Create',
+  'new.cancel': 'Cancel',
+  'new.unsaved': '{name} (new; saved to the workbook on Apply)',
+  'new.created': 'New table {name} created. Apply saves it to the workbook with the grades.',
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEnUS;

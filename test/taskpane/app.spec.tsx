@@ -5,6 +5,7 @@ import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { Result } from '../../src/excel/workbook';
 import { customerRows, customerWorkbook, HEADERS } from '../excel/support';
+import { openCountedPane } from './counted-pane';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(JSON.stringify(result.problem));
@@ -23,38 +24,6 @@ async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US', cl
   const workbook = new OfficeWorkbook(fake.run);
   render(<App workbook={workbook} locale={locale} theme="light" {...(clock ? { clock } : {})} />);
   return workbook;
-}
-
-/**
- * Opens the pane with its workbook calls counted: `settled()` resolves once no call is in flight and React
- * has rendered their results. A test then waits for the pane's work itself, not for a clock that a loaded
- * machine can outrun.
- */
-function openCountedPane(fake: FakeExcel, onCall?: (name: string) => void) {
-  const workbook = new OfficeWorkbook(fake.run);
-  const inFlight = new Set<Promise<unknown>>();
-  const calls = ['readTables', 'readHistory', 'findRevert', 'detectData', 'readRows', 'apply', 'revert'] as const;
-  for (const name of calls) {
-    const call = workbook[name].bind(workbook) as (...args: unknown[]) => Promise<unknown>;
-    Object.assign(workbook, {
-      [name]: (...args: unknown[]) => {
-        onCall?.(name);
-        const running = call(...args);
-        inFlight.add(running);
-        void running.finally(() => inFlight.delete(running));
-        return running;
-      },
-    });
-  }
-  render(<App workbook={workbook} locale="en-US" theme="light" />);
-  return async function settled(): Promise<void> {
-    // A finished call may start the next one (the pane reads tables, then history, then the data).
-    while (inFlight.size > 0) {
-      await act(async () => {
-        await Promise.all(inFlight);
-      });
-    }
-  };
 }
 
 function tab(name: RegExp | string) {

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { summarize, type Cell, type Locale } from '../../engine';
 import { getPreset } from '../../engine/presets';
 import { displayCell } from '../../engine/values/coerce';
+import { localize } from '../../i18n';
 import { buildPlan } from '../../excel/build-plan';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
 import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
@@ -61,6 +62,11 @@ const useAppStyles = makeStyles({
   },
   tabs: { flexWrap: 'wrap' },
 });
+
+/** The region's headers with those of columns an earlier Apply wrote (Score, Tier ...) left blank: not inputs. */
+function dataHeaders(region: DataRegion): Cell[] {
+  return region.headers.map((header, i) => (region.outputs.includes(region.left + i) ? '' : header));
+}
 
 export function App({ workbook, locale, theme, clock }: AppProps) {
   return (
@@ -342,6 +348,13 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
             onChoose={(key) => choose(key)}
             onDraft={setDraft}
             onError={(text) => setMessage({ intent: 'error', text })}
+            {...(region && rows ? { sheet: { headers: dataHeaders(region), rows } } : {})}
+            onNew={(created) => {
+              setChoice(`new:${created.id}`);
+              setDraft(created);
+              setOverrides({});
+              setMessage({ intent: 'info', text: t('new.created', { name: localize(created.name, locale) }) });
+            }}
           />
         )}
         {step === 'preview' &&
