@@ -151,6 +151,7 @@ export const editorEnUS = {
   'new.cancel': 'Cancel',
   'new.unsaved': '{name} (new; saved to the workbook on Apply)',
   'new.created': 'New table {name} created. Apply saves it to the workbook with the grades.',
+  'lazy.loading': 'Loading…',
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEnUS;

@@ -150,4 +150,5 @@ export const editorZhCN: Record<EditorMessageKey, string> = {
   'new.cancel': '取消',
   'new.unsaved': '{name}（新建；应用时保存到工作簿）',
   'new.created': '已新建分级表 {name}。应用时会连同分级结果一起保存到工作簿。',
+  'lazy.loading': '正在加载…',
 };

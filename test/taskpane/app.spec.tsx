@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/app';
+import { preloadSteps } from '../../src/taskpane/components/lazy-steps';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { Result } from '../../src/excel/workbook';
@@ -23,6 +24,8 @@ Object.assign(window, { ResizeObserver: NoResizeObserver });
 async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US', clock?: () => Date) {
   const workbook = new OfficeWorkbook(fake.run);
   render(<App workbook={workbook} locale={locale} theme="light" {...(clock ? { clock } : {})} />);
+  // The later steps load in chunks of their own (lazy-steps.tsx): loaded here, a tab shows its step at once.
+  await act(() => preloadSteps());
   return workbook;
 }
 

@@ -3,6 +3,7 @@ import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import type { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { Locale } from '../../src/engine';
 import { App } from '../../src/taskpane/components/app';
+import { preloadSteps } from '../../src/taskpane/components/lazy-steps';
 
 /**
  * Opens the pane with its workbook calls counted: `settled()` resolves once no call is in flight and React
@@ -27,6 +28,8 @@ export function openCountedPane(fake: FakeExcel, onCall?: (name: string) => void
   }
   render(<App workbook={workbook} locale={locale} theme="light" />);
   return async function settled(): Promise<void> {
+    // The later steps load in chunks of their own (lazy-steps.tsx): loaded here, a tab shows its step at once.
+    await act(() => preloadSteps());
     // A finished call may start the next one (the pane reads tables, then history, then the data).
     while (inFlight.size > 0) {
       await act(async () => {
