@@ -11,7 +11,9 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  Textarea,
   tokens,
+  type GriffelStyle,
 } from '@fluentui/react-components';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { usePaneText } from '../components/pane-text';
@@ -35,6 +37,8 @@ const useGridStyles = makeStyles({
   actionCell: { flex: '0 0 auto', minWidth: 0, height: 'auto', marginLeft: 'auto' },
   caption: { color: tokens.colorNeutralForeground3 },
   control: { minWidth: 0, width: '100%' },
+  // As tall as its text (Chromium's field-sizing); elsewhere one line that scrolls.
+  wrapping: { fieldSizing: 'content', minHeight: '24px', overflowWrap: 'anywhere' } as GriffelStyle,
   actions: { display: 'flex', flexWrap: 'nowrap' },
   action: { minWidth: '24px', paddingLeft: 0, paddingRight: 0 },
   problem: { color: tokens.colorPaletteRedForeground1, display: 'block' },
@@ -192,19 +196,32 @@ export function CellInput({ label, value, onChange, problems = [], warnings = []
   const styles = useGridStyles();
   const notes = useId();
   const noted = problems.length + warnings.length > 0;
+  const shared = {
+    size: 'small',
+    'aria-label': label,
+    placeholder,
+    value,
+    'aria-invalid': problems.length > 0 || undefined,
+    'aria-describedby': noted ? notes : undefined,
+  } as const;
   return (
     <>
-      <Input
-        className={styles.control}
-        size="small"
-        type={type}
-        aria-label={label}
-        placeholder={placeholder}
-        value={value}
-        aria-invalid={problems.length > 0 || undefined}
-        aria-describedby={noted ? notes : undefined}
-        onChange={(_e, d) => onChange(d.value)}
-      />
+      {type === 'number' || type === 'date' ? (
+        <Input {...shared} className={styles.control} type={type} onChange={(_e, d) => onChange(d.value)} />
+      ) : (
+        // Text wraps onto more lines instead of being cut at a narrow pane; it stays one line of data.
+        <Textarea
+          {...shared}
+          className={styles.control}
+          rows={1}
+          resize="none"
+          textarea={{ className: styles.wrapping }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
+          onChange={(_e, d) => onChange(d.value.replace(/[\r\n]+/g, ' '))}
+        />
+      )}
       <CellNotes id={notes} problems={problems} warnings={warnings} />
     </>
   );
