@@ -9,12 +9,13 @@ import type { MethodContext, MethodEvaluator } from './grading/method';
 import { compileRules } from './grading/rules';
 import { compileScorecard } from './grading/scorecard';
 import { compileTimedScorecard, isTimedScorecard } from './time/timed-scorecard';
-import type { GradingTable, InputDef } from './model';
+import type { GradingTable } from './model';
 import { compileRfmTable, validateRfmMethod } from './rfm/compile-table';
 import { TABLE_FORMAT, TABLE_FORMAT_VERSION } from './model';
 import { contentKey } from './table/canonical';
 import { checkShape, isPlainObject } from './table/check-shape';
 import { gradingTableShape } from './table/shape';
+import { mergeSourceColumns } from './table/sheet-columns';
 import { validateSemantics, type TableResolver } from './table/validate';
 
 export type { TableResolver };
@@ -96,13 +97,10 @@ function build(table: GradingTable, options: CompileOptions): CompiledGradingTab
     .filter((x) => x.input.source)
     .map((x) => ({ ...x, compiled: build(options.resolve!(x.input.source!.table)!, options) }));
 
-  // Columns: this table's own inputs first, then inputs its sources read that it does not have.
-  const columns: InputDef[] = table.inputs.filter((input) => !input.source);
-  for (const s of sources) {
-    for (const column of s.compiled.columns) {
-      if (!columns.some((c) => c.id === column.id)) columns.push(column);
-    }
-  }
+  const columns = mergeSourceColumns(
+    table,
+    sources.map((s) => s.compiled.columns),
+  );
   const derived: DerivedSlot[] = sources.map((s) => ({
     slot: s.slot,
     input: s.input,

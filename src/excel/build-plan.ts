@@ -8,6 +8,7 @@ import { planApply, planRows, planSummary, planText, type PlanCell } from '../en
 import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { displayCell, parseNumber } from '../engine/values/coerce';
 import { liveCells } from './live-formulas';
+import { abcValueColumn, paretoBlock } from './pareto-chart';
 import { nativeFormulaCells } from './native-formula-cells';
 import type { WorkbookPlan } from './plan-types';
 import type { DataRegion } from './workbook';
@@ -51,7 +52,7 @@ export function buildPlan(
 ): WorkbookPlan {
   const { locale } = options;
   const live = options.mode === 'formulas' && canBeLive(compiled);
-  const valueColumn = options.valueColumn;
+  const valueColumn = options.valueColumn ?? abcValueColumn(compiled, map);
   const applyOptions = {
     locale,
     layout: {
@@ -84,6 +85,8 @@ export function buildPlan(
     plan.summary = planSummary(frame, compiled, summarize(compiled, batch, values), applyOptions);
     const heatmap = rfmHeatmap(compiled, rows, map, batch, plan.summary.cells, planText(locale, 'summary.heatmap'));
     if (heatmap) plan.heatmap = heatmap;
+    const pareto = paretoBlock(compiled, plan.summary, planText(locale, 'summary.pareto'));
+    if (pareto) plan.pareto = pareto;
   }
   return plan;
 }

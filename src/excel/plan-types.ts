@@ -19,6 +19,8 @@ export interface WorkbookPlan {
   summary?: PlanSummary;
   /** Summary cells (0-based) coloured by a two-colour scale: the RFM R x F grid of counts. */
   heatmap?: PlanRect & { low: string; high: string };
+  /** ABC tables: summary cells (0-based) of a native Pareto chart's source, tier and value sum (pareto-chart.ts). */
+  pareto?: PlanRect;
   /** Why the plan cannot be written as asked (native formulas for a table they cannot express); nothing is written. */
   problem?: string;
 }

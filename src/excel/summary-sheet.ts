@@ -22,6 +22,8 @@ export interface SummaryDrawing {
   legendColours: Array<{ fill: string; font: string }>;
   chart: { rows: number; columns: number; title: string };
   heat?: { top: number; left: number; rows: number; columns: number; low: string; high: string };
+  /** ABC: the block a native Pareto chart is drawn from (ADR 0023). */
+  pareto?: { top: number; left: number; rows: number; columns: number };
 }
 
 export interface SummaryEntry {
@@ -53,6 +55,7 @@ export function drawingOf(plan: WorkbookPlan): SummaryDrawing {
     legendColours: plan.frame.tierRules.map((rule) => ({ fill: rule.fill, font: rule.font })),
     chart: { ...summary.chart, title: summary.title },
     ...(heat ? { heat: { ...heat } } : {}),
+    ...(plan.pareto ? { pareto: { ...plan.pareto } } : {}),
   };
 }
 
@@ -73,6 +76,17 @@ function draw(sheet: ExcelWorksheet, drawing: SummaryDrawing): void {
   const { chart } = drawing;
   sheet.charts.add('ColumnClustered', sheet.getRangeByIndexes(0, 0, chart.rows, chart.columns), 'Columns').title.text =
     chart.title;
+  const pareto = drawing.pareto;
+  if (pareto) {
+    sheet.getRangeByIndexes(pareto.top - 1, 0, 1, 1).format.font.bold = true;
+    sheet.getRangeByIndexes(pareto.top, pareto.left, 1, pareto.columns).format.font.bold = true;
+    // Excel sorts the bars and draws the cumulative line; nothing of the chart is read or styled after.
+    sheet.charts.add(
+      'Pareto',
+      sheet.getRangeByIndexes(pareto.top, pareto.left, pareto.rows, pareto.columns),
+      'Columns',
+    );
+  }
   const heat = drawing.heat;
   if (heat) {
     const scale = sheet

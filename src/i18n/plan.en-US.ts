@@ -22,6 +22,8 @@ export const planEnUS = {
   'summary.legend': 'Legend',
   'summary.label': 'Label',
   'summary.colour': 'Colour',
+  // Issue 12: the ABC summary's Pareto chart.
+  'summary.pareto': 'Pareto: value per tier and cumulative share',
 } as const;
 
 export type PlanMessageKey = keyof typeof planEnUS;

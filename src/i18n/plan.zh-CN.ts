@@ -21,4 +21,6 @@ export const planZhCN: Record<PlanMessageKey, string> = {
   'summary.legend': '图例',
   'summary.label': '名称',
   'summary.colour': '颜色',
+  // Issue 12: the ABC summary's Pareto chart.
+  'summary.pareto': '帕累托：各等级价值及累计占比',
 };

@@ -52,7 +52,6 @@ export const taskpaneEnUS = {
   'table.points': 'Points of band {index} of {criterion}',
   'table.thresholds': 'Thresholds',
   'table.threshold': 'Lowest score of {tier}',
-  'table.abc-json': 'ABC cuts: edit them in the JSON below.',
   'table.rules-title': 'Rules (the first that holds gives the tier)',
   'table.rule': 'Rule {index}',
   'table.rule-tier': 'Tier of rule {index}',

@@ -51,7 +51,6 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'table.points': '{criterion} 第 {index} 档的分值',
   'table.thresholds': '分数线',
   'table.threshold': '{tier} 的最低分',
-  'table.abc-json': 'ABC 分界：请在下方 JSON 中编辑。',
   'table.rules-title': '规则（第一条成立的规则决定等级）',
   'table.rule': '规则 {index}',
   'table.rule-tier': '规则 {index} 的等级',

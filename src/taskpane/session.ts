@@ -115,7 +115,9 @@ export function samplesOf(
         const error = batch.errors.get(i);
         if (error) return { row: i, text: formatGradeError(error, locale, nameOf) };
         const k = batch.tiers[i]!;
-        return { row: i, tier: compiled.tiers[k]!.id, text: localize(compiled.tiers[k]!.label, locale) };
+        const why = batch.explain?.(i);
+        const text = why ? why[locale === 'zh-CN' ? 'zh' : 'en'] : localize(compiled.tiers[k]!.label, locale);
+        return { row: i, tier: compiled.tiers[k]!.id, text };
       }
       return { row: i, tier: explained.tier, text: explained.explanation.text[locale === 'zh-CN' ? 'zh' : 'en'] };
     });

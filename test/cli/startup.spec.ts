@@ -29,4 +29,19 @@ describe('CLI start-up', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('given presets, then no table is compiled: the compiler and the grading methods are not even loaded', () => {
+    const loaded = modulesLoadedBy(['presets']);
+    expect(loaded.some((m) => m.includes(join('src', 'cli', 'commands', 'presets.ts')))).toBe(true);
+    const engine = join('src', 'engine');
+    expect(
+      loaded.filter(
+        (m) =>
+          m.includes(join(engine, 'compile.ts')) ||
+          m.includes(join(engine, 'grading')) ||
+          m.includes(join(engine, 'rfm', 'compile-table.ts')) ||
+          m.includes('exceljs'),
+      ),
+    ).toEqual([]);
+  }, 60_000);
 });

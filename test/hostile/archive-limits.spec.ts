@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { openXlsxSheet } from '../../src/cli/xlsx/read';
 import { ended, spawnTierwise, tierwise, unzipArchive, useFolder, zipArchive, zipOfDeflated } from './support';
 
 const folder = useFolder('archive');
@@ -27,14 +28,18 @@ function replacePart(parts: { name: string; data: Buffer }[], name: string, chan
   part.data = Buffer.from(change(part.data.toString('utf8')), 'utf8');
 }
 
-/** The run said nothing and out.xlsx holds the two customers graded, every cell compared. */
+/**
+ * The run said nothing and out.xlsx holds the two customers graded, every cell compared. The graded
+ * workbook keeps the input's odd parts as they were (ADR 0020), so it is read back the way the input was:
+ * through the command's own reader, as text.
+ */
 async function expectGraded(run: { code: number | null; err: string }): Promise<void> {
   expect(run.err).toBe('');
   expect(run.code).toBe(0);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(join(folder(), 'out.xlsx'));
-  const rows: unknown[][] = [];
-  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 6)));
+  const opened = await openXlsxSheet(join(folder(), 'out.xlsx'), undefined, 100);
+  if (!opened.ok) throw new Error(JSON.stringify(opened.problem));
+  const rows: unknown[][] = [opened.rows.header.slice(0, 5)];
+  for await (const chunk of opened.rows.chunks) for (const row of chunk) rows.push(row.slice(0, 5));
   expect(rows).toEqual([
     [...HEADER, 'Score', 'Tier'],
     ['C1', 50000, 10, 100, 'A'],
@@ -199,9 +204,10 @@ describe('a sheet that inflates to 300 MB', () => {
     const elapsed = performance.now() - started;
     const memory = peak();
     await expectGraded(run);
-    // Measured here: 14 to 24 s and about 140 MB under load; the bounds leave room for a loaded machine.
-    expect(elapsed).toBeLessThan(60_000);
+    // Measured here: 14 to 24 s when only the sheet was read, 42 s once the graded sheet is re-deflated into
+    // the input workbook (ADR 0020), under a load of 14-20; the bounds leave room for a loaded machine.
+    expect(elapsed).toBeLessThan(90_000);
     expect(memory).toBeLessThan(400 * 2 ** 20);
     process.stdout.write(`300 MB sheet: ${(elapsed / 1000).toFixed(1)} s, peak ${(memory / 2 ** 20).toFixed(0)} MB\n`);
-  }, 120_000);
+  }, 150_000);
 });

@@ -4,6 +4,7 @@ import type { GradingTable, Locale } from '../../src/engine';
 import { getPreset } from '../../src/engine/presets';
 import { LocaleProvider } from '../../src/taskpane/components/pane-text';
 import { TableEditor } from '../../src/taskpane/components/table-editor';
+import { SheetDataContext, type SheetData } from '../../src/taskpane/editors/sheet-data';
 import { compileDraft } from '../../src/taskpane/session';
 
 /** A deep copy of a preset, to edit in a test. */
@@ -13,22 +14,27 @@ export function preset(id: string): GradingTable {
   return JSON.parse(JSON.stringify(table)) as GradingTable;
 }
 
-/** Renders the table editor as the pane does (draft state, problems from the engine); `latest()` is the draft now. */
-export function renderEditor(initial: unknown, locale: Locale = 'en-US') {
+/**
+ * Renders the table editor as the pane does (draft state, problems from the engine, the sheet's data
+ * when given); `latest()` is the draft now.
+ */
+export function renderEditor(initial: unknown, locale: Locale = 'en-US', sheet?: SheetData) {
   let current = initial;
   function Harness() {
     const [draft, setDraft] = useState(initial);
     const compiled = compileDraft(draft, []);
     return (
       <LocaleProvider value={locale}>
-        <TableEditor
-          draft={draft}
-          problems={compiled.ok ? [] : compiled.problems}
-          onChange={(next) => {
-            current = next;
-            setDraft(next);
-          }}
-        />
+        <SheetDataContext.Provider value={sheet}>
+          <TableEditor
+            draft={draft}
+            problems={compiled.ok ? [] : compiled.problems}
+            onChange={(next) => {
+              current = next;
+              setDraft(next);
+            }}
+          />
+        </SheetDataContext.Provider>
       </LocaleProvider>
     );
   }

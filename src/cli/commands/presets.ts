@@ -1,6 +1,5 @@
 import { localize } from '../../i18n';
-import { compileTable } from '../../engine/compile';
-import type { GradingTable } from '../../engine/model';
+import { sheetColumns } from '../../engine/table/sheet-columns';
 import { PRESETS, getPreset } from '../../engine/presets';
 import type { CliCommand } from '../command';
 import { startCommand } from '../args';
@@ -35,7 +34,11 @@ export const presetsCommand: CliCommand = {
       localize(table.name, locale),
       cliText(locale, `method.${table.method.kind}`),
       // The columns a sheet needs, including those of tables this one takes results from.
-      listInputs(columnsOf(table), locale),
+      // Read from the tables, not compiled: compiling all of them was a third of this command's time.
+      listInputs(
+        sheetColumns(table, getPreset).map((input) => input.id),
+        locale,
+      ),
     ]);
     // One alignment for all groups, so the columns line up down the whole list.
     const lines = renderColumns([heading, ...rows], [], '  ');
@@ -63,9 +66,4 @@ function listInputs(ids: readonly string[], locale: Locale): string {
   const shown = 4;
   if (ids.length <= shown + 1) return ids.join(', ');
   return `${ids.slice(0, shown).join(', ')}, ${cliText(locale, 'presets.more-inputs', { count: ids.length })}`;
-}
-
-function columnsOf(table: GradingTable): string[] {
-  const compiled = compileTable(table, { resolve: getPreset });
-  return compiled.ok ? compiled.compiled.columns.map((input) => input.id) : table.inputs.map((input) => input.id);
 }

@@ -22,7 +22,8 @@ import { rfmEnUS, type RfmMessageKey } from '../../i18n/rfm.en-US';
 import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
+import { createCsvWriter, type CsvProblem } from '../csv';
+import { openCsvColumns } from '../csv/columns';
 import { isXlsxPath } from '../file-kind';
 import { xlsxGrade, xlsxRead } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
@@ -196,21 +197,19 @@ async function analyzeInto(
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
   let ragged = 0;
   const raggedListed: string[] = [];
+  let stopped: CsvProblem | undefined;
   try {
-    for await (const batch of opened.batches) {
-      for (const record of batch) {
-        if (record.kind === 'row') {
-          const cells = record.cells;
-          collector.add(cells[columns.customer], cells[columns.date], cells[columns.amount], record.line);
-        } else if (record.problem.kind === 'ragged-row') {
-          ragged++;
-          if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(record.problem, locale));
-        } else {
-          context.error(formatCsvProblem(record.problem, locale));
-          return 1;
+    await opened.read([columns.customer, columns.date, columns.amount], {
+      row: (cells, line) => collector.add(cells[0], cells[1], cells[2], line),
+      problem: (problem) => {
+        if (problem.kind !== 'ragged-row') {
+          stopped = problem;
+          return;
         }
-      }
-    }
+        ragged++;
+        if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(problem, locale));
+      },
+    });
   } catch (error) {
     // The .xlsx modules are loaded only for a workbook (ExcelJS is slow to load); no other error is theirs.
     if (!isXlsxPath(input)) throw error;
@@ -218,6 +217,10 @@ async function analyzeInto(
     const { formatXlsxReadError } = xlsxGrade();
     if (!(error instanceof XlsxReadError)) throw error;
     context.error(formatXlsxReadError(error, input, locale));
+    return 1;
+  }
+  if (stopped) {
+    context.error(formatCsvProblem(stopped, locale));
     return 1;
   }
   const read = collector.finish();
@@ -244,7 +247,19 @@ async function analyzeInto(
 
   // Writing
   const writeStart = performance.now();
-  const segmentName = (s: number): string => localize(segmentLabel(settings, s), locale);
+  // A few segments and a few thousand days among many customers: each label and date is written once.
+  const segmentNames = new Map<number, string>();
+  const segmentName = (s: number): string => {
+    let name = segmentNames.get(s);
+    if (name === undefined) segmentNames.set(s, (name = localize(segmentLabel(settings, s), locale)));
+    return name;
+  };
+  const isoDays = new Map<number, string>();
+  const isoDate = (serial: number): string => {
+    let text = isoDays.get(serial);
+    if (text === undefined) isoDays.set(serial, (text = serialToIsoDate(serial)));
+    return text;
+  };
   const writer = createCsvWriter(outputFile(target), {
     delimiter: settings.delimiter,
     bom: args.flags.has('bom'),
@@ -268,13 +283,14 @@ async function analyzeInto(
     ]);
     const { r, f, m } = analysis.scores;
     for (let i = 0; i < customers.count; i++) {
-      await writer.writeRow([
+      // Awaited only when the writer asks for it (a full buffer), not once per customer.
+      const room = writer.writeRow([
         String(customers.ids[i]),
         customers.recency[i],
         customers.frequency[i],
         round2(customers.monetary[i]!),
-        serialToIsoDate(customers.firstOrder[i]!),
-        serialToIsoDate(customers.lastOrder[i]!),
+        isoDate(customers.firstOrder[i]!),
+        isoDate(customers.lastOrder[i]!),
         round2(customers.aov[i]!),
         r[i] || '',
         f[i] || '',
@@ -282,6 +298,7 @@ async function analyzeInto(
         rfmCode(r[i]!, f[i]!, m[i]!),
         segmentName(analysis.segments[i]!),
       ]);
+      if (room) await room;
     }
     await writer.close();
     await commitOutput(target);
@@ -539,13 +556,22 @@ function defaultOutput(input: string): string {
   return join(dirname(input), `${stem}.rfm.csv`);
 }
 
-type OrderRecord = { kind: 'row'; line: number; cells: readonly Cell[] } | { kind: 'problem'; problem: CsvProblem };
+/** Where the rows of an orders file go: the chosen cells of each row, or a problem (ragged rows: reading goes on). */
+interface OrderSink {
+  row(cells: readonly Cell[], line: number): void;
+  problem(problem: CsvProblem): void;
+}
+
+/** An opened orders file: its header, and its rows read once for the chosen columns. */
+interface OpenedOrders {
+  header: string[];
+  read(columns: readonly number[], sink: OrderSink): Promise<void>;
+}
 
 /**
- * The orders file's header and rows, from a CSV file or a sheet of an .xlsx
- * workbook (cells as typed: numbers, dates and text), in batches so that a
- * million rows cost a few hundred awaits. Problems opening it are reported;
- * undefined then.
+ * The orders file's header and rows, from a CSV file (split without an object
+ * per row: csv/columns.ts) or a sheet of an .xlsx workbook (cells as typed:
+ * numbers, dates and text). Problems opening it are reported; undefined then.
  */
 async function openOrders(
   path: string,
@@ -553,7 +579,7 @@ async function openOrders(
   delimiter: string,
   sheet: string | undefined,
   context: CommandContext,
-): Promise<{ header: string[]; batches: AsyncIterable<OrderRecord[]> } | undefined> {
+): Promise<OpenedOrders | undefined> {
   const { locale } = context;
   if (isXlsxPath(name)) {
     const { openXlsxSheet } = xlsxRead();
@@ -564,17 +590,25 @@ async function openOrders(
       return undefined;
     }
     const { header, chunks } = opened.rows;
-    async function* batches(): AsyncIterable<OrderRecord[]> {
-      let line = 1; // the header is row 1, as Excel numbers rows
-      for await (const chunk of chunks) yield chunk.map((cells) => ({ kind: 'row', line: ++line, cells }));
-    }
-    return { header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))), batches: batches() };
+    return {
+      header: header.map((h) => (h === null || h === undefined ? '' : displayCell(h))),
+      async read(columns, sink) {
+        const chosen = new Array<Cell>(columns.length);
+        let line = 1; // the header is row 1, as Excel numbers rows
+        for await (const chunk of chunks) {
+          for (const cells of chunk) {
+            for (let k = 0; k < columns.length; k++) chosen[k] = cells[columns[k]!];
+            sink.row(chosen, ++line);
+          }
+        }
+      },
+    };
   }
-  const opened = await openCsv(path, { file: name, delimiter });
+  const opened = await openCsvColumns(path, { file: name, delimiter });
   if (!opened.ok) {
     context.error(formatCsvProblem(opened.problem, locale));
     return undefined;
   }
   if (opened.table.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: name }));
-  return { header: opened.table.header, batches: opened.table.batches };
+  return opened.table;
 }

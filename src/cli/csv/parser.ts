@@ -55,6 +55,22 @@ export class CsvParser {
     return this.rowLine;
   }
 
+  /** Whether nothing of a record has been read since the last one ended. */
+  get atRecordStart(): boolean {
+    return this.state === 'field-start' && this.cells.length === 0 && this.field === '' && !this.fieldQuoted;
+  }
+
+  /** The line the next character is on. */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  /** Goes on at the start of `line`, when the lines before it were read elsewhere (call between records). */
+  resumeAt(line: number): void {
+    this.line = line;
+    this.rowLine = line;
+  }
+
   /** Parses a chunk; returns the records completed by it. Rows with no characters at all are skipped. */
   push(text: string): CsvRow[] {
     const out: CsvRow[] = [];

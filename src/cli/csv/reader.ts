@@ -110,12 +110,8 @@ export async function* readCsvRecords(
  */
 export async function openCsv(path: string, options: CsvReadOptions & { file?: string } = {}): Promise<CsvOpenResult> {
   const file = options.file ?? path;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, problem: { kind: 'is-directory', file } };
-  } catch (error) {
-    return { ok: false, problem: fileProblem(file, error) };
-  }
+  const unreadable = await checkReadable(path, file);
+  if (unreadable) return { ok: false, problem: unreadable };
   let encoding: DetectedEncoding = { encoding: 'utf-8', bomLength: 0, guessed: false };
   const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
   const source = readCsvBatches(stream, file, {
@@ -172,7 +168,17 @@ async function* flatten(batches: AsyncIterable<CsvRecord[]>): AsyncGenerator<Csv
   for await (const batch of batches) yield* batch;
 }
 
-function fileProblem(file: string, error: unknown): CsvProblem {
+/** Why a path cannot be read as a file (missing, a directory), or undefined. */
+export async function checkReadable(path: string, file: string): Promise<CsvProblem | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? { kind: 'is-directory', file } : undefined;
+  } catch (error) {
+    return fileProblem(file, error);
+  }
+}
+
+export function fileProblem(file: string, error: unknown): CsvProblem {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return { kind: 'not-found', file };
   if (code === 'EISDIR') return { kind: 'is-directory', file };

@@ -52,6 +52,10 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
     let total = 0;
     const limitOf = (entry: ArchiveEntry, cap = Number.POSITIVE_INFINITY): number =>
       Math.min(cap, entryLimit(entry.compressed, limits), limits.maxInflated - total);
+    const withEntities = (entry: ArchiveEntry): Opened => ({
+      ok: false,
+      problem: { kind: 'entities', entry: entry.name },
+    });
     const tooLarge = (entry: ArchiveEntry, limit: number): Opened => ({
       ok: false,
       problem: { kind: 'inflates-too-large', entry: entry.name, declared: entry.inflated, limit },
@@ -60,12 +64,14 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
     const relsEntry = byName.get(WORKBOOK_RELS);
     const rels = relsEntry ? await inflateEntry(file, relsEntry, limitOf(relsEntry), true) : undefined;
     if (relsEntry && !rels) return tooLarge(relsEntry, limitOf(relsEntry));
+    if (relsEntry && rels?.declaresEntities) return withEntities(relsEntry);
     total += rels?.size ?? 0;
     const stringsEntry =
       byName.get(sharedStringsPart(rels?.data?.toString('utf8') ?? '') ?? SHARED_STRINGS) ?? byName.get(SHARED_STRINGS);
     const stringsLimit = stringsEntry ? limitOf(stringsEntry, SHARED_STRINGS_LIMIT) : 0;
     const strings = stringsEntry ? await inflateEntry(file, stringsEntry, stringsLimit, true) : undefined;
     if (stringsEntry && !strings) return tooLarge(stringsEntry, stringsLimit);
+    if (stringsEntry && strings?.declaresEntities) return withEntities(stringsEntry);
     total += strings?.size ?? 0;
 
     const passed = [byName.get(WORKBOOK), byName.get(STYLES), ...read.entries.filter((e) => WORKSHEET.test(e.name))];
@@ -73,6 +79,7 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
       if (!entry) continue;
       const counted = await inflateEntry(file, entry, limitOf(entry), false);
       if (!counted) return tooLarge(entry, limitOf(entry));
+      if (counted.declaresEntities) return withEntities(entry);
       total += counted.size;
     }
     const stringsXml = plainSharedStrings(strings?.data?.toString('utf8') ?? '<sst/>');
@@ -119,14 +126,19 @@ async function* archiveFrames(file: FileHandle, frames: readonly Frame[]): Async
     else yield* compressedChunks(file, frame, start);
   }
   const directory = Buffer.concat(written.map(({ header, offset: at }) => zipHeader(header, 'central', at)));
+  yield directory;
+  yield zipEnd(written.length, directory.length, offset);
+}
+
+/** The end-of-central-directory record: `count` entries, the directory's length and where it starts. */
+export function zipEnd(count: number, directoryLength: number, directoryOffset: number): Buffer {
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_SIGNATURE, 0);
-  end.writeUInt16LE(written.length, 8);
-  end.writeUInt16LE(written.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  yield directory;
-  yield end;
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directoryLength, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
 }
 
 /** The shared-strings part named by the workbook's relationships, as an archive path. */
@@ -153,7 +165,7 @@ export function plainSharedStrings(xml: string): string {
     .replace(/<rPh\b[^>]*\/>|<rPh\b[\s\S]*?<\/rPh>/g, '');
 }
 
-interface ZipHeader {
+export interface ZipHeader {
   name: string;
   method: number;
   crc: number;
@@ -162,7 +174,7 @@ interface ZipHeader {
 }
 
 /** A zip local header (sizes known up front) or central directory entry for one part. */
-function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buffer {
+export function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buffer {
   const name = Buffer.from(part.name, 'utf8');
   const central = kind === 'central';
   const header = Buffer.alloc(central ? 46 : 30);
@@ -180,14 +192,14 @@ function zipHeader(part: ZipHeader, kind: 'local' | 'central', offset = 0): Buff
   return Buffer.concat([header, name]);
 }
 
-async function dataStart(file: FileHandle, entry: ArchiveEntry): Promise<number | undefined> {
+export async function dataStart(file: FileHandle, entry: ArchiveEntry): Promise<number | undefined> {
   const header = Buffer.alloc(30);
   const { bytesRead } = await file.read(header, 0, 30, entry.localOffset);
   if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) return undefined;
   return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
-async function* compressedChunks(file: FileHandle, entry: ArchiveEntry, start: number): AsyncGenerator<Buffer> {
+export async function* compressedChunks(file: FileHandle, entry: ArchiveEntry, start: number): AsyncGenerator<Buffer> {
   for (let at = 0; at < entry.compressed; at += CHUNK) {
     const length = Math.min(CHUNK, entry.compressed - at);
     const chunk = Buffer.alloc(length);
@@ -202,17 +214,19 @@ async function* compressedChunks(file: FileHandle, entry: ArchiveEntry, start: n
  * (and its bytes when `keep`), or undefined when it would pass the limit. A
  * part that does not inflate counts what it gave; the reader reports it.
  */
-async function inflateEntry(
+export async function inflateEntry(
   file: FileHandle,
   entry: ArchiveEntry,
   limit: number,
   keep: boolean,
-): Promise<{ size: number; data?: Buffer } | undefined> {
+): Promise<{ size: number; data?: Buffer; declaresEntities: boolean } | undefined> {
   const start = await dataStart(file, entry);
-  if (start === undefined) return { size: 0, data: keep ? Buffer.alloc(0) : undefined };
+  if (start === undefined) return { size: 0, data: keep ? Buffer.alloc(0) : undefined, declaresEntities: false };
   const parts: Buffer[] = [];
+  const head: Buffer[] = [];
   let size = 0;
   const take = (data: Buffer): void => {
+    if (size < PROLOG_BYTES) head.push(data.subarray(0, PROLOG_BYTES - size));
     size += data.length;
     if (keep && size <= limit) parts.push(data);
   };
@@ -242,5 +256,22 @@ async function inflateEntry(
     for await (const chunk of compressedChunks(file, entry, start)) take(chunk);
   }
   if (size > limit) return undefined;
-  return { size, data: keep ? Buffer.concat(parts) : undefined };
+  const declaresEntities = prologDeclaresEntities(Buffer.concat(head).toString('latin1'));
+  return { size, data: keep ? Buffer.concat(parts) : undefined, declaresEntities };
+}
+
+/** How much of a part's start is searched for a DTD: Excel's parts open with a one-line XML declaration. */
+const PROLOG_BYTES = 1 << 16;
+
+/**
+ * Whether a part's prolog declares entities: a DOCTYPE with an internal subset that holds <!ENTITY, or one
+ * that does not end within the searched bytes (it cannot be shown harmless). Entities are how XML reads
+ * local files (XXE) or expands a few bytes to gigabytes (billion laughs); Excel never writes them.
+ */
+export function prologDeclaresEntities(head: string): boolean {
+  const doctype = head.search(/<!DOCTYPE/i);
+  if (doctype < 0) return false;
+  const rest = head.slice(doctype);
+  const end = /^<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/i.exec(rest);
+  return !end || /<!ENTITY/i.test(end[0]) || /SYSTEM|PUBLIC/.test(end[0]);
 }

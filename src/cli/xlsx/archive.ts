@@ -21,7 +21,9 @@ export const XLSX_LIMITS: ArchiveLimits = { maxInflated: 2 ** 31, ratioFloor: 64
 export type ArchiveProblem =
   | { kind: 'damaged'; reason: 'no-directory' | 'bad-directory' }
   | { kind: 'too-large'; entry: string; inflated: number; limit: number }
-  | { kind: 'inflates-too-large'; entry: string; declared: number; limit: number };
+  | { kind: 'inflates-too-large'; entry: string; declared: number; limit: number }
+  /** A part declares a DTD with entities (XXE, billion laughs); Excel never writes one. */
+  | { kind: 'entities'; entry: string };
 
 /** One file in the archive as its central directory describes it. */
 export interface ArchiveEntry {

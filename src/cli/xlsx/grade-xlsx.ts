@@ -8,7 +8,15 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { inputHeaders } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
 import type { Locale } from '../../engine/model';
-import { planApply, planRows, planSummary, RULES_SHEET, SUMMARY_SHEET, type ApplyFrame } from '../../engine/plan';
+import {
+  planApply,
+  planRows,
+  planSummary,
+  RULES_SHEET,
+  SUMMARY_SHEET,
+  TABLE_NAME_PREFIX,
+  type ApplyFrame,
+} from '../../engine/plan';
 import { sheetNameProblem, usableSheetName } from '../../engine/plan/sheet-names';
 import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
 import type { Cell } from '../../engine/values/cell';
@@ -28,9 +36,12 @@ import {
 } from '../output';
 import { cliText } from '../text';
 import { EXCEL_MAX_ROWS, openXlsxSheet, XlsxReadError, type XlsxProblem } from './read';
-import { uncarriedParts } from './uncarried-parts';
 import { xlsxFormulaMode } from './formula-cells';
-import { XlsxPlanWriter } from './write';
+import { OwnCells } from './patch/own-cells';
+import { rulesSheetXml, summarySheetXml, tierConditionalFormats } from './patch/own-sheets';
+import { WorkbookPatcher } from './patch/patch-workbook';
+import { withoutPreviousGrading } from './patch/previous-grading';
+import { SheetCellConflict } from './patch/sheet-patch';
 
 /** Rows graded and written per step: few engine calls, bounded memory. */
 export const XLSX_CHUNK_ROWS = 16384;
@@ -73,6 +84,8 @@ export function formatXlsxProblem(problem: XlsxProblem, file: string, locale: Lo
       return xlsxText(locale, 'xlsx.unreadable', { file, reason: problem.reason });
     case 'damaged':
       return xlsxText(locale, 'xlsx.damaged', { file });
+    case 'entities':
+      return xlsxText(locale, 'xlsx.entities', { file, entry: problem.entry });
     case 'too-large':
       return xlsxText(locale, 'xlsx.too-large', {
         file,
@@ -97,10 +110,22 @@ export function formatXlsxReadError(error: XlsxReadError, file: string, locale: 
     : xlsxText(locale, 'xlsx.read-failed', { file, reason: error.reason });
 }
 
-/** customers.xlsx -> customers.graded.xlsx beside it. */
+/** customers.xlsx -> customers.graded.xlsx beside it (an .xlsm stays .xlsm: its macros are kept). */
 export function defaultXlsxOutput(input: string): string {
   const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.graded.xlsx`);
+  return join(dirname(input), `${basename(input, ext)}.graded${ext.toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx'}`);
+}
+
+/**
+ * Why the graded copy of `input` cannot be written under `out`: it is the input's workbook with its macros
+ * or without, so it keeps the input's kind (.xlsx or .xlsm), and Excel opens neither under another name.
+ */
+function outputKindProblem(input: string, out: string, locale: Locale): string | undefined {
+  const macros = /\.xlsm$/i.test(input);
+  if (macros ? /\.xlsm$/i.test(out) : /\.xlsx$/i.test(out)) return undefined;
+  if (macros) return xlsxText(locale, 'xlsx.out-macros', { file: out, input });
+  if (/\.xlsm$/i.test(out)) return xlsxText(locale, 'xlsx.out-xlsm', { file: out, input });
+  return xlsxText(locale, 'xlsx.out-not-xlsx', { file: out });
 }
 
 export { isXlsxPath } from '../file-kind';
@@ -131,8 +156,8 @@ export async function gradeXlsxFile(request: GradeXlsxRequest, context: CommandC
       );
     }
   }
-  // The graded workbook has no macros: under an .xlsm name Excel would refuse to open it.
-  if (/\.xlsm$/i.test(outName)) return usage(xlsxText(locale, 'xlsx.out-xlsm', { file: outName }));
+  const kindProblem = outputKindProblem(request.input, outName, locale);
+  if (kindProblem) return usage(kindProblem);
   const planned = await planOutput({ name: outName, cwd, inputs: [request.input], force: request.force });
   if (!planned.ok) return usage(formatOutputProblem(planned.problem, locale));
   const target = planned.target;
@@ -159,7 +184,6 @@ async function gradeXlsxInto(
   inputPath: string,
 ): Promise<GradeFileResult> {
   if (target.kind !== 'file') throw new Error('a workbook is written through a temporary file');
-  const { compiled } = request;
   const locale = context.locale;
   const outName = request.out ?? defaultXlsxOutput(request.input);
   const outPath = target.path;
@@ -170,16 +194,47 @@ async function gradeXlsxInto(
     context.error(formatXlsxProblem(opened.problem, request.input, locale));
     return { exitCode: 1 };
   }
-  const { sheet: inputSheet, header, chunks } = opened.rows;
-  const sheet = outputSheetName(inputSheet, context);
-  const lost = await uncarriedParts(inputPath);
-  if (lost.length > 0) {
-    const parts = lost.map(({ part, count }) => xlsxText(locale, `xlsx.part.${part}`, { count })).join(', ');
-    context.warn(xlsxText(locale, 'xlsx.not-carried', { file: request.input, parts }));
+  const patcher = await WorkbookPatcher.open(inputPath);
+  if (!patcher) {
+    context.error(xlsxText(locale, 'xlsx.unreadable', { file: request.input, reason: 'no xl/workbook.xml' }));
+    return { exitCode: 1 };
   }
-  let width = header.length;
-  while (width > 0 && (header[width - 1] === null || header[width - 1] === '')) width--;
-  const headerTexts = header.slice(0, width).map((h) => (h === null || h === undefined ? '' : String(h)));
+  try {
+    return await gradeIntoPatch(request, context, target, { ...opened.rows, patcher, outName, outPath, cwd });
+  } finally {
+    await patcher.close();
+  }
+}
+
+interface OpenedInput {
+  sheet: string;
+  header: Cell[];
+  headerRow: number;
+  chunks: AsyncGenerator<Cell[][]>;
+  patcher: WorkbookPatcher;
+  outName: string;
+  outPath: string;
+  cwd: string;
+}
+
+async function gradeIntoPatch(
+  request: GradeXlsxRequest,
+  context: CommandContext,
+  target: Extract<OutputTarget, { kind: 'file' }>,
+  input: OpenedInput,
+): Promise<GradeFileResult> {
+  const { compiled } = request;
+  const { header, headerRow, chunks, patcher, outName, outPath, cwd } = input;
+  const locale = context.locale;
+  const inputSheet = patcher.sheetNamed(input.sheet) ?? input.sheet;
+  const sheet = outputSheetName(inputSheet, context);
+  if (sheet !== inputSheet) patcher.parts.renameSheet(inputSheet, sheet);
+  let used = header.length;
+  while (used > 0 && (header[used - 1] === null || header[used - 1] === '')) used--;
+  const allHeaders = header.slice(0, used).map((h) => (h === null || h === undefined ? '' : String(h)));
+  const gradedBefore = patcher.hasSheet(SUMMARY_SHEET) || patcher.hasSheet(RULES_SHEET);
+  const { width, replacedTo } = withoutPreviousGrading(allHeaders, gradedBefore);
+  const headerTexts = allHeaders.slice(0, width);
   const mapped = mapFileColumns(compiled, headerTexts, request, context);
   if (!mapped.ok) return mapped.result;
   const { mapping } = mapped;
@@ -191,7 +246,7 @@ async function gradeXlsxInto(
     explanation: request.explain ?? false,
     inputHeaders: inputHeaders(compiled.columns, mapping.map, headerTexts),
   };
-  const layoutOf = (rowCount: number) => ({ sheet, top: 0, left: 0, columnCount: width, rowCount });
+  const layoutOf = (rowCount: number) => ({ sheet, top: headerRow - 1, left: 0, columnCount: width, rowCount });
   // The row count is known at the end; the columns do not depend on it.
   const provisional = planApply(compiled, { ...options, layout: layoutOf(0) });
   const formulas = request.formulas
@@ -202,19 +257,18 @@ async function gradeXlsxInto(
     return { exitCode: 1 };
   }
   const native = formulas?.mode;
-  const writer = new XlsxPlanWriter(target.temp, sheet);
+  const own = new OwnCells(native?.headerFrame ?? provisional, headerRow, patcher.styles);
   let rows = 0;
   let summary: GradeSummary | undefined;
   let frame: ApplyFrame = provisional;
   try {
-    writer.writeHeader(header, native?.headerFrame ?? provisional);
     // A ranked table (ABC) grades every row against every other: one batch of the whole sheet.
     for await (const chunk of compiled.ranked ? wholeSheet(chunks) : chunks) {
       const batch = compiled.gradeRows(chunk as ArrayLike<ArrayLike<Cell>>, mapping.map);
       const part = summarize(compiled, batch);
       summary = summary ? mergeSummaries(summary, part) : part;
       const planned = planRows(provisional, compiled, batch, locale, chunk, mapping.map);
-      writer.writeRows(chunk, native ? native.rows(planned, batch, chunk) : planned, width);
+      own.addRows(native ? native.rows(planned, batch, chunk) : planned);
       rows += chunk.length;
     }
     summary ??= summarize(compiled, {
@@ -224,16 +278,29 @@ async function gradeXlsxInto(
       errors: new Map(),
     });
     frame = planApply(compiled, { ...options, layout: layoutOf(rows) });
-    writer.finishData(frame);
+    const rules = rulesSheetXml(frame);
     // Row 1 holds the summary's title, so the table starts on row 2.
-    writer.writeSummary(planSummary(frame, compiled, summary, { ...options, top: 1 }), frame);
-    writer.writeRules(frame);
-    await writer.close();
+    const planned = planSummary(frame, compiled, summary, { ...options, top: 1 });
+    await patcher.write(target.temp, {
+      sheet,
+      rows: own.patch(replacedTo, tierConditionalFormats(frame, patcher.styles)),
+      summary: { name: frame.summarySheet, xml: summarySheetXml(planned, frame, patcher.styles) },
+      rules: {
+        name: frame.rules.sheet,
+        xml: rules.xml,
+        ref: rules.ref,
+        definedName: frame.rules.name,
+        namePrefix: TABLE_NAME_PREFIX,
+      },
+    });
     await commitOutput(target);
   } catch (error) {
-    await writer.abort();
     if (error instanceof XlsxReadError) {
       context.error(formatXlsxReadError(error, request.input, locale));
+      return { exitCode: 1 };
+    }
+    if (error instanceof SheetCellConflict) {
+      context.error(xlsxText(locale, 'xlsx.cell-in-the-way', { file: request.input, sheet, cell: error.cell }));
       return { exitCode: 1 };
     }
     context.error(formatWriteFailure(error, outName, locale));

@@ -13,6 +13,8 @@ export interface XlsxSheetRows {
   /** The sheet's name as the workbook names it. */
   sheet: string;
   header: Cell[];
+  /** The header's 1-based row number in the sheet (the first row that holds anything). */
+  headerRow: number;
   /** Data rows in chunks (rows below the header; fully empty rows kept as empty rows). */
   chunks: AsyncGenerator<Cell[][]>;
 }
@@ -136,7 +138,7 @@ async function openChecked(input: Readable, sheetName: string | undefined, chunk
         for await (const _row of other.value as unknown as AsyncIterable<unknown>) void _row;
       }
     }
-    return { ok: true, rows: { sheet: worksheet.name, header, chunks: chunks() } };
+    return { ok: true, rows: { sheet: worksheet.name, header, headerRow: headerRow.number, chunks: chunks() } };
   }
 }
 

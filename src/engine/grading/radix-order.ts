@@ -7,6 +7,14 @@
  * `rows` lists the rows to order; their values must be positive and finite.
  */
 export function radixOrder(values: Float64Array, rows: Uint32Array): Uint32Array {
+  return radixSort(values, rows).order;
+}
+
+/**
+ * radixOrder with the values in that order too (`sorted[i]` is `values[order[i]]`), read off the
+ * sorted keys, so callers walk the ranking sequentially instead of through `order`.
+ */
+export function radixSort(values: Float64Array, rows: Uint32Array): { order: Uint32Array; sorted: Float64Array } {
   const n = rows.length;
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   let keyLo = new Uint32Array(n);
@@ -43,5 +51,11 @@ export function radixOrder(values: Float64Array, rows: Uint32Array): Uint32Array
     [keyHi, tmpHi] = [tmpHi, keyHi];
     [order, tmpOrder] = [tmpOrder, order];
   }
-  return order;
+  const sorted = new Float64Array(n);
+  const sortedBits = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    sortedBits[2 * i] = keyLo[i]!;
+    sortedBits[2 * i + 1] = keyHi[i]!;
+  }
+  return { order, sorted };
 }

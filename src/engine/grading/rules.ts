@@ -1,8 +1,9 @@
 import type { ConditionTrace, ExplanationStep } from '../grader';
 import type { RulesMethod, Tier } from '../model';
+import { compileBlockTest } from './condition-block';
 import { compileCondition, type CompiledCondition } from './conditions';
 import { explainValue, type MethodContext, type MethodEvaluator } from './method';
-import type { BlockState } from './row-state';
+import { BLOCK_SIZE, type BlockState } from './row-state';
 
 /** Ordered rules, first match wins; the default tier or "ungraded" when none matches. */
 export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: MethodContext): MethodEvaluator {
@@ -11,13 +12,21 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
     when: compileCondition(rule.when, ctx),
   }));
   const tests = rules.map((r) => r.when.test);
+  const blockTests = rules.map((r) => compileBlockTest(r.when, ctx));
   const ruleTier = Int32Array.from(rules, (r) => r.tier);
   const fallback = method.default === undefined ? -1 : ctx.tierIndex(method.default);
   const tierScores = Float64Array.from(tiers, (t) => t.score ?? NaN);
+  let pending = new Int32Array(BLOCK_SIZE);
+  let rest = new Int32Array(BLOCK_SIZE);
+  let matched = new Int32Array(BLOCK_SIZE);
 
   return {
     hasScore: tiers.some((t) => t.score !== undefined),
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
+      if (!trace) {
+        evaluateBlock(state);
+        return;
+      }
       for (let r = 0; r < state.size; r++) {
         if (state.failed[r] === 1) continue;
         let tier = -1;
@@ -46,6 +55,39 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
       }
     },
   };
+
+  /**
+   * Rule by rule over the whole block: each rule is tested, column-wise, only
+   * on the rows no earlier rule matched, so the first match wins as row by row.
+   */
+  function evaluateBlock(state: BlockState): void {
+    if (pending.length < state.size) {
+      pending = new Int32Array(state.size);
+      rest = new Int32Array(state.size);
+      matched = new Int32Array(state.size);
+    }
+    let n = 0;
+    for (let r = 0; r < state.size; r++) if (state.failed[r] === 0) pending[n++] = r;
+    for (let i = 0; i < blockTests.length && n > 0; i++) {
+      const held = blockTests[i]!(state, pending, n, matched, rest);
+      const tier = ruleTier[i]!;
+      const score = tierScores[tier]!;
+      for (let j = 0; j < held; j++) {
+        state.tier[matched[j]!] = tier;
+        state.score[matched[j]!] = score;
+      }
+      [pending, rest] = [rest, pending];
+      n -= held;
+    }
+    for (let j = 0; j < n; j++) {
+      const r = pending[j]!;
+      if (fallback < 0) state.fail(r, { kind: 'no-match' });
+      else {
+        state.tier[r] = fallback;
+        state.score[r] = tierScores[fallback]!;
+      }
+    }
+  }
 }
 
 /** Records every leaf of a condition tree with whether it held (explanations only: row 0). */

@@ -7,7 +7,8 @@
  * a null object instead (ConditionalFormat.customOrNullObject, ExcelApi 1.6).
  */
 import { parseAddress } from '../a1';
-import { FakeExcelError, type CfModel, type CfType, type FakeExcel } from './fake-excel';
+import { FakeExcelError, type CfModel, type CfType } from './fake-model';
+import type { FakeExcel } from './fake-excel';
 import type { ExcelConditionalFormat } from '../excel-api';
 
 const CUSTOM_FIELDS: Record<string, (cf: CfModel) => string> = {

@@ -9,7 +9,7 @@
  */
 import type { ApiSetCheck } from '../api-sets';
 import { compareVersions } from '../api-set-versions';
-import { FakeExcelError } from './fake-excel';
+import { FakeExcelError } from './fake-model';
 
 export const EXCEL_HOSTS = {
   /** Office 2021 on Windows, Version 2108: the oldest Excel the manifest admits. */
@@ -49,5 +49,25 @@ export function refuseAboveHost(host: ExcelHost, member: CheckedMember): void {
     throw new FakeExcelError(
       'ApiNotFound',
       `${member} needs ${set} ${version}; this Excel has ${set} ${host[set] ?? 'none'}. It may be available in a newer version of Excel.`,
+    );
+}
+
+/**
+ * Chart types the add-in creates, with the set that brought each (Excel.ChartType in
+ * @types/office-js). An older Excel does not know a newer type: the fake refuses it at sync with
+ * ApiNotFound, as for members (the exact code an older host gives is not documented).
+ */
+export const FAKE_CHART_TYPE_SETS = {
+  ColumnClustered: { set: 'ExcelApi', version: '1.1' },
+  Pareto: { set: 'ExcelApi', version: '1.9' },
+} as const satisfies Record<string, { set: string; version: string }>;
+
+/** Throws what the fake's sync() reports when chart `type` is above the host's sets. */
+export function refuseChartTypeAboveHost(host: ExcelHost, type: keyof typeof FAKE_CHART_TYPE_SETS): void {
+  const { set, version } = FAKE_CHART_TYPE_SETS[type];
+  if (!hostApiSets(host)(set, version))
+    throw new FakeExcelError(
+      'ApiNotFound',
+      `Chart type ${type} needs ${set} ${version}; this Excel has ${set} ${host[set] ?? 'none'}. It may be available in a newer version of Excel.`,
     );
 }

@@ -21,6 +21,7 @@ import { displayCell } from '../../engine/values/coerce';
 import { localize } from '../../i18n';
 import { buildPlan } from '../../excel/build-plan';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
+import { SheetDataContext } from '../editors/sheet-data';
 import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
 import { formatWorkbookProblem } from '../text';
 import type { ApplyChoices } from './apply-step';
@@ -345,23 +346,27 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
             />
           )}
           {step === 'table' && (
-            <TableStep
-              stored={stored.tables}
-              broken={stored.broken}
-              choice={choice}
-              draft={draft}
-              problems={compiled.ok ? [] : compiled.problems}
-              onChoose={(key) => choose(key)}
-              onDraft={setDraft}
-              onError={(text) => setMessage({ intent: 'error', text })}
-              {...(region && rows ? { sheet: { headers: dataHeaders(region), rows } } : {})}
-              onNew={(created) => {
-                setChoice(`new:${created.id}`);
-                setDraft(created);
-                setOverrides({});
-                setMessage({ intent: 'info', text: t('new.created', { name: localize(created.name, locale) }) });
-              }}
-            />
+            <SheetDataContext.Provider
+              value={region && rows ? { region, rows, overrides, stored: stored.tables } : undefined}
+            >
+              <TableStep
+                stored={stored.tables}
+                broken={stored.broken}
+                choice={choice}
+                draft={draft}
+                problems={compiled.ok ? [] : compiled.problems}
+                onChoose={(key) => choose(key)}
+                onDraft={setDraft}
+                onError={(text) => setMessage({ intent: 'error', text })}
+                {...(region && rows ? { sheet: { headers: dataHeaders(region), rows } } : {})}
+                onNew={(created) => {
+                  setChoice(`new:${created.id}`);
+                  setDraft(created);
+                  setOverrides({});
+                  setMessage({ intent: 'info', text: t('new.created', { name: localize(created.name, locale) }) });
+                }}
+              />
+            </SheetDataContext.Provider>
           )}
           {step === 'preview' &&
             (table && summary && region ? (

@@ -8,10 +8,12 @@ const percent = (share: number | undefined, locale: string) =>
     ? ''
     : share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
 
-/** Count and share per tier against its target share, each tier in its colours. */
+/** Count and share per tier against its target share (and share of value for ABC), each tier in its colours. */
 export function Distribution({ compiled, summary }: { compiled: CompiledTable; summary: GradeSummary }) {
   const { t, locale } = usePaneText();
   const styles = useStyles();
+  // Ranked by a value (ABC): the share of it each tier holds.
+  const withValues = Number.isFinite(summary.valueTotal);
   return (
     <div className={styles.scroll}>
       <table className={styles.table} aria-label={t('preview.distribution')}>
@@ -21,6 +23,7 @@ export function Distribution({ compiled, summary }: { compiled: CompiledTable; s
             <th className={`${styles.cell} ${styles.number}`}>{t('preview.count')}</th>
             <th className={`${styles.cell} ${styles.number}`}>{t('preview.share')}</th>
             <th className={`${styles.cell} ${styles.number}`}>{t('preview.target')}</th>
+            {withValues && <th className={`${styles.cell} ${styles.number}`}>{t('preview.value-share')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -37,6 +40,9 @@ export function Distribution({ compiled, summary }: { compiled: CompiledTable; s
                 <td className={`${styles.cell} ${styles.number}`}>{tier.count.toLocaleString(locale)}</td>
                 <td className={`${styles.cell} ${styles.number}`}>{percent(tier.share, locale)}</td>
                 <td className={`${styles.cell} ${styles.number}`}>{percent(tier.targetShare, locale)}</td>
+                {withValues && (
+                  <td className={`${styles.cell} ${styles.number}`}>{percent(tier.valueShare, locale)}</td>
+                )}
               </tr>
             );
           })}

@@ -322,19 +322,36 @@ export interface NumberCellProps {
   placeholder?: string;
 }
 
-/** A number in a grid cell; blank means "none" when optional. */
-export function NumberCell({ label, value, onChange, optional, problems, placeholder }: NumberCellProps) {
-  const { t } = usePaneText();
+/** A number in a grid cell, written as `print` shows it and read by `parse`; blank means "none" when optional. */
+export function NumberLikeCell({
+  label,
+  value,
+  onChange,
+  optional,
+  problems,
+  placeholder,
+  print,
+  parse,
+  badText,
+}: NumberCellProps & Pick<TypedCellProps<number>, 'print' | 'parse' | 'badText'>) {
   return (
     <TypedCell<number | null>
       label={label}
       value={value ?? null}
-      print={(v) => (v === null ? '' : String(v))}
-      parse={(text) => typedNumber(text) ?? (optional && text.trim() === '' ? null : undefined)}
-      badText={(text) => t('grid.bad-number', { text })}
+      print={(v) => (v === null ? '' : print(v))}
+      parse={(text) => parse(text) ?? (optional && text.trim() === '' ? null : undefined)}
+      badText={badText}
       onChange={(v) => onChange(v ?? undefined)}
       problems={problems}
       placeholder={placeholder}
     />
+  );
+}
+
+/** A number in a grid cell; blank means "none" when optional. */
+export function NumberCell(props: NumberCellProps) {
+  const { t } = usePaneText();
+  return (
+    <NumberLikeCell {...props} print={String} parse={typedNumber} badText={(text) => t('grid.bad-number', { text })} />
   );
 }

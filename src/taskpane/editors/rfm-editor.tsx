@@ -1,12 +1,12 @@
 import { Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { GradingTable, RfmCap, RfmSegment } from '../../engine';
-import { isoDateToSerial, serialToIsoDate } from '../../engine/values/dates';
 import { localize } from '../../i18n';
 import { usePaneText } from '../components/pane-text';
 import { useStyles } from '../components/styles';
+import { AsOfCell } from './as-of-cell';
 import { move, typedList, typedNumber, type MethodOf, type PartEditorProps } from './draft';
-import { CellInput, CellSelect, EditorGrid, NumberCell, TypedCell } from './editor-grid';
+import { CellSelect, EditorGrid, NumberCell, TypedCell } from './editor-grid';
 
 type Dimension = 'r' | 'f' | 'm';
 type SegmentRange = 'r' | 'f' | 'm' | 'fm';
@@ -198,16 +198,14 @@ export function RfmEditor({ table, say, set }: PartEditorProps) {
             </Labelled>
           )}
           <Labelled label={t('rfm.as-of')}>
-            <CellInput
+            <AsOfCell
               label={t('rfm.as-of')}
-              type="date"
-              value={method.asOf === undefined ? '' : serialToIsoDate(method.asOf)}
+              value={method.asOf}
               problems={say('method.asOf')}
-              onChange={(v) =>
+              onChange={(serial) =>
                 setMethod((m) => {
-                  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-                  if (!parts) delete m.asOf;
-                  else m.asOf = isoDateToSerial(Number(parts[1]), Number(parts[2]), Number(parts[3]));
+                  if (serial === undefined) delete m.asOf;
+                  else m.asOf = serial;
                 })
               }
             />

@@ -5,10 +5,12 @@ import { usePaneText } from '../components/pane-text';
 import { useStyles } from '../components/styles';
 import { move } from './draft';
 import { CellSelect, EditorGrid, NumberCell } from './editor-grid';
+import { ShareCell } from './share-cell';
 
-type BoundKind = 'gte' | 'gt' | 'none';
+type BoundKind = 'gte' | 'gt' | 'top' | 'none';
 
 function boundKind(threshold: Threshold): BoundKind {
+  if (threshold.topShare !== undefined) return 'top';
   if (threshold.gte !== undefined) return 'gte';
   if (threshold.gt !== undefined) return 'gt';
   return 'none';
@@ -34,6 +36,7 @@ export function ThresholdsGrid({ table, say, thresholds, path, onChange }: Thres
   const kinds = [
     { value: 'gte', text: '≥' },
     { value: 'gt', text: '>' },
+    { value: 'top', text: t('threshold.top') },
     { value: 'none', text: t('threshold.rest') },
   ];
   const rows = thresholds.map((threshold, k) => {
@@ -58,12 +61,22 @@ export function ThresholdsGrid({ table, say, thresholds, path, onChange }: Thres
             const th = list[k]!;
             delete th.gte;
             delete th.gt;
-            if (v !== 'none') th[v as 'gte' | 'gt'] = bound ?? 0;
+            delete th.topShare;
+            if (v === 'top') th.topShare = threshold.topShare ?? 0.2;
+            else if (v !== 'none') th[v as 'gte' | 'gt'] = bound ?? 0;
           })
         }
       />,
       kind === 'none' ? (
         ''
+      ) : kind === 'top' ? (
+        <ShareCell
+          key="share"
+          label={t('threshold.share-of', { tier: threshold.tier })}
+          value={threshold.topShare}
+          problems={say(`${path}[${k}].topShare`)}
+          onChange={(v) => onChange((list) => (list[k]!.topShare = v ?? 0))}
+        />
       ) : (
         <NumberCell
           key="bound"
@@ -91,7 +104,9 @@ export function ThresholdsGrid({ table, say, thresholds, path, onChange }: Thres
             const tier = table.tiers.find((x) => !used.has(x.id))?.id ?? table.tiers[0]?.id ?? '';
             // A new bounded row goes before the catch-all last row.
             const at = list.length > 0 && boundKind(list[list.length - 1]!) === 'none' ? list.length - 1 : list.length;
-            list.splice(at, 0, { tier, gte: 0 });
+            // By share when the others are, so a table does not mix fixed and share bounds.
+            const byShare = list.some((th) => th.topShare !== undefined);
+            list.splice(at, 0, byShare ? { tier, topShare: 0.5 } : { tier, gte: 0 });
           })
         }
         addLabel={t('threshold.add')}
