@@ -19,3 +19,7 @@ export function xlsxEmbeddedTables(): typeof import('./xlsx/embedded-tables') {
 export function excelJs(): typeof import('exceljs') {
   return require('exceljs') as typeof import('exceljs');
 }
+
+export function xlsxRfmWorkbook(): typeof import('./xlsx/rfm-workbook') {
+  return require('./xlsx/rfm-workbook') as typeof import('./xlsx/rfm-workbook');
+}

@@ -5,7 +5,7 @@
  */
 import { inputHeaders, summarize, type Cell, type CompiledTable, type GradeBatch, type Locale } from '../engine';
 import { planApply, planRows, planSummary, planText, type PlanCell } from '../engine/plan';
-import { rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
+import { cutPointBlock, dimensionReports, rfGrid, RFM_INPUT_IDS, type RfmBatch } from '../engine/rfm';
 import { displayCell, parseNumber } from '../engine/values/coerce';
 import { liveCells } from './live-formulas';
 import { abcValueColumn, paretoBlock } from './pareto-chart';
@@ -83,7 +83,7 @@ export function buildPlan(
     const values =
       valueColumn === undefined ? undefined : Float64Array.from(rows, (row) => parseNumber(row[valueColumn]));
     plan.summary = planSummary(frame, compiled, summarize(compiled, batch, values), applyOptions);
-    const heatmap = rfmHeatmap(compiled, rows, map, batch, plan.summary.cells, planText(locale, 'summary.heatmap'));
+    const heatmap = rfmHeatmap(compiled, rows, map, batch, plan.summary.cells, locale);
     if (heatmap) plan.heatmap = heatmap;
     const pareto = paretoBlock(compiled, plan.summary, planText(locale, 'summary.pareto'));
     if (pareto) plan.pareto = pareto;
@@ -101,8 +101,9 @@ function rfmHeatmap(
   map: ArrayLike<number>,
   batch: GradeBatch,
   cells: PlanCell[][],
-  title: string,
+  locale: Locale,
 ): WorkbookPlan['heatmap'] {
+  const title = planText(locale, 'summary.heatmap');
   const scores = batch as Partial<RfmBatch>;
   if (compiled.table.method.kind !== 'rfm' || !scores.r || !scores.f || !scores.m || !scores.cuts) return undefined;
   const at = compiled.columns.findIndex((c) => c.id === RFM_INPUT_IDS.monetary);
@@ -117,5 +118,8 @@ function rfmHeatmap(
     const mean = grid.meanMonetary[r]!.map((v) => (Number.isNaN(v) ? null : Math.round(v * 100) / 100));
     cells.push([`R${r + 1}`, ...grid.count[r]!, null, ...mean]);
   }
+  // The cut points used, below the heatmap: the same block as the RFM report's.
+  const cuts = cutPointBlock(dimensionReports(scores as RfmBatch), locale);
+  cells.push([], [cuts.title], ...cuts.cells);
   return { top: top + 1, left: 1, rows: grid.rBins, columns: grid.fBins, low: '#FFFFFF', high: '#63BE7B' };
 }

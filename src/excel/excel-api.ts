@@ -141,7 +141,9 @@ export interface ExcelWorksheet extends LoadableObject {
   readonly names: ExcelNamedItemCollection;
   readonly tables: ExcelTableCollection;
   /** 'Pareto' is ExcelApi 1.9; its chart's type reads null on some hosts and its series are not for the API (ADR 0023). */
-  readonly charts: { add(type: 'ColumnClustered' | 'Pareto', source: ExcelRange, seriesBy: 'Columns'): ExcelChart };
+  readonly charts: {
+    add(type: 'ColumnClustered' | 'BarClustered' | 'Pareto', source: ExcelRange, seriesBy: 'Columns'): ExcelChart;
+  };
   getRange(address?: string): ExcelRange;
   getRanges(address: string): ExcelRangeAreas;
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): ExcelRange;

@@ -11,7 +11,21 @@ export type UndoStep =
   /** A table column Tierwise added, found again by its id (journals before ids: by header). */
   | { kind: 'delete-table-column'; sheet: string; table: string; header: string; id?: number }
   | { kind: 'restore-cells'; sheet: string; rect: Rect; formulas: unknown[][]; numberFormat: unknown[][] }
-  /** A column Tierwise wrote earlier and took out: back in place (a whole column, or a table column at index), then its cells. */
+  /**
+   * A column Tierwise wrote earlier and took out, back in place, empty (a whole column, or a table column
+   * at `index`); its cells are a separate `restore-cells` entry, undone once every such column is back.
+   */
+  | {
+      kind: 'insert-column';
+      sheet: string;
+      column: number;
+      headerRow: number;
+      header: string;
+      table?: string;
+      index?: number;
+      bold?: boolean;
+    }
+  /** Journals written before `insert-column`: the column back in place, then its cells at once. */
   | {
       kind: 'reinsert-column';
       sheet: string;
@@ -42,6 +56,19 @@ export interface Fingerprint {
   rows: number;
   column: number;
   keys: string[];
+}
+
+/**
+ * Cells as a `restore-cells` entry keeps them: `formulas` read back, where a text that Excel would
+ * take for a formula when written back ("=", "-5", "+1" as text; Range.formulas returns a text cell's
+ * value) gets the apostrophe that keeps it text.
+ */
+export function keptAsText(formulas: unknown[][], values: unknown[][]): unknown[][] {
+  return formulas.map((row, i) =>
+    row.map((cell, j) =>
+      typeof cell === 'string' && cell === values[i]?.[j] && /^[=+\-@]/.test(cell) ? `'${cell}` : cell,
+    ),
+  );
 }
 
 export class Journal {

@@ -4,6 +4,7 @@
  * writes suspend calculation (and screen updating once); every change is
  * journalled so Revert, a cancel or a failure half-way restores the sheet.
  */
+import { readActiveSheet, writeRfmSheets, type RfmSheetsInput, type SheetGrid } from './rfm-sheets';
 import type { Cell } from '../engine';
 import { normalizeKey } from '../engine/values/coerce';
 import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
@@ -245,6 +246,7 @@ export class OfficeWorkbook implements Workbook {
 
   async apply(region: DataRegion, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<Result<ApplyReport>> {
     const journal = new Journal();
+    for (const sheet of options.createdSheets ?? []) journal.record({ kind: 'delete-sheet', sheet });
     const before = this.syncCounter;
     try {
       const report = await this.run(async (context) => {
@@ -411,6 +413,20 @@ export class OfficeWorkbook implements Workbook {
     };
   }
 
+  async readActiveSheet(): Promise<Result<SheetGrid>> {
+    return this.guarded(async (context) => {
+      const grid = await readActiveSheet(context);
+      if (grid) return ok(grid);
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
+      await context.sync();
+      return fail({ kind: 'empty-sheet', sheet: sheet.name });
+    });
+  }
+
+  async writeRfmSheets(input: RfmSheetsInput): Promise<Result<{ customers: string; report: string }>> {
+    return this.guarded(async (context) => ok(await writeRfmSheets(context, input)));
+  }
+
   private async guarded<T>(body: (context: ExcelContext) => Promise<Result<T>>): Promise<Result<T>> {
     try {
       return await this.run((context) => body(this.counting(context)));
@@ -536,11 +552,19 @@ export class OfficeWorkbook implements Workbook {
       };
       await this.removeOldRules(context, sheet, region.sheet, body, tierRef, journal);
     }
+    // Their cells first: Revert writes them back only once every column is in place again, since Excel moves
+    // the references of a formula already written (Score reads Error) when a column is inserted left of them.
+    const headers: string[] = [];
     for (const o of old) {
       const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
       const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
       const formulas = await withoutSpilledCells(context, sheet, rect, read);
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
+      journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
+      headers.push(String(formulas[0]?.[0] ?? ''));
+    }
+    for (const [k, o] of old.entries()) {
+      const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
       sheet.names.getItemOrNullObject(o.name).delete();
       await context.sync();
       journal.record({
@@ -560,11 +584,11 @@ export class OfficeWorkbook implements Workbook {
       }
       await context.sync();
       journal.record({
-        kind: 'reinsert-column',
+        kind: 'insert-column',
         sheet: region.sheet,
-        rect,
-        formulas,
-        numberFormat,
+        column: o.column,
+        headerRow: region.top,
+        header: headers[k]!,
         ...(region.table ? { table: region.table, index: o.column - region.left } : { bold: true }),
       });
     }

@@ -7,14 +7,14 @@ import type { Cell } from '../engine';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import type { Rect } from './a1';
 import type { ExcelContext, ExcelWorksheet } from './excel-api';
-import type { Journal } from './journal';
+import { keptAsText, type Journal } from './journal';
 import { RULES_FORMAT_VERSION, STATE_NAMESPACE, stateXml } from './state';
 
 /** Reads one property of a rectangle in chunks (OfficeWorkbook's reader). */
 export type GridReader = (
   sheet: ExcelWorksheet,
   rect: Rect,
-  property: 'formulas' | 'numberFormat',
+  property: 'formulas' | 'numberFormat' | 'values',
 ) => Promise<unknown[][]>;
 
 export interface RulesBlock {
@@ -112,7 +112,7 @@ export async function writeRules(
     writes.push({ rect: target, grid: cells.map((r) => Array.from({ length: width }, (_x, j) => safeCell(r[j]))) });
   }
   for (const { rect, grid } of writes) {
-    const formulas = await read(sheet, rect, 'formulas');
+    const formulas = keptAsText(await read(sheet, rect, 'formulas'), await read(sheet, rect, 'values'));
     const numberFormat = await read(sheet, rect, 'numberFormat');
     journal.record({ kind: 'restore-cells', sheet: rulesSheet, rect, formulas, numberFormat });
     sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns).values = grid;

@@ -119,7 +119,7 @@ export function parseSummariesXml(xml: string | null): { entries: SummaryEntry[]
   }
 }
 
-async function freeSheetName(context: ExcelContext, base: string): Promise<string> {
+export async function freeSheetName(context: ExcelContext, base: string): Promise<string> {
   for (let n = 1; n < 100; n++) {
     const name = n === 1 ? base : `${base} (${n})`;
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);

@@ -30,16 +30,26 @@ async function undoStep(
     case 'delete-columns':
       sheetOf(step.sheet).getRangeByIndexes(0, step.column, 1, step.count).getEntireColumn().delete('Left');
       break;
-    case 'reinsert-column': {
+    case 'insert-column': {
       const sheet = sheetOf(step.sheet);
       if (step.table !== undefined) {
-        const header = String(step.formulas[0]?.[0] ?? '');
-        sheet.tables.getItemOrNullObject(step.table).columns.add(step.index, undefined, header);
+        sheet.tables.getItemOrNullObject(step.table).columns.add(step.index, undefined, step.header);
       } else {
-        sheet.getRangeByIndexes(0, step.rect.column, 1, 1).getEntireColumn().insert('Right');
-        if (step.bold) sheet.getRangeByIndexes(step.rect.row, step.rect.column, 1, 1).format.font.bold = true;
+        sheet.getRangeByIndexes(0, step.column, 1, 1).getEntireColumn().insert('Right');
+        if (step.bold) sheet.getRangeByIndexes(step.headerRow, step.column, 1, 1).format.font.bold = true;
       }
-      await context.sync();
+      break;
+    }
+    case 'reinsert-column': {
+      const { sheet, rect, table, index, bold } = step;
+      const header = String(step.formulas[0]?.[0] ?? '');
+      const place = table !== undefined ? { table, index } : { bold };
+      await undoStep(
+        context,
+        wb,
+        { kind: 'insert-column', sheet, column: rect.column, headerRow: rect.row, header, ...place },
+        budget,
+      );
       await undoStep(context, wb, { ...step, kind: 'restore-cells' }, budget);
       return;
     }

@@ -5,6 +5,7 @@
  */
 import type { Cell, GradingTable, TableProblem } from '../engine';
 import type { WorkbookPlan } from './plan-types';
+import type { RfmSheetsInput, SheetGrid } from './rfm-sheets';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: WorkbookProblem };
 
@@ -109,6 +110,8 @@ export interface ApplyOptions extends RunOptions {
   confirmed?: boolean;
   /** The rows the plan was built from: Apply re-reads their key column (the first) and refuses when it changed. */
   rows?: readonly Cell[][];
+  /** Sheets the pane created for this Apply (RFM from orders): Revert deletes them after undoing the rest. */
+  createdSheets?: readonly string[];
 }
 
 export interface ApplyReport {
@@ -174,4 +177,8 @@ export interface Workbook {
   /** Appends a snapshot to the history; any number a day stay apart. */
   snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>>;
   readHistory(): Promise<Result<Snapshot[]>>;
+  /** The active sheet's used cells, header row first (RFM from orders); `empty-sheet` when it has none. */
+  readActiveSheet(): Promise<Result<SheetGrid>>;
+  /** Adds the RFM customer sheet and segment report sheet, never over an existing sheet; returns their names. */
+  writeRfmSheets(input: RfmSheetsInput): Promise<Result<{ customers: string; report: string }>>;
 }

@@ -30,8 +30,6 @@ export const formulaEnUS = {
   'formula.unread-rows':
     '{count} row(s) hold numbers or dates typed as text: their formulas show an error until the cells hold numbers',
   'formula.needs-xlsx': '--formulas writes Excel formulas, so the input must be an .xlsx workbook',
-  'formula.needs-helpers':
-    'this table needs helper columns for its formulas, which the add-in does not write; use values, live formulas, or tierwise grade --formulas',
   'formula.helper-header': 'Tierwise helper {n}',
 } as const;
 

@@ -23,7 +23,5 @@ export const formulaZhCN: Record<FormulaMessageKey, string> = {
   'formula.invalid-table': '分级表有 {count} 个问题',
   'formula.unread-rows': '{count} 行含以文本形式输入的数字或日期：在这些单元格改为数字之前，其公式显示错误',
   'formula.needs-xlsx': '--formulas 写入 Excel 公式，输入必须是 .xlsx 工作簿',
-  'formula.needs-helpers':
-    '此分级表的公式需要辅助列，加载项不写辅助列；请使用数值、实时公式，或 tierwise grade --formulas',
   'formula.helper-header': 'Tierwise 辅助列 {n}',
 };

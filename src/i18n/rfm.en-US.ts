@@ -19,7 +19,9 @@ export const rfmEnUS = {
     '  --closed right|left a value equal to a breakpoint goes to the lower (right, default) or upper (left) score\n' +
     '  --cap D=VALUE|P%    leave outliers out of the cut points (still scored), e.g. --cap m=99%\n' +
     '  --segments NAME     rfm (10 segments, default), rfm-11 (R x FM grid), or a grading-table JSON file\n' +
-    '  --out FILE          the customers CSV (default: ORDERS.rfm.csv next to the input); --force to overwrite\n' +
+    '  --out FILE          the customers CSV (default: ORDERS.rfm.csv next to the input); --force to overwrite;\n' +
+    '                      a .xlsx name writes a workbook: customers in segment colours, segment summary,\n' +
+    '                      R x F heatmap and the cut points used\n' +
     '  --delimiter C, --bom  CSV delimiter of input and output; a UTF-8 BOM on the output (for Excel)\n' +
     "  --raw-csv           write text starting with = + - @ as it is (default: with a leading ' against CSV injection)\n",
   'rfm.missing-input': 'the orders CSV file',

@@ -17,7 +17,8 @@ export const rfmZhCN: Record<RfmMessageKey, string> = {
     '  --closed right|left 等于切点的数值归入较低档（right，默认）或较高档（left）\n' +
     '  --cap D=数值|P%     计算切点时排除极端值（仍然打分），如 --cap m=99%\n' +
     '  --segments 名称     rfm（十类，默认）、rfm-11（R × FM 网格）或分级表 JSON 文件\n' +
-    '  --out 文件          客户 CSV（默认：输入文件旁的 订单.rfm.csv）；--force 覆盖已有文件\n' +
+    '  --out 文件          客户 CSV（默认：输入文件旁的 订单.rfm.csv）；--force 覆盖已有文件；\n' +
+    '                      以 .xlsx 结尾则写出工作簿：按分群着色的客户表、分群汇总、R × F 热力图与所用切点\n' +
     '  --delimiter 字符, --bom  输入输出的分隔符；输出加 UTF-8 BOM（便于 Excel 打开）\n' +
     "  --raw-csv           以 = + - @ 开头的文本原样写出（默认在前面加 '，防止 CSV 注入）\n",
   'rfm.missing-input': '订单 CSV 文件',

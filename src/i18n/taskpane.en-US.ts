@@ -175,6 +175,29 @@ export const taskpaneEnUS = {
   'problem.revert-unreadable':
     'Revert stopped: the record of the last Apply in this workbook cannot be read (it was cut short or edited). Nothing was changed.',
   'problem.failed-undone': 'Excel reported an error: {message}. The changes made so far were undone.',
+  // RFM from orders (issue 13)
+  'rfm-orders.title': 'RFM from orders',
+  'rfm-orders.intro': 'Open the sheet of orders (one row per order: customer, date, amount), then read it here.',
+  'rfm-orders.read': 'Read the active sheet',
+  'rfm-orders.read-result': '{orders, plural, one {# order} other {# orders}} on {sheet}',
+  'rfm-orders.customer': 'Customer column',
+  'rfm-orders.date': 'Date column',
+  'rfm-orders.amount': 'Amount column',
+  'rfm-orders.as-of': 'As-of date (orders after it are not counted)',
+  'rfm-orders.as-of-missing': 'Enter the as-of date (for example 2006-12-31).',
+  'rfm-orders.table': 'RFM table',
+  'rfm-orders.build': 'Build the customer sheet',
+  'rfm-orders.bad-cells':
+    '{count, plural, one {# cell is} other {# cells are}} not usable, nothing was written. Fix {count, plural, one {it} other {them}} and build again:',
+  'rfm-orders.bad-cell': '{sheet}!{address}: {reason}',
+  'rfm-orders.built':
+    'Wrote {customers, plural, one {# customer} other {# customers}} to {sheet} and the segment report to {report}. Check the preview, then Apply grades {sheet}; Revert removes both sheets.',
+  'rfm-orders.after-as-of':
+    '{count, plural, one {# order is} other {# orders are}} dated after the as-of date and not counted.',
+  'rfm-orders.cuts': 'Cut points used',
+  'rfm-orders.cuts-columns': 'Dimension|Score|Values|Customers',
+  'rfm-orders.sheet.customers': 'RFM customers',
+  'rfm-orders.sheet.report': 'RFM segments',
 } as const;
 
 export type TaskpaneMessageKey = keyof typeof taskpaneEnUS;

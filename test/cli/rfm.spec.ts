@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rfmCommand } from '../../src/cli/commands/rfm';
-import type { CliIo } from '../../src/cli/command';
+import { readCsv, runRfm } from './rfm-run';
 
 const DATA = join(__dirname, '../../data');
 
@@ -14,20 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir };
-  const code = await rfmCommand.run(args, io);
-  return { code, out, err };
-}
-
-function readCsv(path: string): string[][] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter(Boolean)
-    .map((l) => l.split(','));
-}
+const run = (args: string[]) => runRfm(dir, args);
 
 describe('tierwise rfm', () => {
   test('given the orders as an .xlsx sheet (real dates and numbers), then the customers equal those from the CSV', async () => {

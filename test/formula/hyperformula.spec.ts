@@ -1,7 +1,10 @@
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import type { Cell } from '../../src/engine/values/cell';
 import type { Outcome } from '../sql/sql-harness';
+import type { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { value } from '../excel/support';
 import { formulaCases, formulaDifferences, outcomeOf, type FormulaCase } from './formula-harness';
+import { HELPER_PRESETS, openPreset, outputColumns, paneExpectation, presetPlan, sheetCells } from './pane-formulas';
 
 /** A cell as HyperFormula takes it: texts stay texts (a leading apostrophe), error values are NA(). */
 function rawOf(cell: Cell): RawCellContent {
@@ -40,4 +43,32 @@ describe('native formulas on HyperFormula', () => {
       expect(new Set(c.expected.map((o) => o.tier ?? o.error)).size).toBeGreaterThan(1);
     });
   });
+});
+
+/** The fake's sheet as HyperFormula takes it: each cell's formula where it holds one, else its value (texts stay texts). */
+function sheetGrid(fake: FakeExcel, name: string): RawCellContent[][] {
+  return sheetCells(fake, name).map((row) =>
+    row.map((cell) => (cell !== null && typeof cell === 'object' ? cell.formula : rawOf(cell))),
+  );
+}
+
+describe("the pane's formula mode with helper columns, recalculated by HyperFormula", () => {
+  it.each(HELPER_PRESETS.flatMap((id) => [false, true].map((table) => [id, table] as const)))(
+    'given %s (an Excel table: %s) then the cells Apply wrote, helpers included, give the engine on every row',
+    async (id, table) => {
+      const { fake, workbook, region, rows } = await openPreset(id, 160, 71, table);
+      const plan = presetPlan(id, region, rows);
+      expect(plan.problem).toBeUndefined();
+      value(await workbook.apply(region, plan));
+      const hf = HyperFormula.buildFromArray(sheetGrid(fake, 'Data'), { licenseKey: 'gpl-v3', smartRounding: false });
+      const at = outputColumns(plan);
+      const read = (r: number, c: number | undefined) =>
+        c === undefined ? null : hf.getCellValue({ sheet: 0, row: region.top + 1 + r, col: c });
+      const outcomes = rows.map((_row, r) => outcomeOf(read(r, at.error), read(r, at.score), read(r, at.tier)));
+      hf.destroy();
+      const expected = paneExpectation(id, region, rows, plan);
+      expect(formulaDifferences(expected, outcomes)).toEqual([]);
+      expect(new Set(expected.expected.map((o) => o.tier ?? o.error)).size).toBeGreaterThan(2);
+    },
+  );
 });

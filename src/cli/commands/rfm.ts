@@ -4,12 +4,16 @@ import type { GradingTable, Locale } from '../../engine/model';
 import {
   aggregateOrders,
   analyzeRfm,
+  findOrderColumn,
   OrderCollector,
   OTHERS_SEGMENT,
   rfmCode,
   RFM_PRESETS,
+  scoreBins,
+  scoreBinText,
   validateRfmMethod,
   type DimensionCuts,
+  type OrderColumnRole,
   type RfmCap,
   type RfmDimension,
   type RfmMethodSpec,
@@ -25,7 +29,7 @@ import type { CliCommand } from '../command';
 import { createCsvWriter, type CsvProblem } from '../csv';
 import { openCsvColumns } from '../csv/columns';
 import { isXlsxPath } from '../file-kind';
-import { xlsxGrade, xlsxRead } from '../lazy-xlsx';
+import { xlsxGrade, xlsxRead, xlsxRfmWorkbook } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
@@ -68,36 +72,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'raw-csv', kind: 'flag' },
 ];
 
-/** Header names tried, in order, when a column option is not given (compared case- and space-insensitively). */
-const COLUMN_GUESSES = {
-  customer: [
-    'customer_id',
-    'customer',
-    'customerid',
-    'client_id',
-    'user_id',
-    'id',
-    '客户编号',
-    '客户id',
-    '客户',
-    '会员编号',
-  ],
-  date: [
-    'order_date',
-    'date',
-    'orderdate',
-    'purchase_date',
-    'invoice_date',
-    'transaction_date',
-    '订单日期',
-    '日期',
-    '下单日期',
-    '消费日期',
-  ],
-  amount: ['revenue', 'amount', 'sales', 'total', 'value', 'price', '金额', '订单金额', '消费金额', '销售额'],
-} as const;
-
-type ColumnRole = keyof typeof COLUMN_GUESSES;
+type ColumnRole = OrderColumnRole;
 
 /** Bad rows listed one by one before "... and N more". */
 const BAD_ROWS_LISTED = 20;
@@ -175,7 +150,7 @@ async function analyzeInto(
   const headers = opened.header;
   const columns = {} as Record<ColumnRole, number>;
   for (const role of ['customer', 'date', 'amount'] as const) {
-    const found = findColumn(headers, role, args.values.get(role));
+    const found = findOrderColumn(headers, role, args.values.get(role));
     if (found < 0) {
       const list = headers.join(', ');
       const given = args.values.get(role);
@@ -260,52 +235,64 @@ async function analyzeInto(
     if (text === undefined) isoDays.set(serial, (text = serialToIsoDate(serial)));
     return text;
   };
-  const writer = createCsvWriter(outputFile(target), {
-    delimiter: settings.delimiter,
-    bom: args.flags.has('bom'),
-    neutralise: !args.flags.has('raw-csv'),
-    exclusive: target.kind === 'file',
-  });
-  try {
-    await writer.writeRow([
-      names.customer,
-      'recency_days',
-      'frequency',
-      'monetary',
-      'first_order',
-      'last_order',
-      'aov',
-      'R',
-      'F',
-      'M',
-      'RFM',
-      'segment',
-    ]);
-    const { r, f, m } = analysis.scores;
-    for (let i = 0; i < customers.count; i++) {
-      // Awaited only when the writer asks for it (a full buffer), not once per customer.
-      const room = writer.writeRow([
-        String(customers.ids[i]),
-        customers.recency[i],
-        customers.frequency[i],
-        round2(customers.monetary[i]!),
-        isoDate(customers.firstOrder[i]!),
-        isoDate(customers.lastOrder[i]!),
-        round2(customers.aov[i]!),
-        r[i] || '',
-        f[i] || '',
-        m[i] || '',
-        rfmCode(r[i]!, f[i]!, m[i]!),
-        segmentName(analysis.segments[i]!),
+  if (isXlsxPath(outName)) {
+    const written = await writeXlsxOutput(target, outName, context, {
+      customers,
+      analysis,
+      table: settings.table,
+      method: settings.method,
+      locale,
+      customerHeader: names.customer,
+    });
+    if (!written) return 1;
+  } else {
+    const writer = createCsvWriter(outputFile(target), {
+      delimiter: settings.delimiter,
+      bom: args.flags.has('bom'),
+      neutralise: !args.flags.has('raw-csv'),
+      exclusive: target.kind === 'file',
+    });
+    try {
+      await writer.writeRow([
+        names.customer,
+        'recency_days',
+        'frequency',
+        'monetary',
+        'first_order',
+        'last_order',
+        'aov',
+        'R',
+        'F',
+        'M',
+        'RFM',
+        'segment',
       ]);
-      if (room) await room;
+      const { r, f, m } = analysis.scores;
+      for (let i = 0; i < customers.count; i++) {
+        // Awaited only when the writer asks for it (a full buffer), not once per customer.
+        const room = writer.writeRow([
+          String(customers.ids[i]),
+          customers.recency[i],
+          customers.frequency[i],
+          round2(customers.monetary[i]!),
+          isoDate(customers.firstOrder[i]!),
+          isoDate(customers.lastOrder[i]!),
+          round2(customers.aov[i]!),
+          r[i] || '',
+          f[i] || '',
+          m[i] || '',
+          rfmCode(r[i]!, f[i]!, m[i]!),
+          segmentName(analysis.segments[i]!),
+        ]);
+        if (room) await room;
+      }
+      await writer.close();
+      await commitOutput(target);
+    } catch (error) {
+      await writer.abort();
+      context.error(formatWriteFailure(error, outName, locale));
+      return 1;
     }
-    await writer.close();
-    await commitOutput(target);
-  } catch (error) {
-    await writer.abort();
-    context.error(formatWriteFailure(error, outName, locale));
-    return 1;
   }
   const writeMs = performance.now() - writeStart;
 
@@ -504,23 +491,6 @@ function parseCap(text: string): { dimension: RfmDimension; cap: RfmCap } | unde
   return { dimension, cap: { value } };
 }
 
-function findColumn(header: readonly string[], role: ColumnRole, given: string | undefined): number {
-  const norm = (s: string): string =>
-    s
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_');
-  if (given !== undefined) {
-    const exact = header.indexOf(given);
-    return exact >= 0 ? exact : header.findIndex((h) => norm(h) === norm(given));
-  }
-  for (const guess of COLUMN_GUESSES[role]) {
-    const found = header.findIndex((h) => norm(h) === norm(guess));
-    if (found >= 0) return found;
-  }
-  return -1;
-}
-
 /** The label of segment s (-1: no rule matched: the table's default tier, else "Others"). */
 function segmentLabel(settings: Settings, s: number): { en: string; zh?: string } {
   const tierId = s >= 0 ? settings.method.segments[s]!.tier : settings.method.default;
@@ -528,22 +498,35 @@ function segmentLabel(settings: Settings, s: number): { en: string; zh?: string 
   return tier?.label ?? OTHERS_SEGMENT.name;
 }
 
-/** The values a score covers, e.g. "<= 114", "115 .. 180" for integer data shown with the cut rule. */
+/** The values a score covers, e.g. "<= 114", "> 114, <= 180". */
 function binText(cuts: DimensionCuts, score: number, number: (n: number) => string): string {
-  const bin = cuts.reversed ? cuts.bins + 1 - score : score;
-  const lo = bin === 1 ? undefined : cuts.cuts[bin - 2];
-  const hi = bin === cuts.bins ? undefined : cuts.cuts[bin - 1];
-  const [loOp, hiOp] = cuts.closed === 'right' ? ['>', '<='] : ['>=', '<'];
-  if (lo === undefined && hi === undefined) return '';
-  if (lo === undefined) return `${hiOp} ${number(hi!)}`;
-  if (hi === undefined) return `${loOp} ${number(lo)}`;
-  return `${loOp} ${number(lo)}, ${hiOp} ${number(hi)}`;
+  return scoreBinText(
+    scoreBins(cuts).find((bin) => bin.score === score)!,
+    number,
+  );
 }
 
 function customersAbove(values: Float64Array, cap: number): number {
   let n = 0;
   for (const v of values) if (v > cap) n++;
   return n;
+}
+
+/** The .xlsx output (rfm-workbook.ts, loaded only for it); false when writing failed (reported). */
+async function writeXlsxOutput(
+  target: Exclude<OutputTarget, { kind: 'stdout' }>,
+  outName: string,
+  context: CommandContext,
+  input: Parameters<ReturnType<typeof xlsxRfmWorkbook>['writeRfmWorkbook']>[1],
+): Promise<boolean> {
+  try {
+    await xlsxRfmWorkbook().writeRfmWorkbook(outputFile(target), input);
+    await commitOutput(target);
+    return true;
+  } catch (error) {
+    context.error(formatWriteFailure(error, outName, context.locale));
+    return false;
+  }
 }
 
 function round2(n: number): number {

@@ -40,11 +40,7 @@ export function xlsxFormulaMode(
   let unread = 0;
   const headerFrame: ApplyFrame = {
     ...frame,
-    // Only the headers are read from these columns; helpers carry no output kind of their own.
-    columns: [
-      ...frame.columns,
-      ...native.helpers.map((h) => ({ kind: 'error' as const, header: h.header, sheetColumn: h.sheetColumn })),
-    ],
+    columns: [...frame.columns, ...native.helpers],
   };
   return {
     ok: true,

@@ -7,7 +7,7 @@
 import type { TableResolver } from '../compile';
 import type { CompiledTable, ColumnMap, GradeBatch } from '../grader';
 import type { InputDef, Locale } from '../model';
-import type { ApplyFrame, PlanCell, PlanOutputKind } from '../plan';
+import type { ApplyFrame, PlanCell, PlanColumn, PlanHelperKind, PlanOutputKind } from '../plan';
 import { columnLetters } from '../sheet-form/text';
 import type { Cell } from '../values/cell';
 import {
@@ -24,8 +24,8 @@ export interface NativeFormulas {
   columns: FormulaColumn[];
   /** Column letters of each output and helper. */
   placement: Record<FormulaOutput, string>;
-  /** Helper columns, 0-based sheet columns right of the plan's columns, with their headers. */
-  helpers: Array<{ sheetColumn: number; header: string }>;
+  /** Helper columns as plan columns: 0-based sheet columns right of the plan's columns, headed "Tierwise helper n". */
+  helpers: PlanColumn[];
   /** Where each plan column's formula comes from (undefined: the plan's value stays). */
   byPlanColumn: Array<FormulaColumn | undefined>;
   /** The Error column's text for a row error, as the formulas write it. */
@@ -62,9 +62,13 @@ export function planNativeFormulas(
   const next = Math.max(...frame.columns.map((c) => c.sheetColumn)) + 1;
   const helpers = result.columns
     .filter((c) => c.output.startsWith('helper-'))
-    .map((c, k) => {
+    .map((c, k): PlanColumn => {
       placement[c.output] = columnLetters(next + k);
-      return { sheetColumn: next + k, header: formulaText(locale, 'formula.helper-header', { n: k + 1 }) };
+      return {
+        kind: c.output as PlanHelperKind,
+        header: formulaText(locale, 'formula.helper-header', { n: k + 1 }),
+        sheetColumn: next + k,
+      };
     });
   const byOutput = new Map<PlanOutputKind | FormulaOutput, FormulaColumn>(result.columns.map((c) => [c.output, c]));
   return {

@@ -4,6 +4,9 @@ import type { Cell } from '../values/cell';
 /** The columns Apply may add, in this order. */
 export type PlanOutputKind = 'score' | 'tier' | 'strategy' | 'follow-up' | 'explanation' | 'error';
 
+/** A helper column of formula mode (ADR 0015, ADR 0022): shared parts of a table's long formulas, right of the outputs. */
+export type PlanHelperKind = `helper-${number}`;
+
 /** A formula with the value the engine expects it to give (hosts that cannot calculate write the value). */
 export interface PlanFormula {
   formula: string;
@@ -42,7 +45,7 @@ export interface ApplyOptions {
 }
 
 export interface PlanColumn {
-  kind: PlanOutputKind;
+  kind: PlanOutputKind | PlanHelperKind;
   header: string;
   /** 0-based sheet column the output goes to: right of the data, in kind order. */
   sheetColumn: number;

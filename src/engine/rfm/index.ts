@@ -34,3 +34,33 @@ export { analyzeRfm, rfmCode, type RfmAnalysis } from './analyze';
 export { RFM_INPUTS, RFM_INPUT_IDS, RFM_PRESETS } from './presets';
 export { DATE_LIKE_RECENCY, isDateLikeRecency, recencyDateError } from './recency';
 export { compileRfmTable, validateRfmMethod, NEEDS_BATCH, type RfmBatch, type RfmCompiledTable } from './compile-table';
+export {
+  dimensionReports,
+  scoreBins,
+  scoreBinText,
+  segmentReport,
+  RFM_DIMENSIONS,
+  type DimensionReport,
+  type ScoreBin,
+  type SegmentReport,
+  type SegmentReportRow,
+} from './segment-report';
+export { findOrderColumn, ORDER_COLUMN_GUESSES, ORDER_COLUMN_ROLES, type OrderColumnRole } from './order-columns';
+export {
+  blendColour,
+  cutPointBlock,
+  rfmReportLayout,
+  rfmReportText,
+  type ReportBlock,
+  type ReportColour,
+  type ReportValue,
+  type RfmReportLayout,
+} from './report-layout';
+export {
+  rfmFromOrders,
+  RFM_CUSTOMER_COLUMNS,
+  type OrderCellProblem,
+  type OrdersGrid,
+  type RfmFromOrders,
+  type RfmFromOrdersOptions,
+} from './from-orders';

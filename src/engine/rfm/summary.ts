@@ -1,15 +1,8 @@
-import type { CustomerColumns, RfmScores } from './types';
+import type { CustomerColumns, RfmScores, SegmentFigures } from './types';
 
 /** One segment's line of the summary; `segment` is the rule index, or `segments.length` for "Others". */
-export interface SegmentSummaryRow {
+export interface SegmentSummaryRow extends SegmentFigures {
   segment: number;
-  customers: number;
-  orders: number;
-  revenue: number;
-  /** Average order value: revenue / orders (NaN without orders). */
-  aov: number;
-  customerShare: number;
-  revenueShare: number;
 }
 
 /**

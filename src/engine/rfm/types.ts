@@ -116,3 +116,15 @@ export interface OrderRowError {
   row: number;
   error: GradeError;
 }
+
+/** Customers, orders and revenue of one group of customers, with their shares of the whole. */
+export interface SegmentFigures {
+  customers: number;
+  orders: number;
+  revenue: number;
+  /** Average order value: revenue / orders (NaN without orders). */
+  aov: number;
+  customerShare: number;
+  /** 0 when the total revenue is 0. */
+  revenueShare: number;
+}

@@ -224,6 +224,8 @@ export class FakeExcel {
       else moved.set(key(r, c + count), cell);
     }
     sheet.cells = moved;
+    for (const [k, cell] of moved)
+      if (cell.formula) moved.set(k, { ...cell, formula: shiftFormulaColumns(cell.formula, column, count, rows) });
     const adjust = (rect: Rect): Rect | undefined => {
       if (rows && !(rect.row >= rows.row && rect.row + rect.rows <= rows.row + rows.rows)) return rect;
       const end = rect.column + rect.columns;

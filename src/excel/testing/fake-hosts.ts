@@ -59,6 +59,7 @@ export function refuseAboveHost(host: ExcelHost, member: CheckedMember): void {
  */
 export const FAKE_CHART_TYPE_SETS = {
   ColumnClustered: { set: 'ExcelApi', version: '1.1' },
+  BarClustered: { set: 'ExcelApi', version: '1.1' },
   Pareto: { set: 'ExcelApi', version: '1.9' },
 } as const satisfies Record<string, { set: string; version: string }>;
 

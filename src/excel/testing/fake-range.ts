@@ -116,7 +116,9 @@ export class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
   set formulas(values: unknown[][]) {
     this.setCells('formulas', values, (value) => {
       const v = toScalar(value);
-      return typeof v === 'string' && v.startsWith('=') ? { value: 0, formula: v } : { value: v };
+      if (typeof v === 'string' && v.startsWith('=')) return { value: 0, formula: v };
+      // As typed into the cell: a leading apostrophe keeps the rest as text.
+      return typeof v === 'string' && v.startsWith("'") ? { value: v.slice(1) } : { value: v };
     });
   }
   get numberFormat(): unknown[][] {

@@ -28,6 +28,8 @@ import type { ApplyChoices } from './apply-step';
 import { DataStep } from './data-step';
 import { LocaleProvider, usePaneText } from './pane-text';
 import { ApplyStep, HistoryStep, preloadSteps, PreviewStep, TableStep } from './lazy-steps';
+import { RfmOrdersPanel } from '../rfm-orders/rfm-orders-panel';
+import { rfmCutPoints } from '../rfm-orders/cut-points-table';
 
 export type Theme = 'light' | 'dark';
 
@@ -108,6 +110,8 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
   const abort = useRef<AbortController | undefined>(undefined);
   const readAbort = useRef<AbortController | undefined>(undefined);
   const [readProgress, setReadProgress] = useState<Progress>();
+  /** Sheets RFM from orders created for the next Apply: its Revert removes them. */
+  const createdSheets = useRef<string[]>([]);
 
   const compiled = useMemo(() => compileDraft(draft, stored.tables), [draft, stored]);
   const table = compiled.ok ? compiled.compiled : undefined;
@@ -120,6 +124,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     [table, rows, mapping],
   );
   const summary = useMemo(() => (table && batch ? summarize(table, batch) : undefined), [table, batch]);
+  const cutPoints = useMemo(() => rfmCutPoints(batch, locale), [batch, locale]);
   const nameOf = useMemo(() => {
     const header = new Map((mapping?.matched ?? []).map((m) => [m.input, m.header]));
     return (id: string) => header.get(id) ?? id;
@@ -225,8 +230,10 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
       rows,
       signal: controller.signal,
       onProgress: setProgress,
+      createdSheets: createdSheets.current,
     });
     setRunning(false);
+    if (result.ok) createdSheets.current = [];
     if (!result.ok) {
       if (result.problem.kind === 'user-columns') setAsking(result.problem.headers);
       else report(result.problem);
@@ -345,6 +352,16 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
               onMap={(input, header) => setOverrides({ ...overrides, [input]: header })}
             />
           )}
+          {step === 'data' && workbook && (
+            <RfmOrdersPanel
+              workbook={workbook}
+              onBuilt={({ tableId, sheets }) => {
+                createdSheets.current = [sheets.customers, sheets.report];
+                choose(`preset:${tableId}`);
+                void detect();
+              }}
+            />
+          )}
           {step === 'table' && (
             <SheetDataContext.Provider
               value={region && rows ? { region, rows, overrides, stored: stored.tables } : undefined}
@@ -370,7 +387,13 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
           )}
           {step === 'preview' &&
             (table && summary && region ? (
-              <PreviewStep compiled={table} summary={summary} samples={samples} firstRow={region.top + 2} />
+              <PreviewStep
+                compiled={table}
+                summary={summary}
+                samples={samples}
+                firstRow={region.top + 2}
+                {...(cutPoints ? { cutPoints } : {})}
+              />
             ) : (
               needsData
             ))}

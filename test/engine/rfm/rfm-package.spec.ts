@@ -34,6 +34,7 @@ import {
   type RfmSegmentRule,
 } from '../../../src/engine/rfm';
 import { parseDate } from '../../../src/engine/values/coerce';
+import { RFM_PACKAGE_TEST_SEGMENT_NAMES, RFM_PACKAGE_TEST_SEGMENTS } from './rfm-package-segment-test';
 
 const CSV = join(__dirname, '../../../data/rfm-orders.csv');
 
@@ -221,35 +222,8 @@ describe('rfm-package binning on the R rfm package example data', () => {
   });
 
   test("given the package's rfm_segment test table, then Champions are 158 customers, 1,234 orders, 120,178 revenue", () => {
-    // tests/testthat/test-rfm-segment.R of the rfm package (ten segments, first match wins).
-    const names = [
-      'champions',
-      'loyal',
-      'potential',
-      'new',
-      'promising',
-      'attention',
-      'sleep',
-      'risk',
-      'cantLose',
-      'lost',
-    ];
-    const lower = {
-      r: [4, 2, 3, 4, 3, 2, 2, 1, 1, 1],
-      f: [4, 3, 1, 1, 1, 2, 1, 2, 4, 1],
-      m: [4, 3, 1, 1, 1, 2, 1, 2, 4, 1],
-    };
-    const upper = {
-      r: [5, 5, 5, 5, 4, 3, 3, 2, 1, 2],
-      f: [5, 5, 3, 1, 1, 3, 2, 5, 5, 2],
-      m: [5, 5, 3, 1, 1, 3, 2, 5, 5, 2],
-    };
-    const rules = names.map((tier, k) => ({
-      tier,
-      r: [lower.r[k]!, upper.r[k]!] as [number, number],
-      f: [lower.f[k]!, upper.f[k]!] as [number, number],
-      m: [lower.m[k]!, upper.m[k]!] as [number, number],
-    }));
+    const names = RFM_PACKAGE_TEST_SEGMENT_NAMES;
+    const rules = RFM_PACKAGE_TEST_SEGMENTS;
     const { customers, analysis } = engineTable(rules);
     const summary = summarizeSegments(customers, analysis.segments, rules.length);
     expect(summary[0]).toMatchObject({ customers: 158, orders: 1234, revenue: 120178 });

@@ -1,0 +1,32 @@
+import type { RfmReportMessageKey } from './rfm-report.en-US';
+
+/** 中文：RFM 客户分群报告。 */
+export const rfmReportZhCN: Record<RfmReportMessageKey, string> = {
+  'report.sheet.customers': '客户',
+  'report.sheet.segments': '客户分群',
+  'report.sheet.heatmap': 'R × F',
+  'report.sheet.cuts': '分档切点',
+  'report.title': 'RFM 客户分群：{table}',
+  'report.as-of': '分析日期',
+  'report.segment': '分群',
+  'report.customers': '客户数',
+  'report.orders': '订单数',
+  'report.revenue': '金额',
+  'report.aov': '客单价',
+  'report.customer-share': '客户占比',
+  'report.revenue-share': '金额占比',
+  'report.total': '合计',
+  'report.ungraded': '未分级',
+  'report.chart-title': '客户占比与金额占比',
+  'report.heatmap-title': '按 R 得分（行）与 F 得分（列）的客户数',
+  'report.cuts-title': '所用分档切点（{binning}）',
+  'report.dimension': '维度',
+  'report.score': '得分',
+  'report.values': '数值范围',
+  'report.from': '下限',
+  'report.to': '上限',
+  'report.cap': '截断值',
+  'report.dimension.r': '最近消费（天）',
+  'report.dimension.f': '消费频次（订单数）',
+  'report.dimension.m': '消费金额',
+};
