@@ -1,6 +1,5 @@
 import {
   Button,
-  Caption1,
   Input,
   makeStyles,
   Select,
@@ -33,9 +32,16 @@ const useGridStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXXS,
     paddingLeft: tokens.spacingHorizontalXXS,
     paddingRight: tokens.spacingHorizontalXXS,
+    // The column's name above the control, drawn by CSS: not text of the cell.
+    '::before': {
+      content: 'attr(data-header)',
+      color: tokens.colorNeutralForeground3,
+      fontSize: tokens.fontSizeBase200,
+      lineHeight: tokens.lineHeightBase200,
+    },
   },
   actionCell: { flex: '0 0 auto', minWidth: 0, height: 'auto', marginLeft: 'auto' },
-  caption: { color: tokens.colorNeutralForeground3 },
+
   control: { minWidth: 0, width: '100%' },
   // As tall as its text (Chromium's field-sizing); elsewhere one line that scrolls.
   wrapping: { fieldSizing: 'content', minHeight: '24px', overflowWrap: 'anywhere' } as GriffelStyle,
@@ -89,10 +95,7 @@ export function EditorGrid({ label, headers, rows, rowName, onMove, onRemove, on
           {rows.map((cells, i) => (
             <TableRow key={i} className={styles.row}>
               {cells.map((cell, c) => (
-                <TableCell key={c} className={styles.cell}>
-                  <Caption1 className={styles.caption} aria-hidden>
-                    {headers[c]}
-                  </Caption1>
+                <TableCell key={c} className={styles.cell} data-header={headers[c]}>
                   {cell}
                 </TableCell>
               ))}
