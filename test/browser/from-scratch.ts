@@ -1,8 +1,9 @@
 /**
  * The browser check's table-building part (issue 13): at 350 px, by mouse and keyboard only, a
- * scorecard is built from an empty New table (two inputs, two criteria with two bands each, three
- * tiers), applied to the sample sheet, and every graded row's Tier cell is compared with the engine
- * grading the same rows in this process. Then each method's editor is shown (a preset of each):
+ * scorecard (two inputs, two criteria with two bands each, three tiers), a matrix (two axes of two
+ * bands, a tier per cell) and an RFM table (bins, two segments, a default) are each built from an
+ * empty New table, applied to the sample sheet, and every graded row's Tier cell is compared with the
+ * engine grading the same rows in this process; the sheet is reverted between them. Then each method's editor is shown (a preset of each):
  * no sideways scrolling, no truncated text box, a screenshot each, axe clean.
  */
 import assert from 'node:assert/strict';
@@ -48,21 +49,52 @@ async function fill(page: Page, label: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-/** Builds the scorecard in the pane and applies it; returns the table as the pane holds it. */
-export async function buildScorecard(page: Page, out: string): Promise<unknown> {
+/** An empty New table of `method` (picked by keyboard), created by keyboard. */
+async function startEmpty(page: Page, name: string, method?: string): Promise<void> {
   await page.getByRole('tab', { name: 'Table' }).click();
   await page.getByRole('button', { name: 'New table' }).click();
-  await fill(page, 'Name of the new table', 'Team score');
-  // Empty, scorecard: the defaults; Create by keyboard.
+  await fill(page, 'Name of the new table', name);
+  if (method) {
+    await page.getByLabel('Method', { exact: true }).focus();
+    await page.getByLabel('Method', { exact: true }).selectOption({ label: method });
+  }
   await page.getByRole('button', { name: 'Create' }).focus();
   await page.keyboard.press('Enter');
+}
 
+/** Two inputs read from the sample sheet's Sales and Payment days columns. */
+async function addSalesAndDays(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add an input' }).click();
   await page.getByRole('button', { name: 'Add an input' }).click();
   await fill(page, 'Other column headers of Input 1 (a; b)', '月均销售额');
   await fill(page, 'Label of input input_1', 'Sales');
   await fill(page, 'Other column headers of Input 2 (a; b)', 'Payment days');
   await fill(page, 'Label of input input_2', 'Days');
+}
+
+/** Once the table is valid: a screenshot, then Apply; returns the table as the pane holds it. */
+async function shootAndApply(page: Page, path: string): Promise<unknown> {
+  await page.getByText('The table is valid.').waitFor();
+  await shotChecked(page, path);
+  const table: unknown = JSON.parse(await page.getByLabel('Table as JSON', { exact: true }).inputValue());
+  await page.getByRole('tab', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.getByText(/^Applied:/).waitFor();
+  return table;
+}
+
+/** Reverts the last Apply, so the next table is applied to the sheet as it was. */
+export async function revert(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Revert', exact: true }).click();
+  await page.getByText('Reverted: the sheet is as it was before Apply.').waitFor();
+}
+
+/** Builds the scorecard in the pane and applies it; returns the table as the pane holds it. */
+export async function buildScorecard(page: Page, out: string): Promise<unknown> {
+  // Empty, scorecard: the defaults.
+  await startEmpty(page, 'Team score');
+  await addSalesAndDays(page);
 
   await page.getByRole('button', { name: 'Add a criterion' }).click();
   await page.getByRole('button', { name: 'Add a criterion' }).click();
@@ -77,21 +109,55 @@ export async function buildScorecard(page: Page, out: string): Promise<unknown> 
   await page.getByRole('button', { name: 'Add a band to Criterion 2' }).click();
   await fill(page, 'Band 2 of Criterion 2', 'x > 45');
   await fill(page, 'Points of band 2 of Criterion 2', '0');
-  await page.getByText('The table is valid.').waitFor();
-  await shotChecked(page, join(out, 'scratch-scorecard.png'));
-  const table: unknown = JSON.parse(await page.getByLabel('Table as JSON', { exact: true }).inputValue());
+  return shootAndApply(page, join(out, 'scratch-scorecard.png'));
+}
 
-  await page.getByRole('tab', { name: 'Apply' }).click();
-  await page.getByRole('button', { name: 'Apply', exact: true }).click();
-  await page.getByText(/^Applied:/).waitFor();
-  return table;
+/** Builds a matrix (Sales rows × Days columns, two bands each, a tier per cell) and applies it. */
+export async function buildMatrix(page: Page, out: string): Promise<unknown> {
+  await startEmpty(page, 'Team matrix', 'Matrix (two axes)');
+  await addSalesAndDays(page);
+  await page.getByLabel('Input of Rows', { exact: true }).selectOption('input_1');
+  await page.getByLabel('Input of Columns', { exact: true }).selectOption('input_2');
+  await page.getByRole('button', { name: 'Add a band to Rows' }).click();
+  await page.getByRole('button', { name: 'Add a band to Rows' }).click();
+  await page.getByRole('button', { name: 'Add a band to Columns' }).click();
+  await page.getByRole('button', { name: 'Add a band to Columns' }).click();
+  await fill(page, 'Values of r1 (Rows)', 'x >= 10000');
+  await fill(page, 'Values of r2 (Rows)', 'x < 10000');
+  await fill(page, 'Values of c1 (Columns)', 'x <= 45');
+  await fill(page, 'Values of c2 (Columns)', 'x > 45');
+  const cells = { 'r1 × c1': 'A', 'r1 × c2': 'B', 'r2 × c1': 'B', 'r2 × c2': 'C' };
+  for (const [cell, tier] of Object.entries(cells)) {
+    await page.getByLabel(`Cell ${cell}`, { exact: true }).selectOption(tier);
+  }
+  return shootAndApply(page, join(out, 'scratch-matrix.png'));
+}
+
+/**
+ * Builds an RFM table (three bins per score, two segments, C by default) and applies it; the sample
+ * sheet's Revenue is monetary by its alias, and its other two columns are named as recency and frequency.
+ */
+export async function buildRfm(page: Page, out: string): Promise<unknown> {
+  await startEmpty(page, 'Team RFM', 'RFM (recency, frequency, monetary)');
+  await fill(page, 'Other column headers of Recency (days since last purchase) (a; b)', 'Payment days');
+  await fill(page, 'Other column headers of Frequency (number of orders) (a; b)', '月均销售额');
+  for (const dimension of ['Recency', 'Frequency', 'Monetary']) await fill(page, `Bins of ${dimension}`, '3');
+  await page.getByRole('button', { name: 'Add a segment' }).click();
+  await page.getByLabel('Tier of segment 1', { exact: true }).selectOption('A');
+  await fill(page, 'R scores of segment 1 (e.g. 4-5)', '3');
+  await fill(page, 'M scores of segment 1 (e.g. 4-5)', '2-3');
+  await page.getByRole('button', { name: 'Add a segment' }).click();
+  await page.getByLabel('Tier of segment 2', { exact: true }).selectOption('B');
+  await fill(page, 'F scores of segment 2 (e.g. 4-5)', '2-3');
+  return shootAndApply(page, join(out, 'scratch-rfm.png'));
 }
 
 /** Every graded row's Tier cell against the engine on the same rows. */
 export async function checkAgainstEngine(page: Page, table: unknown, rowCount: number): Promise<number> {
   const compiled = compileTable(table);
   assert.ok(compiled.ok, JSON.stringify(compiled));
-  const sheet = await sheetValues(page, rowCount + 1, 8);
+  // Room for the columns Apply adds right of the data (tier, score, reason, RFM scores).
+  const sheet = await sheetValues(page, rowCount + 1, 16);
   const headers = sheet[0]!;
   const tierColumn = headers.findIndex((h) => h === 'Tier');
   assert.ok(tierColumn >= 4, `a Tier column right of the data: ${JSON.stringify(headers)}`);
@@ -99,16 +165,24 @@ export async function checkAgainstEngine(page: Page, table: unknown, rowCount: n
   const mapping = mapColumns(compiled.compiled.columns, headers.slice(0, 4));
   const batch = compiled.compiled.gradeRows(data, mapping.map);
   let graded = 0;
+  const written = new Set<Cell>();
   data.forEach((_row, i) => {
     const k = batch.tiers[i]!;
-    const written = sheet[i + 1]![tierColumn];
+    const tier = sheet[i + 1]![tierColumn]!;
     if (k < 0) {
-      assert.ok(!compiled.compiled.tiers.some((t) => t.id === written), `row ${i + 2} is not graded by the engine`);
+      assert.ok(!compiled.compiled.tiers.some((t) => t.id === tier), `row ${i + 2} is not graded by the engine`);
       return;
     }
-    assert.equal(written, compiled.compiled.tiers[k]!.id, `row ${i + 2}`);
+    assert.equal(tier, compiled.compiled.tiers[k]!.id, `row ${i + 2}`);
+    written.add(tier);
     graded++;
   });
+  // A table that sent every row to one tier would prove little: the sample gives each tier rows.
+  assert.deepEqual(
+    [...written].sort(),
+    compiled.compiled.tiers.map((t) => t.id).sort(),
+    'every tier of the table is written',
+  );
   return graded;
 }
 

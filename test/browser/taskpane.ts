@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildScorecard, checkAgainstEngine, showEditors } from './from-scratch';
+import { buildMatrix, buildRfm, buildScorecard, checkAgainstEngine, revert, showEditors } from './from-scratch';
 import { build, launch, openPane, ROOT, serve, seriousViolations } from './harness';
 
 const OUT = join(ROOT, 'test-results/taskpane');
@@ -145,6 +145,17 @@ async function main(): Promise<void> {
     console.log(
       `ok  a scorecard built from scratch by mouse and keyboard; ${graded} graded rows as the engine grades them`,
     );
+    for (const [method, build] of [
+      ['matrix', buildMatrix],
+      ['RFM table', buildRfm],
+    ] as const) {
+      await revert(scratch);
+      const built = await build(scratch, OUT);
+      const rows = await checkAgainstEngine(scratch, built, 40);
+      console.log(
+        `ok  a ${method} built from scratch by mouse and keyboard; ${rows} graded rows as the engine grades them`,
+      );
+    }
     await showEditors(scratch, OUT);
     await noSeriousViolations(scratch, 'the RFM editor');
     console.log('ok  scorecard, rules, matrix and RFM editors at 350 px: no sideways scrolling, no cut text');

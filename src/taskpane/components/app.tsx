@@ -27,8 +27,7 @@ import { formatWorkbookProblem } from '../text';
 import type { ApplyChoices } from './apply-step';
 import { DataStep } from './data-step';
 import { LocaleProvider, usePaneText } from './pane-text';
-import { ApplyStep, HistoryStep, preloadSteps, PreviewStep, TableStep } from './lazy-steps';
-import { RfmOrdersPanel } from '../rfm-orders/rfm-orders-panel';
+import { ApplyStep, HistoryStep, preloadSteps, PreviewStep, RfmOrdersPanel, TableStep } from './lazy-steps';
 import { rfmCutPoints } from '../rfm-orders/cut-points-table';
 
 export type Theme = 'light' | 'dark';
@@ -353,14 +352,17 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
             />
           )}
           {step === 'data' && workbook && (
-            <RfmOrdersPanel
-              workbook={workbook}
-              onBuilt={({ tableId, sheets }) => {
-                createdSheets.current = [sheets.customers, sheets.report];
-                choose(`preset:${tableId}`);
-                void detect();
-              }}
-            />
+            // A boundary of its own, so the Data step stays on screen while the panel's chunk loads.
+            <Suspense fallback={null}>
+              <RfmOrdersPanel
+                workbook={workbook}
+                onBuilt={({ tableId, sheets }) => {
+                  createdSheets.current = [sheets.customers, sheets.report];
+                  choose(`preset:${tableId}`);
+                  void detect();
+                }}
+              />
+            </Suspense>
           )}
           {step === 'table' && (
             <SheetDataContext.Provider

@@ -1,7 +1,8 @@
 /**
- * The steps after Data, loaded when first shown: the table editors, the preview, Apply and History are
- * not needed for the pane's first render, so their code is in chunks of their own (ADR 0024). The pane
- * preloads them once it has rendered; a step whose chunk is in renders at once, without the spinner.
+ * The steps after Data, loaded when first shown: the table editors, the preview, Apply, History and the
+ * RFM-from-orders panel are not needed for the pane's first render, so their code is in chunks of their
+ * own (ADR 0024). The pane preloads them once it has rendered; a step whose chunk is in renders at once,
+ * without the spinner.
  */
 import { lazy, type ComponentType } from 'react';
 
@@ -31,13 +32,15 @@ const table = lazyStep(() => import('./table-step').then((m) => m.TableStep));
 const preview = lazyStep(() => import('./preview-step').then((m) => m.PreviewStep));
 const apply = lazyStep(() => import('./apply-step').then((m) => m.ApplyStep));
 const history = lazyStep(() => import('./history-step').then((m) => m.HistoryStep));
+const rfmOrders = lazyStep(() => import('../rfm-orders/rfm-orders-panel').then((m) => m.RfmOrdersPanel));
 
 export const TableStep = table.Component;
 export const PreviewStep = preview.Component;
 export const ApplyStep = apply.Component;
 export const HistoryStep = history.Component;
+export const RfmOrdersPanel = rfmOrders.Component;
 
 /** Loads every step's chunk (once). */
 export function preloadSteps(): Promise<unknown> {
-  return Promise.all([table, preview, apply, history].map((step) => step.preload()));
+  return Promise.all([table, preview, apply, history, rfmOrders].map((step) => step.preload()));
 }
