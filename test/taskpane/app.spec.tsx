@@ -112,12 +112,14 @@ describe('the task pane', () => {
     tab('Apply');
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await settled();
-    // Fluent shows the dialog to assistive technology once its entry motion starts, a frame later.
-    const dialog = await screen.findByRole('alertdialog');
+    // Fluent shows the dialog, and then its buttons, to assistive technology once its entry motion
+    // starts, a frame or more later: wait for each by role (a loaded machine takes longer than 1 s).
+    const motion = { timeout: 10_000 };
+    const dialog = await screen.findByRole('alertdialog', {}, motion);
     expect(
       within(dialog).getByText(/were not written by Tierwise: Tier\. Tierwise leaves them as they are/),
     ).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Add Tierwise columns' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Add Tierwise columns' }, motion));
     await settled();
     expect(screen.getByText(/^Applied:/)).toBeTruthy();
     const sheet = fake.sheet('Customers')!;
