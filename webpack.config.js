@@ -80,6 +80,8 @@ module.exports = async (env = {}, options = {}) => {
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // The pane's later steps (src/taskpane/components/lazy-steps.tsx) load on first use (ADR 0024).
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },

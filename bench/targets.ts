@@ -5,6 +5,7 @@
  * Peers: Debian's /usr/bin/python3 with python3-numpy and python3-pandas; DuckDB through @duckdb/node-api.
  * Generated CSVs go to a temporary folder, removed at the end.
  */
+import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,10 +28,17 @@ const ROOT = resolve(__dirname, '..');
 const PEERS = resolve(ROOT, '../../shared/peers');
 const PYTHON = '/usr/bin/python3';
 const node = (script: string, ...args: string[]): string[] => ['--import', 'tsx', join(ROOT, script), ...args];
+// The command as users run it: the built dist/tierwise.js (ADR 0021), rebuilt from the sources first,
+// so no run pays tsx's TypeScript transform.
+const builtCli = (): string => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  return join(ROOT, 'dist/tierwise.js');
+};
+let cli: string | undefined;
 const tierwise = (...args: string[]): Contender => ({
   label: 'tierwise',
   command: process.execPath,
-  args: [join(ROOT, 'bin/tierwise.js'), ...args],
+  args: [(cli ??= builtCli()), ...args],
 });
 
 /** Customers as `id,monthly_sales,payment_days`: sales U(0,40000) in cents, days integer U[0,90). */

@@ -26,14 +26,33 @@ function pluralCases(body: string): Record<string, string> {
   return cases;
 }
 
+// Building an Intl formatter costs far more than using one: one of each per locale (the pane formats
+// hundreds of messages on its first render).
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 })));
+  return format;
+}
+
+function pluralRule(locale: Locale): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+
 /**
  * Fills a message template: `{name}` with the parameter (numbers formatted for the locale) and
  * ICU-style plurals `{count, plural, one {# row} other {# rows}}` chosen by Intl.PluralRules,
  * with `#` the formatted number. Unknown placeholders stay as they are.
  */
 export function formatMessage(locale: Locale, template: string, params: Record<string, string | number> = {}): string {
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const numbers = numberFormat(locale);
   const show = (value: string | number) => (typeof value === 'number' ? numbers.format(value) : value);
+  // Most texts have no placeholder at all.
+  if (!template.includes('{')) return template;
   let out = '';
   let i = 0;
   while (i < template.length) {
@@ -50,7 +69,7 @@ export function formatMessage(locale: Locale, template: string, params: Record<s
     const value = params[(plural ? plural[1] : inner.trim()) as string];
     if (plural && typeof value === 'number') {
       const cases = pluralCases(plural[2]!);
-      const chosen = cases[`=${value}`] ?? cases[new Intl.PluralRules(locale).select(value)] ?? cases.other ?? '';
+      const chosen = cases[`=${value}`] ?? cases[pluralRule(locale).select(value)] ?? cases.other ?? '';
       out += formatMessage(locale, chosen, params).replace(/#/g, numbers.format(value));
     } else if (!plural && /^\w+$/.test(inner) && value !== undefined) out += show(value);
     else out += template.slice(open, end + 1);

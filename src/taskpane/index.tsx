@@ -28,10 +28,14 @@ async function officeReady(): Promise<{ host?: string }> {
 }
 
 async function boot(): Promise<void> {
+  // Marks for bench/taskpane.ts: where the time to the first render goes.
+  performance.mark('tierwise:script');
   const { host } = await officeReady();
+  performance.mark('tierwise:office-ready');
   // A TIERWISE formula starts the shared runtime, and this page with it: read the workbook only once the pane shows.
   const addin = typeof Office === 'undefined' ? undefined : (Office as { addin?: AddinVisibility }).addin;
   await whenPaneShown(document, addin);
+  performance.mark('tierwise:shown');
   const office = typeof Office === 'undefined' ? undefined : Office.context;
   const inExcel = host === 'Excel' && typeof Excel !== 'undefined';
   const workbook =

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { buildScorecard, checkAgainstEngine, showEditors } from './from-scratch';
 import { build, launch, openPane, ROOT, serve, seriousViolations } from './harness';
 
 const OUT = join(ROOT, 'test-results/taskpane');
@@ -121,11 +122,33 @@ async function main(): Promise<void> {
       console.log(`ok  ${lang}: map, preview (by keyboard), apply, select ungraded, revert; axe clean`);
       await page.close();
     }
-    const dark = await openPane(browser.context, server.url, DIST, '?lang=en-US&theme=dark');
-    await dark.getByText(WORDS['en-US'].region).waitFor();
-    await shot(dark, 'en-US-dark');
-    await noSeriousViolations(dark, 'dark theme');
-    console.log('ok  dark theme; axe clean');
+    for (const lang of ['en-US', 'zh-CN'] as const) {
+      const dark = await openPane(browser.context, server.url, DIST, `?lang=${lang}&theme=dark`);
+      dark.on('pageerror', (e) => errors.push(`${lang} dark: ${e.message}`));
+      await dark.getByText(WORDS[lang].region).waitFor();
+      await shot(dark, `${lang}-dark`);
+      await noSeriousViolations(dark, `${lang} dark theme`);
+      await dark.getByRole('tab', { name: WORDS[lang].table }).click();
+      await dark.getByLabel(WORDS[lang].json).waitFor();
+      await shot(dark, `${lang}-dark-table`);
+      await noSeriousViolations(dark, `${lang} dark theme, table editor`);
+      await dark.close();
+    }
+    console.log('ok  dark theme in en-US and zh-CN, data and table steps; axe clean');
+
+    const scratch = await openPane(browser.context, server.url, DIST, '?lang=en-US');
+    scratch.on('pageerror', (e) => errors.push(`from scratch: ${e.message}`));
+    await scratch.getByText(WORDS['en-US'].region).waitFor();
+    const table = await buildScorecard(scratch, OUT);
+    await noSeriousViolations(scratch, 'a scorecard built from scratch, applied');
+    const graded = await checkAgainstEngine(scratch, table, 40);
+    console.log(
+      `ok  a scorecard built from scratch by mouse and keyboard; ${graded} graded rows as the engine grades them`,
+    );
+    await showEditors(scratch, OUT);
+    await noSeriousViolations(scratch, 'the RFM editor');
+    console.log('ok  scorecard, rules, matrix and RFM editors at 350 px: no sideways scrolling, no cut text');
+    await scratch.close();
     assert.deepEqual(errors, [], 'no uncaught errors in the page');
     console.log(`screenshots in ${OUT}`);
   } finally {

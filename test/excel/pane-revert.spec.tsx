@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import type { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { Result } from '../../src/excel/workbook';
 import { App } from '../../src/taskpane/components/app';
+import { preloadSteps } from '../../src/taskpane/components/lazy-steps';
 import { customerWorkbook, planFor } from './support';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
@@ -30,6 +31,8 @@ async function appliedEarlier(fake: FakeExcel): Promise<void> {
 
 async function openApplyStep(workbook: OfficeWorkbook, rows: number): Promise<HTMLButtonElement> {
   render(<App workbook={workbook} locale="en-US" theme="light" />);
+  // The Apply step loads in a chunk of its own (lazy-steps.tsx).
+  await act(() => preloadSteps());
   await screen.findByText(new RegExp(`^${rows} rows in Customers!`));
   fireEvent.click(screen.getByRole('tab', { name: 'Apply' }));
   return screen.getByRole('button', { name: 'Revert' }) as HTMLButtonElement;

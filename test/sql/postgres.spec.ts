@@ -1,8 +1,15 @@
-import type { GradingTable } from '../../src/engine/model';
 import { getPreset } from '../../src/engine/presets';
 import { exportSql } from '../../src/engine/sql';
 import { postgresBinDir, startPostgres, type PostgresCluster } from './postgres-cluster';
-import { arbitraryCases, differences, exportedSql, presetCases, sourceSql, type Outcome } from './sql-harness';
+import {
+  arbitraryCases,
+  differences,
+  exportedSql,
+  presetCases,
+  QUOTES_TABLE,
+  sourceSql,
+  type Outcome,
+} from './sql-harness';
 
 const bin = postgresBinDir();
 if (!bin) {
@@ -104,25 +111,7 @@ describePg('SQL export on PostgreSQL', () => {
   });
 
   it('given a literal with quotes and backslashes then PostgreSQL reads it as written whatever standard_conforming_strings says', () => {
-    const table: GradingTable = {
-      format: 'tierwise/grading-table',
-      version: 1,
-      id: 'quotes',
-      name: { en: 'Quotes' },
-      inputs: [
-        {
-          id: 'kind',
-          type: 'category',
-          label: { en: 'Kind' },
-          values: [{ id: 'a', aliases: ["it's \\ back'slash"] }, { id: 'b' }],
-        },
-      ],
-      method: { kind: 'rules', rules: [{ tier: 'X', when: { input: 'kind', op: '=', value: 'a' } }], default: 'Y' },
-      tiers: [
-        { id: 'X', label: { en: 'X' }, fill: '#FFFFFF', font: '#000000' },
-        { id: 'Y', label: { en: 'Y' }, fill: '#FFFFFF', font: '#000000' },
-      ],
-    };
+    const table = QUOTES_TABLE;
     const input = table.inputs[0]!;
     const columns = {};
     const result = exportSql(table, { dialect: 'postgres', source: 'q', columns, resolve: getPreset });

@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sqlDialect } from '../../src/engine/sql';
 
 const SCRIPTS = join(__dirname, '..', '..', 'scripts', 'spark');
 
@@ -15,12 +16,14 @@ export interface SparkColumn {
   type: 'STRING' | 'DOUBLE' | 'DATE' | 'INTEGER';
 }
 
+export type SparkValue = string | number | null;
+
 export interface SparkCase {
   name: string;
   view: string;
   columns?: SparkColumn[];
-  /** Cells as JSON: DATE cells as 'YYYY-MM-DD'. */
-  rows?: Array<Array<string | number | null>>;
+  /** Cells as JSON: DATE cells as 'YYYY-MM-DD'. Shipped inside the SQL as a VALUES view. */
+  rows?: SparkValue[][];
   /** Instead of columns and rows: Parquet files (a file or a folder) to read as the view. */
   parquet?: string;
   query: string;
@@ -34,8 +37,13 @@ export interface SparkJob {
   cases: SparkCase[];
 }
 
+/** What run-statements.py reads: the rows become setup statements. */
+interface SparkWireCase extends Omit<SparkCase, 'columns' | 'rows'> {
+  setup?: string[];
+}
+
 export type SparkCell = string | number | boolean | null;
-export type SparkOutcome = { rows: SparkCell[][]; ms: number } | { error: string };
+export type SparkOutcome = { rows: SparkCell[][]; ms: number; setupMs: number; analyseMs: number } | { error: string };
 
 export interface SparkResult {
   sparkVersion: string;
@@ -70,13 +78,53 @@ export function requestedSparkVersion(): string {
   return process.env.TIERWISE_PYSPARK_VERSION || pinned;
 }
 
+const SPARK = sqlDialect('spark');
+
+function sparkLiteral(value: SparkValue, type: SparkColumn['type']): string {
+  if (value === null) return `CAST(NULL AS ${type})`;
+  switch (type) {
+    case 'DOUBLE':
+      return `CAST('${String(value)}' AS DOUBLE)`;
+    case 'INTEGER':
+      return String(Math.trunc(Number(value)));
+    case 'DATE':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw new Error(`not a DATE cell: ${String(value)}`);
+      return `DATE '${String(value)}'`;
+    case 'STRING': {
+      const text = SPARK.text(String(value));
+      if (text === undefined) throw new Error(`a text Spark cannot hold: ${JSON.stringify(value)}`);
+      return text;
+    }
+  }
+}
+
+/**
+ * A temporary view of the rows as one VALUES literal, written with the export's own Spark literals
+ * (no backslash: the same in every escapedStringLiterals mode). Spark holds it as a LocalRelation.
+ */
+export function sparkValuesView(view: string, columns: readonly SparkColumn[], rows: readonly SparkValue[][]): string {
+  const names = columns.map((c) => SPARK.ident(c.name)!).join(', ');
+  const nulls = `(${columns.map((c) => sparkLiteral(null, c.type)).join(', ')})`;
+  // An empty view still needs its column types: one row of NULLs, filtered out.
+  const body = rows.length
+    ? rows.map((row) => `(${row.map((v, i) => sparkLiteral(v, columns[i]!.type)).join(', ')})`).join(',\n')
+    : nulls;
+  const where = rows.length ? '' : ' WHERE FALSE';
+  return `CREATE OR REPLACE TEMPORARY VIEW ${SPARK.ident(view)!} AS SELECT * FROM VALUES\n${body}\nAS t(${names})${where}`;
+}
+
+function wireCase({ columns, rows, ...rest }: SparkCase): SparkWireCase {
+  if (!columns || !rows) return rest;
+  return { ...rest, setup: [sparkValuesView(rest.view, columns, rows)] };
+}
+
 /** Runs a job in one Spark session; rejects with Spark's output when the session fails. */
 export async function runSparkJob(python: string, job: SparkJob): Promise<SparkResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-spark-'));
   try {
     const jobPath = join(dir, 'job.json');
     const resultPath = join(dir, 'result.json');
-    writeFileSync(jobPath, JSON.stringify(job));
+    writeFileSync(jobPath, JSON.stringify({ modes: job.modes, cases: job.cases.map(wireCase) }));
     const log: string[] = [];
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(python, [join(SCRIPTS, 'run-statements.py'), jobPath, resultPath], {

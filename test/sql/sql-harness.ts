@@ -10,6 +10,7 @@ import type { GradeError } from '../../src/engine/errors';
 import type { CompiledTable } from '../../src/engine/grader';
 import type { GradingTable, RfmMethod } from '../../src/engine/model';
 import { getPreset, PRESETS } from '../../src/engine/presets';
+import { RFM_INPUT_IDS } from '../../src/engine/rfm/presets';
 import { exportSql, sqlDialect, type SqlDialectName } from '../../src/engine/sql';
 import type { Cell } from '../../src/engine/values/cell';
 import { isoDateToSerial, serialToIsoDate } from '../../src/engine/values/coerce';
@@ -37,6 +38,27 @@ export interface SqlCase {
   expected: Outcome[];
 }
 
+/** A category alias with quotes and backslashes: every dialect must read it as written, whatever its escape settings. */
+export const QUOTES_TABLE: GradingTable = {
+  format: 'tierwise/grading-table',
+  version: 1,
+  id: 'quotes',
+  name: { en: 'Quotes' },
+  inputs: [
+    {
+      id: 'kind',
+      type: 'category',
+      label: { en: 'Kind' },
+      values: [{ id: 'a', aliases: ["it's \\ back'slash", 'tab\\t'] }, { id: 'b' }],
+    },
+  ],
+  method: { kind: 'rules', rules: [{ tier: 'X', when: { input: 'kind', op: '=', value: 'a' } }], default: 'Y' },
+  tiers: [
+    { id: 'X', label: { en: 'X' }, fill: '#FFFFFF', font: '#000000' },
+    { id: 'Y', label: { en: 'Y' }, fill: '#FFFFFF', font: '#000000' },
+  ],
+};
+
 /** Date texts SQL and the engine both read, or both reject (with the same error kind). */
 const DATE_TEXTS = [
   '1900-01-01',
@@ -54,6 +76,20 @@ const DATE_TEXTS = [
   '2024.3.5',
   '2024-03-15x',
   '2024-03-15\u0085',
+];
+
+/** Recency cells around the date guard: serials from 10,000 (1927-05-18) to 9999-12-31 are dates. */
+const RECENCY_DATES_TYPED = [45366, 10000, 9999.5, 2958465, 2958465.5, 2958466, 45366.75];
+const RECENCY_DATES_TEXT = [
+  '45366',
+  ' 10000 ',
+  '9999',
+  '2958466',
+  '2024-03-15',
+  '2024/3/5 10:30',
+  '1900-01-01',
+  '1899-12-31',
+  '2024-02-30',
 ];
 
 /** Values an ABC table is tested on: ties, zero, negatives, halves and quarters, a large value. */
@@ -155,6 +191,15 @@ export function makeCase(name: string, table: GradingTable, typed: boolean, seed
         }
       }),
     );
+  }
+  if (table.method.kind === 'rfm') {
+    // Dates in a recency read as days (ADR 0004): refused as recency-is-date, beside plausible counts.
+    const at = compiled.columns.findIndex((c) => c.id === RFM_INPUT_IDS.recency);
+    (typed ? RECENCY_DATES_TYPED : RECENCY_DATES_TEXT).forEach((cell, k) => {
+      const row = [...rows[k]!];
+      row[at] = cell;
+      rows.push(row);
+    });
   }
   const batch = compiled.gradeRows(rows);
   const expected = rows.map((_row, i) =>
@@ -276,17 +321,13 @@ export function presetCases(): SqlCase[] {
   ]);
 }
 
-/** Generated tables (scorecard, rules, matrix) from arbGradingTable, fixed seed. */
+/** Generated tables (scorecard, rules, matrix) from arbGradingTable, fixed seeds. */
 export function arbitraryCases(count: number): SqlCase[] {
   const tables: GradingTable[] = [];
   // One sample per seed, so a table the SQL export does not take (RFM) is skipped without shifting the others.
   for (let seed = 1; tables.length < count && seed < count * 4; seed++) {
-    let table: GradingTable | undefined;
-    try {
-      [table] = fc.sample(arbGradingTable(), { numRuns: 1, seed });
-    } catch {
-      continue; // the arbitrary is being extended to RFM tables by another helper; those are not ours
-    }
+    const [table] = fc.sample(arbGradingTable(), { numRuns: 1, seed });
+    // RFM tables grade a population, not a row: their export is tested on the presets and rfmVariants().
     if (table && table.method.kind !== 'rfm') tables.push(table);
   }
   return tables.map((table, k) => makeCase(`arbitrary #${k} ${table.method.kind}`, table, k % 2 === 0, 3000 + k, 120));

@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/app';
+import { preloadSteps } from '../../src/taskpane/components/lazy-steps';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { Result } from '../../src/excel/workbook';
 import { customerRows, customerWorkbook, HEADERS } from '../excel/support';
+import { openCountedPane } from './counted-pane';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(JSON.stringify(result.problem));
@@ -22,6 +24,8 @@ Object.assign(window, { ResizeObserver: NoResizeObserver });
 async function openPane(fake: FakeExcel, locale: 'en-US' | 'zh-CN' = 'en-US', clock?: () => Date) {
   const workbook = new OfficeWorkbook(fake.run);
   render(<App workbook={workbook} locale={locale} theme="light" {...(clock ? { clock } : {})} />);
+  // The later steps load in chunks of their own (lazy-steps.tsx): loaded here, a tab shows its step at once.
+  await act(() => preloadSteps());
   return workbook;
 }
 
@@ -100,19 +104,40 @@ describe('the task pane', () => {
   it('given a user Tier column, then Apply asks; when confirmed it adds its own columns and leaves theirs', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Customers', [[...HEADERS, 'Tier'], ...customerRows(3).map((r) => [...r, 'gold'])]);
-    await openPane(fake);
-    await screen.findByText('3 rows in Customers!A1:E4');
+    // Each request takes 100 ms, as in Excel on the web: polling the page against findBy's 1 s clock fails here.
+    fake.latency = 100;
+    const settled = openCountedPane(fake);
+    await settled();
+    expect(screen.getByText('3 rows in Customers!A1:E4')).toBeTruthy();
     tab('Apply');
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await settled();
+    // Fluent shows the dialog to assistive technology once its entry motion starts, a frame later.
     const dialog = await screen.findByRole('alertdialog');
     expect(
       within(dialog).getByText(/were not written by Tierwise: Tier\. Tierwise leaves them as they are/),
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add Tierwise columns' }));
-    expect(await screen.findByText(/^Applied:/)).toBeTruthy();
+    await settled();
+    expect(screen.getByText(/^Applied:/)).toBeTruthy();
     const sheet = fake.sheet('Customers')!;
     expect(fake.cell(sheet, 1, 4)?.value).toBe('gold');
     expect(fake.cell(sheet, 1, 6)?.value).toBe('A');
+  });
+
+  it('given the rows still being read, then Apply is not offered yet, and is once they are read', async () => {
+    const fake = customerWorkbook(3);
+    fake.latency = 100;
+    let reading!: () => void;
+    const readStarted = new Promise<void>((started) => (reading = started));
+    const settled = openCountedPane(fake, (name) => name === 'readRows' && reading());
+    await act(() => readStarted);
+    expect(screen.getByText('3 rows in Customers!A1:D4')).toBeTruthy();
+    tab('Apply');
+    expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(screen.getAllByText('Looking for customer data…')[0]).toBeTruthy();
+    await settled();
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeTruthy();
   });
 
   it('given a protected sheet, then Apply fails with a clear message in the MessageBar', async () => {

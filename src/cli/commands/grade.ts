@@ -9,7 +9,8 @@ import { localize } from '../../i18n';
 import { parseDate } from '../../engine/values/coerce';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, openCsv, type CsvProblem } from '../csv';
+import { createCsvWriter, type CsvProblem } from '../csv';
+import { openCsvColumns } from '../csv/columns';
 import { readFileArguments } from '../file-arguments';
 import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
@@ -22,8 +23,8 @@ import { xlsxGrade } from '../lazy-xlsx';
 /** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
 export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
 
-/** Rows graded per engine call: few calls, and few rows alive at once (less GC on big files). */
-export const GRADE_CHUNK_ROWS = 16384;
+/** Rows graded per engine call: few calls, and few rows alive at once (2048: 1M rows in 2.7 s, 16384: 3.9 s). */
+export const GRADE_CHUNK_ROWS = 2048;
 
 /** The share is flagged when it differs from the tier's target by more than this. */
 const TARGET_TOLERANCE = 0.05;
@@ -172,7 +173,7 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
     }
   }
 
-  const opened = await openCsv(inputPath, { file: request.input, delimiter: request.delimiter });
+  const opened = await openCsvColumns(inputPath, { file: request.input, delimiter: request.delimiter });
   if (!opened.ok) {
     context.error(formatCsvProblem(opened.problem, locale));
     return { exitCode: 1 };
@@ -229,7 +230,10 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   const explainKey = locale === 'zh-CN' ? 'zh' : 'en';
   let chunk: string[][] = [];
 
-  const flush = async (): Promise<void> => {
+  // Writes wait for room only between chunks of input; a failed write is kept and reported once reading stops.
+  let waiting: Promise<void> | undefined;
+  let writeFailure: { error: unknown } | undefined;
+  const flush = (): void => {
     if (chunk.length === 0) return;
     const batch = compiled.gradeRows(chunk, mapping.map);
     const part = summarize(compiled, batch);
@@ -239,12 +243,12 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
       const tier = batch.tiers[i] as number;
       const score = batch.scores[i] as number;
       const error = batch.errors.get(i);
-      const outRow: Array<string | number> = [
-        ...cells,
+      const outRow: Array<string | number> = cells as Array<string | number>;
+      outRow.push(
         error || Number.isNaN(score) ? '' : score,
         tier >= 0 ? (compiled.tiers[tier]?.id ?? '') : '',
         error ? formatGradeError(error, locale, nameOf) : '',
-      ];
+      );
       if (request.explain) {
         const explained = batch.explain ? undefined : compiled.explainRow(cells, mapping.map);
         outRow.push(
@@ -256,35 +260,44 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
         );
       }
       const wait = writer.writeRow(outRow);
-      if (wait) await wait;
+      if (wait) {
+        waiting = wait.catch((error: unknown) => {
+          writeFailure ??= { error };
+        });
+      }
     }
     rows += chunk.length;
     chunk = [];
   };
 
-  try {
-    reading: for await (const batch of csv.batches) {
-      for (const record of batch) {
-        if (record.kind === 'problem') {
-          if (record.problem.kind !== 'ragged-row') {
-            fatal = record.problem;
-            break reading;
-          }
-          raggedCount++;
-          if (ragged.length < RAGGED_LISTED) ragged.push(record.problem);
-          continue;
-        }
-        if (raggedCount > 0) continue; // the output will not be written; keep reading to count
-        chunk.push(record.cells);
-        // A ranked table (ABC) grades every row against every other: one batch.
-        if (chunk.length >= GRADE_CHUNK_ROWS && !compiled.ranked) await flush();
+  const allColumns = header.map((_, column) => column);
+  await csv.read(allColumns, {
+    row(values) {
+      if (fatal || writeFailure || raggedCount > 0) return; // the output will not be written; keep reading to count
+      chunk.push(values.slice());
+      // A ranked table (ABC) grades every row against every other: one batch.
+      if (chunk.length >= GRADE_CHUNK_ROWS && !compiled.ranked) flush();
+    },
+    problem(problem) {
+      if (problem.kind !== 'ragged-row') {
+        fatal ??= problem;
+        return;
       }
-    }
-    if (!fatal && raggedCount === 0) await flush();
-  } catch (error) {
+      raggedCount++;
+      if (ragged.length < RAGGED_LISTED) ragged.push(problem);
+    },
+    async afterChunk() {
+      const pending = waiting;
+      waiting = undefined;
+      if (pending) await pending;
+    },
+  });
+  if (!fatal && raggedCount === 0 && !writeFailure) flush();
+  if (waiting) await waiting;
+  if (writeFailure) {
     await writer.abort();
     await discard();
-    context.error(formatWriteFailure(error, outName, locale));
+    context.error(formatWriteFailure(writeFailure.error, outName, locale));
     return { exitCode: 1 };
   }
 

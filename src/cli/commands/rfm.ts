@@ -8,7 +8,9 @@ import {
   OrderCollector,
   OTHERS_SEGMENT,
   rfmCode,
+  RFM_CUSTOMER_COLUMNS,
   RFM_PRESETS,
+  RFM_SCORE_COLUMNS,
   scoreBins,
   scoreBinText,
   validateRfmMethod,
@@ -253,20 +255,7 @@ async function analyzeInto(
       exclusive: target.kind === 'file',
     });
     try {
-      await writer.writeRow([
-        names.customer,
-        'recency_days',
-        'frequency',
-        'monetary',
-        'first_order',
-        'last_order',
-        'aov',
-        'R',
-        'F',
-        'M',
-        'RFM',
-        'segment',
-      ]);
+      await writer.writeRow([names.customer, ...RFM_CUSTOMER_COLUMNS, ...RFM_SCORE_COLUMNS]);
       const { r, f, m } = analysis.scores;
       for (let i = 0; i < customers.count; i++) {
         // Awaited only when the writer asks for it (a full buffer), not once per customer.

@@ -17,6 +17,8 @@ export interface CsvColumnsSink {
   row(values: readonly string[], line: number): void;
   /** A `ragged-row` problem (reading goes on), or any other problem (the last call). */
   problem(problem: CsvProblem): void;
+  /** Awaited after each chunk of text is read: room to wait for a slow consumer (backpressure). */
+  afterChunk?(): Promise<void> | undefined;
 }
 
 export interface CsvColumnsTable {
@@ -82,6 +84,7 @@ export async function openCsvColumns(
               return;
             }
             if (!lines.push(next.value)) return;
+            await sink.afterChunk?.();
           }
         } catch (error) {
           sink.problem(fileProblem(file, error));

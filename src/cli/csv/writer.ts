@@ -75,13 +75,20 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
   };
   stream.on('error', onError);
   let buffer = options.bom ? '\uFEFF' : '';
+  // One wait for 'drain' shared by every write made while the stream is full.
+  let draining: Promise<void> | undefined;
 
   const flush = async (): Promise<void> => {
     if (failure) throw failure;
     if (buffer.length === 0) return;
     const text = buffer;
     buffer = '';
-    if (!stream.write(text, 'utf8')) await waitForDrain(stream, () => failure);
+    if (!stream.write(text, 'utf8')) {
+      draining ??= waitForDrain(stream, () => failure).finally(() => {
+        draining = undefined;
+      });
+      await draining;
+    }
     if (failure) throw failure;
   };
 

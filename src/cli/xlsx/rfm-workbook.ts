@@ -8,6 +8,7 @@ import type { GradingTable, Locale } from '../../engine/model';
 import {
   rfmCode,
   RFM_CUSTOMER_COLUMNS,
+  RFM_SCORE_COLUMNS,
   rfmReportLayout,
   rfmReportText,
   segmentReport,
@@ -59,7 +60,7 @@ export async function writeRfmWorkbook(path: string, input: RfmWorkbookInput): P
 
   const sheet = workbook.addWorksheet(t('report.sheet.customers'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = [input.customerHeader, ...RFM_CUSTOMER_COLUMNS];
-  const headerRow = sheet.addRow([...header, 'R', 'F', 'M', 'RFM', 'segment']);
+  const headerRow = sheet.addRow([...header, ...RFM_SCORE_COLUMNS]);
   headerRow.font = { bold: true };
   headerRow.commit();
   const tiers = new Map(table.tiers.map((tier) => [tier.id, tier]));

@@ -17,6 +17,9 @@ import type { CustomerTable, RfmMethodSpec } from './types';
 /** The per-customer columns after the customer's: the CLI's CSV columns, which an RFM table's inputs map by name. */
 export const RFM_CUSTOMER_COLUMNS = ['recency_days', 'frequency', 'monetary', 'first_order', 'last_order', 'aov'];
 
+/** The columns the CLI's customer table (CSV and workbook) adds after RFM_CUSTOMER_COLUMNS. */
+export const RFM_SCORE_COLUMNS = ['R', 'F', 'M', 'RFM', 'segment'];
+
 export interface OrdersGrid {
   sheet: string;
   /** 0-based sheet row and column of the header's first cell; the orders follow it. */

@@ -59,6 +59,7 @@ export {
 export {
   rfmFromOrders,
   RFM_CUSTOMER_COLUMNS,
+  RFM_SCORE_COLUMNS,
   type OrderCellProblem,
   type OrdersGrid,
   type RfmFromOrders,

@@ -12,6 +12,7 @@ import {
   walkCondition,
   type ConditionPrinter,
 } from '../backends/table-walk';
+import { DATE_LIKE_RECENCY } from '../rfm/recency';
 import { binsOf } from '../rfm/score';
 import { cutProbabilities } from '../rfm/quantile';
 import { RFM_INPUT_IDS } from '../rfm/presets';
@@ -341,7 +342,7 @@ class Generator {
       table.method.kind === 'rfm'
         ? RFM_DIMENSIONS.map((d) => ({ ...inputOf(table, RFM_INPUT_IDS[RFM_NAMES[d]]), required: true }))
         : table.inputs;
-    this.decode(decoded, p, value, errors);
+    this.decode(decoded, p, value, errors, table.method.kind === 'rfm' ? RFM_INPUT_IDS.recency : undefined);
     // Derived inputs: the other table's result for the same row, after this table's own columns.
     const derived: Array<[string, string]> = [];
     table.inputs.forEach((input, k) => {
@@ -376,7 +377,14 @@ class Generator {
   }
 
   /** Three steps: trimmed text (and DuckDB's typed numbers), the decoded value, the decode error. */
-  private decode(inputs: readonly InputDef[], p: string, value: Map<string, string>, errors: string[]): void {
+  /** `daysInput`: an RFM recency read as days, where a date is refused (recencyDateGuard). */
+  private decode(
+    inputs: readonly InputDef[],
+    p: string,
+    value: Map<string, string>,
+    errors: string[],
+    daysInput?: string,
+  ): void {
     const d = this.d;
     const texts: Array<[string, string]> = [];
     const parts: Array<[string, string]> = [];
@@ -426,18 +434,7 @@ class Generator {
         case 'date': {
           // Year, month, day from ISO-like text (or, in DuckDB, from DATE/TIMESTAMP columns), then the
           // serial day with the engine's calendar; DuckDB's numeric columns are serials already.
-          const y = `${p}y${k}`;
-          const m = `${p}m${k}`;
-          const dd = `${p}d${k}`;
-          const day = `split_part(translate(${t}, '/.', '--'), 'T', 1)`;
-          const datePart = `split_part(split_part(${day}, 't', 1), ' ', 1)`;
-          const partOf = (i: number, typedPart: string) => {
-            const fromText = `CASE WHEN ${d.fullMatch(t, SQL_DATE_PATTERN)} THEN CAST(split_part(${datePart}, '-', ${i}) AS INTEGER) END`;
-            return typed
-              ? `CASE WHEN ${isDate} THEN ${typedPart}(TRY_CAST(${raw} AS DATE)) ELSE ${fromText} END`
-              : fromText;
-          };
-          parts.push([y, partOf(1, 'year')], [m, partOf(2, 'month')], [dd, partOf(3, 'day')]);
+          const [y, m, dd] = this.dateParts(t, `${p}${k}`, parts, typed ? { raw, isDate } : undefined);
           const fromTyped = typed ? `WHEN ${n} >= 1 AND ${n} < ${MAX_DATE_SERIAL + 1} THEN floor(${n}) ` : '';
           decoded = `CASE WHEN ${blank} THEN NULL ${fromTyped}WHEN ${this.validDay(y, m, dd)} THEN ${this.serialOf(y, m, dd)} END`;
           failure = 'not-a-date';
@@ -449,12 +446,12 @@ class Generator {
       values.push([v, decoded]);
       const required = input.required !== false;
       const codes = EXCEL_ERRORS.map((c) => this.lit(c)).join(', ');
-      errs.push([
-        e,
+      let error =
         `CASE WHEN ${blank} THEN ${required ? this.errorText('blank', input.id) : 'NULL'} ` +
-          `WHEN upper(${t}) IN (${codes}) THEN ${this.errorText('cell-error', input.id)} ` +
-          `WHEN ${v} IS NULL THEN ${this.errorText(failure, input.id)} END`,
-      ]);
+        `WHEN upper(${t}) IN (${codes}) THEN ${this.errorText('cell-error', input.id)} ` +
+        `WHEN ${v} IS NULL THEN ${this.errorText(failure, input.id)} END`;
+      if (input.id === daysInput) error = this.recencyDateGuard(t, v, `${p}r${k}`, parts, error, input.id);
+      errs.push([e, error]);
       value.set(input.id, v);
       errors.push(e);
     });
@@ -462,6 +459,49 @@ class Generator {
     this.step(parts);
     this.step(values);
     this.step(errs);
+  }
+
+  /**
+   * Year, month and day columns (named prefix + y/m/d, added to `parts`) of the ISO-like text `t`,
+   * NULL unless it matches SQL_DATE_PATTERN; with `typed` (DuckDB), a DATE/TIMESTAMP column's own.
+   */
+  private dateParts(
+    t: string,
+    prefix: string,
+    parts: Array<[string, string]>,
+    typed?: { raw: string; isDate: string },
+  ): [string, string, string] {
+    const names: [string, string, string] = [`${prefix}y`, `${prefix}m`, `${prefix}d`];
+    const day = `split_part(translate(${t}, '/.', '--'), 'T', 1)`;
+    const datePart = `split_part(split_part(${day}, 't', 1), ' ', 1)`;
+    (['year', 'month', 'day'] as const).forEach((typedPart, i) => {
+      const fromText = `CASE WHEN ${this.d.fullMatch(t, SQL_DATE_PATTERN)} THEN CAST(split_part(${datePart}, '-', ${i + 1}) AS INTEGER) END`;
+      const part = typed
+        ? `CASE WHEN ${typed.isDate} THEN ${typedPart}(TRY_CAST(${typed.raw} AS DATE)) ELSE ${fromText} END`
+        : fromText;
+      parts.push([names[i]!, part]);
+    });
+    return names;
+  }
+
+  /**
+   * ADR 0004 in SQL: a recency read as days that is a date (a number from DATE_LIKE_RECENCY up to the
+   * last date serial, or date text) is the row's `recency-is-date` error, before any other.
+   */
+  private recencyDateGuard(
+    t: string,
+    v: string,
+    prefix: string,
+    parts: Array<[string, string]>,
+    otherwise: string,
+    input: string,
+  ): string {
+    const [y, m, d] = this.dateParts(t, prefix, parts);
+    const error = this.errorText('recency-is-date', input);
+    return (
+      `CASE WHEN ${v} >= ${DATE_LIKE_RECENCY} AND ${v} < ${MAX_DATE_SERIAL + 1} THEN ${error} ` +
+      `WHEN ${v} IS NULL AND ${this.validDay(y, m, d)} THEN ${error} ELSE ${otherwise} END`
+    );
   }
 
   /** Whether y-m-d is a day the engine reads: 1900..9999, a real calendar day, or Excel's 1900-02-29. */

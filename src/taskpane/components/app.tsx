@@ -7,27 +7,27 @@ import {
   Tab,
   TabList,
   Text,
+  Spinner,
   Title3,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { summarize, type Cell, type Locale } from '../../engine';
 import { getPreset } from '../../engine/presets';
 import { displayCell } from '../../engine/values/coerce';
+import { localize } from '../../i18n';
 import { buildPlan } from '../../excel/build-plan';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
 import { SheetDataContext } from '../editors/sheet-data';
 import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
 import { formatWorkbookProblem } from '../text';
-import { ApplyStep, type ApplyChoices } from './apply-step';
+import type { ApplyChoices } from './apply-step';
 import { DataStep } from './data-step';
-import { HistoryStep } from './history-step';
 import { LocaleProvider, usePaneText } from './pane-text';
-import { PreviewStep } from './preview-step';
-import { TableStep } from './table-step';
+import { ApplyStep, HistoryStep, preloadSteps, PreviewStep, TableStep } from './lazy-steps';
 import { RfmOrdersPanel } from '../rfm-orders/rfm-orders-panel';
 import { rfmCutPoints } from '../rfm-orders/cut-points-table';
 
@@ -64,6 +64,11 @@ const useAppStyles = makeStyles({
   },
   tabs: { flexWrap: 'wrap' },
 });
+
+/** The region's headers with those of columns an earlier Apply wrote (Score, Tier ...) left blank: not inputs. */
+function dataHeaders(region: DataRegion): Cell[] {
+  return region.headers.map((header, i) => (region.outputs.includes(region.left + i) ? '' : header));
+}
 
 export function App({ workbook, locale, theme, clock }: AppProps) {
   return (
@@ -176,6 +181,12 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     else report(read.problem);
     setBusy(false);
   }, [workbook, report]);
+
+  useEffect(() => {
+    // Once the pane shows, the later steps load in the background: the first click on a step need not wait.
+    const later = setTimeout(() => void preloadSteps(), 0);
+    return () => clearTimeout(later);
+  }, []);
 
   useEffect(() => {
     if (!workbook) return;
@@ -328,94 +339,106 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
         ))}
       </TabList>
       <div role="tabpanel" aria-label={t(`step.${step}`)}>
-        {step === 'data' && (
-          <DataStep
-            region={region}
-            busy={busy}
-            progress={readProgress}
-            onCancel={() => readAbort.current?.abort()}
-            compiled={table}
-            mapping={mapping}
-            onDetect={() => void detect()}
-            onMap={(input, header) => setOverrides({ ...overrides, [input]: header })}
-          />
-        )}
-        {step === 'data' && workbook && (
-          <RfmOrdersPanel
-            workbook={workbook}
-            onBuilt={({ tableId, sheets }) => {
-              createdSheets.current = [sheets.customers, sheets.report];
-              choose(`preset:${tableId}`);
-              void detect();
-            }}
-          />
-        )}
-        {step === 'table' && (
-          <SheetDataContext.Provider
-            value={region && rows ? { region, rows, overrides, stored: stored.tables } : undefined}
-          >
-            <TableStep
-              stored={stored.tables}
-              broken={stored.broken}
-              choice={choice}
-              draft={draft}
-              problems={compiled.ok ? [] : compiled.problems}
-              onChoose={(key) => choose(key)}
-              onDraft={setDraft}
-              onError={(text) => setMessage({ intent: 'error', text })}
-            />
-          </SheetDataContext.Provider>
-        )}
-        {step === 'preview' &&
-          (table && summary && region ? (
-            <PreviewStep
-              compiled={table}
-              summary={summary}
-              samples={samples}
-              firstRow={region.top + 2}
-              {...(cutPoints ? { cutPoints } : {})}
-            />
-          ) : (
-            needsData
-          ))}
-        {step === 'apply' &&
-          (table && region ? (
-            <ApplyStep
+        <Suspense fallback={<Spinner size="small" label={t('lazy.loading')} />}>
+          {step === 'data' && (
+            <DataStep
               region={region}
-              compiled={table}
-              choices={choices}
-              onChoices={setChoices}
-              running={running}
-              progress={progress}
-              applied={applied}
-              canRevert={!!workbook?.canRevert()}
-              ungraded={ungraded}
-              asking={asking}
-              onApply={(confirmed) => void apply(confirmed)}
-              onKeep={() => setAsking(undefined)}
-              onCancel={() => abort.current?.abort()}
-              onRevert={() => void revert()}
-              onSelectUngraded={() => void selectUngraded()}
-            />
-          ) : (
-            needsData
-          ))}
-        {step === 'history' &&
-          (region && table ? (
-            <HistoryStep
-              region={region}
-              keyColumn={keyColumn}
-              onKeyColumn={setKeyColumn}
               busy={busy}
-              onSnapshot={() => void snapshot()}
-              snapshots={tableHistory}
-              choice={compared}
-              onChoice={setCompared}
-              migration={migration}
+              progress={readProgress}
+              onCancel={() => readAbort.current?.abort()}
+              compiled={table}
+              mapping={mapping}
+              onDetect={() => void detect()}
+              onMap={(input, header) => setOverrides({ ...overrides, [input]: header })}
             />
-          ) : (
-            needsData
-          ))}
+          )}
+          {step === 'data' && workbook && (
+            <RfmOrdersPanel
+              workbook={workbook}
+              onBuilt={({ tableId, sheets }) => {
+                createdSheets.current = [sheets.customers, sheets.report];
+                choose(`preset:${tableId}`);
+                void detect();
+              }}
+            />
+          )}
+          {step === 'table' && (
+            <SheetDataContext.Provider
+              value={region && rows ? { region, rows, overrides, stored: stored.tables } : undefined}
+            >
+              <TableStep
+                stored={stored.tables}
+                broken={stored.broken}
+                choice={choice}
+                draft={draft}
+                problems={compiled.ok ? [] : compiled.problems}
+                onChoose={(key) => choose(key)}
+                onDraft={setDraft}
+                onError={(text) => setMessage({ intent: 'error', text })}
+                {...(region && rows ? { sheet: { headers: dataHeaders(region), rows } } : {})}
+                onNew={(created) => {
+                  setChoice(`new:${created.id}`);
+                  setDraft(created);
+                  setOverrides({});
+                  setMessage({ intent: 'info', text: t('new.created', { name: localize(created.name, locale) }) });
+                }}
+              />
+            </SheetDataContext.Provider>
+          )}
+          {step === 'preview' &&
+            (table && summary && region ? (
+              <PreviewStep
+                compiled={table}
+                summary={summary}
+                samples={samples}
+                firstRow={region.top + 2}
+                {...(cutPoints ? { cutPoints } : {})}
+              />
+            ) : (
+              needsData
+            ))}
+          {step === 'apply' &&
+            // Apply is offered once the rows are read: a click while they are still read would find no data.
+            (table && region && rows ? (
+              <ApplyStep
+                region={region}
+                compiled={table}
+                choices={choices}
+                onChoices={setChoices}
+                running={running}
+                progress={progress}
+                applied={applied}
+                canRevert={!!workbook?.canRevert()}
+                ungraded={ungraded}
+                asking={asking}
+                onApply={(confirmed) => void apply(confirmed)}
+                onKeep={() => setAsking(undefined)}
+                onCancel={() => abort.current?.abort()}
+                onRevert={() => void revert()}
+                onSelectUngraded={() => void selectUngraded()}
+              />
+            ) : busy ? (
+              <Text>{t('data.detecting')}</Text>
+            ) : (
+              needsData
+            ))}
+          {step === 'history' &&
+            (region && table ? (
+              <HistoryStep
+                region={region}
+                keyColumn={keyColumn}
+                onKeyColumn={setKeyColumn}
+                busy={busy}
+                onSnapshot={() => void snapshot()}
+                snapshots={tableHistory}
+                choice={compared}
+                onChoice={setCompared}
+                migration={migration}
+              />
+            ) : (
+              needsData
+            ))}
+        </Suspense>
       </div>
     </main>
   );

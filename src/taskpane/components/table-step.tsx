@@ -1,8 +1,9 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { formatProblem, type TableProblem } from '../../engine';
+import { formatProblem, type GradingTable, type TableProblem } from '../../engine';
 import type { BrokenTable, StoredTable } from '../../excel/workbook';
 import { localize } from '../../i18n';
+import { NewTableForm, type SheetColumns } from '../new-table/new-table-form';
 import { tableChoices } from '../session';
 import { isTaskpaneMessageKey } from '../text';
 import { usePaneText } from './pane-text';
@@ -18,12 +19,18 @@ export interface TableStepProps {
   onChoose: (key: string) => void;
   onDraft: (draft: unknown) => void;
   onError: (text: string) => void;
+  /** The current sheet's data, once read: a new table can start from its columns. */
+  sheet?: SheetColumns;
+  onNew: (table: GradingTable) => void;
 }
 
-export function TableStep({ stored, broken, choice, draft, problems, onChoose, onDraft, onError }: TableStepProps) {
+export function TableStep(props: TableStepProps) {
+  const { stored, broken, choice, draft, problems, onChoose, onDraft, onError, sheet, onNew } = props;
   const { t, locale } = usePaneText();
   const styles = useStyles();
   const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
+  const draftName = (draft as Partial<GradingTable> | null)?.name;
   const groups = useMemo(() => tableChoices(stored, query), [stored, query]);
   const file = useRef<HTMLInputElement>(null);
   const groupLabel = (group: string) => {
@@ -57,7 +64,13 @@ export function TableStep({ stored, broken, choice, draft, problems, onChoose, o
       </Field>
       <Field label={t('table.source')}>
         <Select value={choice} onChange={(_e, d) => onChoose(d.value)}>
-          {!groups.some((g) => g.choices.some((c) => c.key === choice)) && <option value={choice}>{choice}</option>}
+          {!groups.some((g) => g.choices.some((c) => c.key === choice)) && (
+            <option value={choice}>
+              {choice.startsWith('new:') && draftName
+                ? t('new.unsaved', { name: localize(draftName, locale) })
+                : choice}
+            </option>
+          )}
           {groups.map((g) => (
             <optgroup key={g.group} label={groupLabel(g.group)}>
               {g.choices.map((c) => (
@@ -82,7 +95,19 @@ export function TableStep({ stored, broken, choice, draft, problems, onChoose, o
           </MessageBarBody>
         </MessageBar>
       ))}
+      {creating && (
+        <NewTableForm
+          workbookIds={stored.map((s) => s.table.id)}
+          {...(sheet ? { sheet } : {})}
+          onCreate={(table) => {
+            setCreating(false);
+            onNew(table);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
       <div className={styles.row}>
+        {!creating && <Button onClick={() => setCreating(true)}>{t('new.open')}</Button>}
         <Button onClick={() => file.current?.click()}>{t('table.import')}</Button>
         <Button onClick={exportJson}>{t('table.export')}</Button>
         <input

@@ -10,16 +10,41 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  Textarea,
   tokens,
+  type GriffelStyle,
 } from '@fluentui/react-components';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { usePaneText } from '../components/pane-text';
 import { typedNumber } from './draft';
 
 const useGridStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  cell: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
-  control: { minWidth: '3.5em', width: '100%' },
+  // Rows wrap their cells onto more lines instead of scrolling sideways: a 350 px pane shows every cell whole.
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', height: 'auto', minHeight: 0 },
+  cell: {
+    flex: '1 1 7.5em',
+    minWidth: '7.5em',
+    height: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
+    // The column's name above the control, drawn by CSS: not text of the cell.
+    '::before': {
+      content: 'attr(data-header)',
+      color: tokens.colorNeutralForeground3,
+      fontSize: tokens.fontSizeBase200,
+      lineHeight: tokens.lineHeightBase200,
+    },
+  },
+  actionCell: { flex: '0 0 auto', minWidth: 0, height: 'auto', marginLeft: 'auto' },
+
+  control: { minWidth: 0, width: '100%' },
+  // As tall as its text (Chromium's field-sizing); elsewhere one line that scrolls.
+  wrapping: { fieldSizing: 'content', minHeight: '24px', overflowWrap: 'anywhere' } as GriffelStyle,
   actions: { display: 'flex', flexWrap: 'nowrap' },
   action: { minWidth: '24px', paddingLeft: 0, paddingRight: 0 },
   problem: { color: tokens.colorPaletteRedForeground1, display: 'block' },
@@ -55,79 +80,73 @@ export function EditorGrid({ label, headers, rows, rowName, onMove, onRemove, on
   const actions = !!(onMove || onRemove);
   return (
     <div>
-      <div className={styles.scroll}>
-        <Table size="extra-small" aria-label={label}>
-          <TableHeader>
-            <TableRow>
-              {headers.map((h) => (
-                <TableHeaderCell key={h} className={styles.cell}>
-                  {h}
-                </TableHeaderCell>
+      {/* ARIA roles, not table elements: rows can then wrap. Each cell shows its column's name above it;
+          the header row is for assistive technology. */}
+      <Table size="extra-small" aria-label={label} noNativeElements>
+        <TableHeader className={styles.hidden}>
+          <TableRow>
+            {headers.map((h) => (
+              <TableHeaderCell key={h}>{h}</TableHeaderCell>
+            ))}
+            {actions && <TableHeaderCell>{t('grid.actions')}</TableHeaderCell>}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((cells, i) => (
+            <TableRow key={i} className={styles.row}>
+              {cells.map((cell, c) => (
+                <TableCell key={c} className={styles.cell} data-header={headers[c]}>
+                  {cell}
+                </TableCell>
               ))}
               {actions && (
-                <TableHeaderCell className={styles.cell}>
-                  <span className={styles.hidden}>{t('grid.actions')}</span>
-                </TableHeaderCell>
-              )}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((cells, i) => (
-              <TableRow key={i}>
-                {cells.map((cell, c) => (
-                  <TableCell key={c} className={styles.cell}>
-                    {cell}
-                  </TableCell>
-                ))}
-                {actions && (
-                  <TableCell className={styles.cell}>
-                    <div className={styles.actions}>
-                      {onMove && (
-                        <>
-                          <Button
-                            className={styles.action}
-                            size="small"
-                            appearance="subtle"
-                            disabled={i === 0}
-                            aria-label={t('grid.up', { row: rowName(i) })}
-                            title={t('grid.up', { row: rowName(i) })}
-                            onClick={() => onMove(i, i - 1)}
-                          >
-                            ↑
-                          </Button>
-                          <Button
-                            className={styles.action}
-                            size="small"
-                            appearance="subtle"
-                            disabled={i === rows.length - 1}
-                            aria-label={t('grid.down', { row: rowName(i) })}
-                            title={t('grid.down', { row: rowName(i) })}
-                            onClick={() => onMove(i, i + 1)}
-                          >
-                            ↓
-                          </Button>
-                        </>
-                      )}
-                      {onRemove && (
+                <TableCell className={styles.actionCell}>
+                  <div className={styles.actions}>
+                    {onMove && (
+                      <>
                         <Button
                           className={styles.action}
                           size="small"
                           appearance="subtle"
-                          aria-label={t('grid.remove', { row: rowName(i) })}
-                          title={t('grid.remove', { row: rowName(i) })}
-                          onClick={() => onRemove(i)}
+                          disabled={i === 0}
+                          aria-label={t('grid.up', { row: rowName(i) })}
+                          title={t('grid.up', { row: rowName(i) })}
+                          onClick={() => onMove(i, i - 1)}
                         >
-                          ✕
+                          ↑
                         </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+                        <Button
+                          className={styles.action}
+                          size="small"
+                          appearance="subtle"
+                          disabled={i === rows.length - 1}
+                          aria-label={t('grid.down', { row: rowName(i) })}
+                          title={t('grid.down', { row: rowName(i) })}
+                          onClick={() => onMove(i, i + 1)}
+                        >
+                          ↓
+                        </Button>
+                      </>
+                    )}
+                    {onRemove && (
+                      <Button
+                        className={styles.action}
+                        size="small"
+                        appearance="subtle"
+                        aria-label={t('grid.remove', { row: rowName(i) })}
+                        title={t('grid.remove', { row: rowName(i) })}
+                        onClick={() => onRemove(i)}
+                      >
+                        ✕
+                      </Button>
+                    )}
+                  </div>
+                </TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       {onAdd && (
         <Button size="small" onClick={onAdd}>
           {addLabel}
@@ -180,19 +199,32 @@ export function CellInput({ label, value, onChange, problems = [], warnings = []
   const styles = useGridStyles();
   const notes = useId();
   const noted = problems.length + warnings.length > 0;
+  const shared = {
+    size: 'small',
+    'aria-label': label,
+    placeholder,
+    value,
+    'aria-invalid': problems.length > 0 || undefined,
+    'aria-describedby': noted ? notes : undefined,
+  } as const;
   return (
     <>
-      <Input
-        className={styles.control}
-        size="small"
-        type={type}
-        aria-label={label}
-        placeholder={placeholder}
-        value={value}
-        aria-invalid={problems.length > 0 || undefined}
-        aria-describedby={noted ? notes : undefined}
-        onChange={(_e, d) => onChange(d.value)}
-      />
+      {type === 'number' || type === 'date' ? (
+        <Input {...shared} className={styles.control} type={type} onChange={(_e, d) => onChange(d.value)} />
+      ) : (
+        // Text wraps onto more lines instead of being cut at a narrow pane; it stays one line of data.
+        <Textarea
+          {...shared}
+          className={styles.control}
+          rows={1}
+          resize="none"
+          textarea={{ className: styles.wrapping }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
+          onChange={(_e, d) => onChange(d.value.replace(/[\r\n]+/g, ' '))}
+        />
+      )}
       <CellNotes id={notes} problems={problems} warnings={warnings} />
     </>
   );

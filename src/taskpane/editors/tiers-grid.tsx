@@ -7,6 +7,8 @@ import { CellInput, EditorGrid, NumberCell } from './editor-grid';
 const useStyles = makeStyles({
   colour: { display: 'flex', alignItems: 'center', gap: '2px' },
   swatch: { width: '24px', height: '24px', padding: 0, border: 'none', flexShrink: 0 },
+  // Takes the rest of the cell, and no more: the hex text box shrinks with a narrow pane.
+  text: { flex: '1 1 auto', minWidth: '84px' },
 });
 
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -36,7 +38,7 @@ function ColourCell({
         value={HEX.test(value) ? value.toLowerCase() : '#ffffff'}
         onChange={(e) => onChange(e.target.value.toUpperCase())}
       />
-      <div>
+      <div className={styles.text}>
         <CellInput label={label} value={value} onChange={onChange} problems={problems} warnings={warnings} />
       </div>
     </div>
