@@ -13,10 +13,34 @@ import { restoreSummary } from './summary-sheet';
 /** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
 export async function undoJournal(context: ExcelContext, journal: Journal, budget: number): Promise<void> {
   const wb = context.workbook;
-  for (const step of journal.undoOrder()) {
+  for (const step of formulasAfterColumns(journal.undoOrder())) {
     await undoStep(context, wb, step, budget);
-    journal.steps.pop();
+    journal.steps.splice(journal.steps.lastIndexOf(step), 1);
   }
+}
+
+const COLUMN_STEPS = new Set<UndoStep['kind']>([
+  'delete-columns',
+  'delete-table-column',
+  'insert-column',
+  'reinsert-column',
+]);
+
+/**
+ * Excel moves (or turns into #REF!) the references that formulas on other sheets make to a sheet whose
+ * columns are inserted or deleted (ADR 0022). Cells written on a sheet whose columns Revert does not
+ * move (the summary, the RFM report) therefore wait until every column is back in place.
+ */
+export function formulasAfterColumns(order: UndoStep[]): UndoStep[] {
+  const moved = new Set(
+    order.flatMap((s) => (COLUMN_STEPS.has(s.kind) && 'sheet' in s && s.sheet ? [s.sheet.toLowerCase()] : [])),
+  );
+  const removed = new Set(order.flatMap((s) => (s.kind === 'delete-sheet' ? [s.sheet.toLowerCase()] : [])));
+  const waits = (s: UndoStep) =>
+    moved.size > 0 &&
+    (s.kind === 'restore-summary' ||
+      (s.kind === 'restore-cells' && !moved.has(s.sheet.toLowerCase()) && !removed.has(s.sheet.toLowerCase())));
+  return [...order.filter((s) => !waits(s)), ...order.filter(waits)];
 }
 
 async function undoStep(

@@ -224,8 +224,17 @@ export class FakeExcel {
       else moved.set(key(r, c + count), cell);
     }
     sheet.cells = moved;
-    for (const [k, cell] of moved)
-      if (cell.formula) moved.set(k, { ...cell, formula: shiftFormulaColumns(cell.formula, column, count, rows) });
+    for (const other of this.sheets) {
+      const sheets = { own: other.name, shifted: sheet.name };
+      for (const [k, cell] of other.cells)
+        if (cell.formula)
+          other.cells.set(k, { ...cell, formula: shiftFormulaColumns(cell.formula, column, count, rows, sheets) });
+      if (other !== sheet)
+        other.cfs = other.cfs.map((cf) => ({
+          ...cf,
+          formula: shiftFormulaColumns(cf.formula, column, count, rows, sheets),
+        }));
+    }
     const adjust = (rect: Rect): Rect | undefined => {
       if (rows && !(rect.row >= rows.row && rect.row + rect.rows <= rows.row + rows.rows)) return rect;
       const end = rect.column + rect.columns;
@@ -244,7 +253,9 @@ export class FakeExcel {
     sheet.cfs = sheet.cfs.flatMap((cf) => {
       const r = adjust(cf.rect);
       const moved = !rows || (cf.rect.row >= rows.row && cf.rect.row + cf.rect.rows <= rows.row + rows.rows);
-      const formula = moved ? shiftFormulaColumns(cf.formula, column, count) : cf.formula;
+      const formula = moved
+        ? shiftFormulaColumns(cf.formula, column, count, undefined, { own: sheet.name, shifted: sheet.name })
+        : cf.formula;
       return r ? [{ ...cf, rect: r, formula }] : [];
     });
     sheet.merged = sheet.merged.flatMap((m) => {
