@@ -25,7 +25,7 @@ import {
 /**
  * Opt-in (TIERWISE_SPARK=1): `npm run test:spark`, the last step of `npm test`, runs it on Spark 4.0.1
  * (every table) and 3.5.9 (all but the generated tables). Rows travel inside the SQL as VALUES
- * views (ADR 0028). TIERWISE_SPARK_ONLY=<regex> keeps the tables whose names match.
+ * views (ADR 0027). TIERWISE_SPARK_ONLY=<regex> keeps the tables whose names match.
  */
 const wanted = process.env.TIERWISE_SPARK === '1';
 const only = process.env.TIERWISE_SPARK_ONLY ? new RegExp(process.env.TIERWISE_SPARK_ONLY) : undefined;
