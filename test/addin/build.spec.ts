@@ -22,8 +22,13 @@ describe('the production build (npx webpack --mode production)', () => {
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   it('emits the pages, scripts, metadata, manifest and icons the manifest names', () => {
-    const files = readdirSync(dist).filter((f) => !f.endsWith('.LICENSE.txt') && f !== 'assets');
+    const files = readdirSync(dist).filter((f) => !f.endsWith('.LICENSE.txt') && f !== 'assets' && f !== 'chunks');
     expect(files.sort()).toEqual([...EMITTED_FILES].sort());
+    // The pane's lazily loaded steps (ADR 0024): chunks the pane script fetches by their hashed names.
+    const chunks = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(0);
+    const pane = readFileSync(join(dist, 'taskpane.js'), 'utf8');
+    for (const chunk of chunks) expect(pane).toContain(chunk.replace(/^.*\.([0-9a-f]{8})\.js$/, '$1'));
     for (const size of [16, 32, 64, 80, 128]) expect(existsSync(join(dist, 'assets', `icon-${size}.png`))).toBe(true);
   });
 
