@@ -6,7 +6,7 @@
  * Generated CSVs go to a temporary folder, removed at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getPreset } from '../src/engine/presets';
@@ -25,7 +25,11 @@ const ONLY = option('only')?.split(',');
 const wanted = (name: string): boolean => !ONLY || ONLY.includes(name);
 
 const ROOT = resolve(__dirname, '..');
-const PEERS = resolve(ROOT, '../../shared/peers');
+// The shared peers sit beside the checkout (../shared/peers), or one level further up from a git worktree.
+const PEERS =
+  process.env.TIERWISE_PEERS ??
+  ['../shared/peers', '../../shared/peers'].map((dir) => resolve(ROOT, dir)).find((dir) => existsSync(dir)) ??
+  resolve(ROOT, '../shared/peers');
 const PYTHON = '/usr/bin/python3';
 const node = (script: string, ...args: string[]): string[] => ['--import', 'tsx', join(ROOT, script), ...args];
 // The command as users run it: the built dist/tierwise.js (ADR 0021), rebuilt from the sources first,
