@@ -78,6 +78,23 @@ export function makeThresholds(thresholds: readonly Threshold[], ctx: MethodCont
 }
 
 /** A decoded slot as explanations show it: the cell as given and the value it was read as. */
+/** A scorecard criterion's explanation step for the row being explained (plain and time-aware scorecards). */
+export function criterionStep(
+  state: BlockState,
+  c: { id: string; slot: number; input: InputDef; weight: number },
+  band: number,
+  points: number,
+): Extract<ExplanationStep, { kind: 'criterion' }> {
+  return {
+    kind: 'criterion',
+    criterion: c.id,
+    input: explainValue(state, c.slot, c.input),
+    band,
+    points,
+    weight: c.weight,
+  };
+}
+
 export function explainValue(state: BlockState, slot: number, input: InputDef): ExplainedValue {
   const raw = displayCell(state.raw[slot]);
   if (state.blank[slot]![0] === 1) return { input: input.id, raw, value: null };

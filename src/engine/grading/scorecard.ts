@@ -2,7 +2,7 @@ import type { ExplanationStep } from '../grader';
 import type { ScorecardMethod } from '../model';
 import { makeBandFinder, nextDown, type BandFinder } from './bands';
 import { compileCondition } from './conditions';
-import { cleanFloat, explainValue, makeThresholds, type MethodContext, type MethodEvaluator } from './method';
+import { cleanFloat, criterionStep, makeThresholds, type MethodContext, type MethodEvaluator } from './method';
 import { BLOCK_SIZE, type BlockState } from './row-state';
 
 /** Banded criteria -> points (weighted), optional multipliers, total -> tier by thresholds. */
@@ -77,14 +77,7 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
           const blank = state.blank[c.slot]![0] === 1;
           const band = blank ? -1 : c.find(state.values[c.slot]![0]!);
           const points = blank ? c.blankPoints : c.points[band]!;
-          trace.push({
-            kind: 'criterion',
-            criterion: c.id,
-            input: explainValue(state, c.slot, c.input),
-            band,
-            points,
-            weight: c.weight,
-          });
+          trace.push(criterionStep(state, c, band, points));
         }
         for (const m of multipliers)
           trace.push({ kind: 'multiplier', id: m.id, factor: m.factor, applied: m.test(state, 0) });

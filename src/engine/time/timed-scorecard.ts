@@ -1,7 +1,14 @@
 import type { ExplanationStep } from '../grader';
 import { makeBandFinder } from '../grading/bands';
 import { compileCondition } from '../grading/conditions';
-import { cleanFloat, explainValue, makeThresholds, type MethodContext, type MethodEvaluator } from '../grading/method';
+import {
+  cleanFloat,
+  criterionStep,
+  explainValue,
+  makeThresholds,
+  type MethodContext,
+  type MethodEvaluator,
+} from '../grading/method';
 import type { BlockState } from '../grading/row-state';
 import type { ScorecardMethod } from '../model';
 import { decayFactor } from './decay';
@@ -81,12 +88,7 @@ export function compileTimedScorecard(method: ScorecardMethod, ctx: MethodContex
       else total += earned;
       if (trace) {
         trace.push({
-          kind: 'criterion',
-          criterion: c.id,
-          input: explainValue(state, c.slot, c.input),
-          band,
-          points,
-          weight: c.weight,
+          ...criterionStep(state, c, band, points),
           ...(knownAge ? { decay: { factor, age: explainValue(state, c.ageSlot, c.ageInput!) } } : {}),
         });
       }
