@@ -44,15 +44,13 @@ export function parsePlainDecimal(bytes: Uint8Array, start: number, end: number)
 /**
  * Byte strings to non-negative integers, by open addressing over a hash of
  * the bytes. Keys are copied into one growing buffer; a lookup compares the
- * bytes, so keys whose hashes collide stay apart.
+ * bytes, so keys whose hashes collide stay apart. A slot holds the hash, the
+ * key's place and length and the value side by side, so a lookup touches
+ * one slot and the key's bytes.
  */
 export class ByteKeyTable {
-  /** Slot -> entry + 1 (0: empty). */
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 11);
-  private starts = new Int32Array(1 << 11);
-  private lengths = new Int32Array(1 << 11);
-  private values = new Float64Array(1 << 11);
+  /** Per slot: hash, key start, key length + 1 (0: empty), value. */
+  private slots = new Int32Array(4 << 12);
   private keys = new Uint8Array(1 << 16);
   private used = 0;
   private size = 0;
@@ -64,21 +62,20 @@ export class ByteKeyTable {
   /** The value of bytes[start..end), or -1 when the key is not in the table. */
   get(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const entry = this.slots[s]! - 1;
-      if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.lengths[entry] === length && this.sameKey(entry, bytes, start, length)) {
-        return this.values[entry]!;
-      }
+    const slots = this.slots;
+    const mask = slots.length - 4;
+    const stored = end - start + 1;
+    for (let s = (hash << 2) & mask; ; s = (s + 4) & mask) {
+      const length = slots[s + 2]!;
+      if (length === 0) return -1;
+      if (slots[s] === hash && length === stored && this.sameKey(slots[s + 1]!, bytes, start, end))
+        return slots[s + 3]!;
     }
   }
 
-  /** Adds a key not in the table. */
+  /** Adds a key not in the table, with a value from 0 to 2^31 - 1. */
   set(bytes: Uint8Array, start: number, end: number, value: number): void {
-    if (this.size === this.hashes.length) this.growEntries();
-    if (this.size * 2 >= this.slots.length) this.rehash(this.slots.length * 2);
+    if ((this.size + 1) * 8 > this.slots.length) this.rehash(this.slots.length * 2);
     const length = end - start;
     if (this.used + length > this.keys.length) {
       const keys = new Uint8Array(Math.max(this.keys.length * 2, this.used + length));
@@ -86,46 +83,34 @@ export class ByteKeyTable {
       this.keys = keys;
     }
     this.keys.set(bytes.subarray(start, end), this.used);
-    const entry = this.size++;
-    const hash = hashBytes(bytes, start, end);
-    this.hashes[entry] = hash;
-    this.starts[entry] = this.used;
-    this.lengths[entry] = length;
-    this.values[entry] = value;
+    place(this.slots, hashBytes(bytes, start, end), this.used, length + 1, value);
     this.used += length;
-    this.place(entry, hash);
+    this.size++;
   }
 
-  private sameKey(entry: number, bytes: Uint8Array, start: number, length: number): boolean {
+  private sameKey(at: number, bytes: Uint8Array, start: number, end: number): boolean {
     const keys = this.keys;
-    const at = this.starts[entry]!;
-    for (let k = 0; k < length; k++) if (keys[at + k] !== bytes[start + k]) return false;
+    for (let k = start; k < end; k++, at++) if (keys[at] !== bytes[k]) return false;
     return true;
   }
 
-  private place(entry: number, hash: number): void {
-    const mask = this.slots.length - 1;
-    let s = hash & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = entry + 1;
-  }
-
   private rehash(size: number): void {
+    const old = this.slots;
     this.slots = new Int32Array(size);
-    for (let entry = 0; entry < this.size; entry++) this.place(entry, this.hashes[entry]!);
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s + 2] !== 0) place(this.slots, old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
+    }
   }
+}
 
-  private growEntries(): void {
-    const size = this.hashes.length * 2;
-    const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.hashes = grow(this.hashes, new Int32Array(size));
-    this.starts = grow(this.starts, new Int32Array(size));
-    this.lengths = grow(this.lengths, new Int32Array(size));
-    this.values = grow(this.values, new Float64Array(size));
-  }
+function place(slots: Int32Array, hash: number, start: number, stored: number, value: number): void {
+  const mask = slots.length - 4;
+  let s = (hash << 2) & mask;
+  while (slots[s + 2] !== 0) s = (s + 4) & mask;
+  slots[s] = hash;
+  slots[s + 1] = start;
+  slots[s + 2] = stored;
+  slots[s + 3] = value;
 }
 
 /** FNV-1a over the bytes, with a final mix so that the low bits (the slot) depend on every byte. */
