@@ -193,6 +193,9 @@ class ByteLineReader {
     const { slotOf, copies } = chosen;
     const starts = this.starts;
     const ends = this.ends;
+    // The next quote and CR at or after the line start, found by indexOf rather than tested byte by byte.
+    let quote = -1;
+    let cr = -1;
     let i = 0;
     while (i < n) {
       const j = bytes.indexOf(LF, i);
@@ -223,16 +226,17 @@ class ByteLineReader {
         i = j + 1;
         continue;
       }
+      if (quote < i && quote < n) quote = indexOrEnd(bytes, QUOTE, i);
+      if (cr < i && cr < n) cr = indexOrEnd(bytes, CR, i);
+      if (quote < end || cr < end) {
+        // Quotes or a lone CR: this record goes through the general parser, from the start of its line.
+        this.toGeneral();
+        continue;
+      }
       let field = 0;
       let start = i;
-      let special = false;
       for (let k = i; k <= end; k++) {
-        const c = k < end ? bytes[k]! : delimiter;
-        if (c === QUOTE || c === CR) {
-          special = true;
-          break;
-        }
-        if (c === delimiter) {
+        if (k === end || bytes[k] === delimiter) {
           const slot = field < slotOf.length ? slotOf[field]! : -1;
           if (slot >= 0) {
             starts[slot] = start;
@@ -241,11 +245,6 @@ class ByteLineReader {
           field++;
           start = k + 1;
         }
-      }
-      if (special) {
-        // Quotes or a lone CR: this record goes through the general parser, from the start of its line.
-        this.toGeneral();
-        continue;
       }
       if (field !== this.width) {
         chosen.raggedRow(this.line, field);
@@ -278,6 +277,12 @@ class ByteLineReader {
     this.plain = false;
     this.parser.resumeAt(this.line);
   }
+}
+
+/** Where the byte next occurs from `from` on; bytes.length when it does not. */
+function indexOrEnd(bytes: Buffer, byte: number, from: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? bytes.length : at;
 }
 
 /** UTF-16 length of the text of UTF-8 bytes, leaving out a character cut in its last `cutBytes`. */
