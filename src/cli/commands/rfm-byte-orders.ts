@@ -1,6 +1,6 @@
 import type { OrderCollector } from '../../engine/rfm';
 import { parseDate, parseNumber } from '../../engine/values/coerce';
-import { ByteKeyTable, parsePlainDecimal } from '../csv/byte-fields';
+import { ByteKeyTable, NumberedKeys, parsePlainDecimal } from '../csv/byte-fields';
 
 /** Distinct date spellings remembered (as OrderCollector does for text dates). */
 const MAX_DATE_SPELLINGS = 65536;
@@ -15,6 +15,8 @@ const MAX_DATE_SPELLINGS = 65536;
  */
 export class ByteOrderReader {
   private readonly customers = new ByteKeyTable();
+  /** Ids such as C62707 by their number (most ids of a file share one prefix). */
+  private readonly numbered = new NumberedKeys();
   /** Date spelling -> index into dayValues. */
   private readonly days = new ByteKeyTable();
   private readonly dayValues: number[] = [];
@@ -43,11 +45,16 @@ export class ByteOrderReader {
     const cs = starts[0]!;
     const ce = ends[0]!;
     if (day === day && value === value) {
-      let customer = this.customers.get(bytes, cs, ce);
+      const number = this.numbered.numberOf(bytes, cs, ce);
+      let customer = number >= 0 ? this.numbered.get(number) : -1;
       if (customer < 0) {
-        // Interned only now that the order is valid: customers keep the order of their first valid order.
-        customer = this.collector.customerIndex(bytes.toString('utf8', cs, ce));
-        if (customer >= 0) this.customers.set(bytes, cs, ce, customer);
+        customer = this.customers.get(bytes, cs, ce);
+        if (customer < 0) {
+          // Interned only now that the order is valid: customers keep the order of their first valid order.
+          customer = this.collector.customerIndex(bytes.toString('utf8', cs, ce));
+          if (customer >= 0) this.customers.set(bytes, cs, ce, customer);
+        }
+        if (customer >= 0 && number >= 0) this.numbered.set(number, customer);
       }
       if (customer >= 0) {
         this.collector.addOrder(customer, day, value);

@@ -121,3 +121,56 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);
 }
+
+/** Numbers a NumberedKeys table covers: below 2^24 (a 64 MiB table at most). */
+const MAX_KEY_NUMBER = 1 << 24;
+const MAX_PREFIX_BYTES = 8;
+
+/**
+ * Keys spelled as one fixed prefix and a decimal number (C62707, 10023),
+ * looked up by the number in an array: no hashing, and a table of 4 bytes
+ * per number instead of a slot per key. The prefix is the first key's bytes
+ * before its digits. A number with a leading zero, more than 8 digits or
+ * another prefix is not covered (-1: ask a ByteKeyTable), so each covered
+ * number stands for exactly one spelling.
+ */
+export class NumberedKeys {
+  private prefix: Uint8Array | undefined;
+  private byNumber = new Int32Array(0);
+
+  /** The key's number when it is covered, else -1. */
+  numberOf(bytes: Uint8Array, start: number, end: number): number {
+    let prefix = this.prefix;
+    if (prefix === undefined) {
+      let k = start;
+      while (k < end && k - start <= MAX_PREFIX_BYTES && !(bytes[k]! >= 48 && bytes[k]! <= 57)) k++;
+      if (k - start > MAX_PREFIX_BYTES) return -1;
+      this.prefix = prefix = bytes.slice(start, k);
+    }
+    const from = start + prefix.length;
+    if (end <= from || end - from > 8 || (bytes[from] === 48 && end - from > 1)) return -1;
+    for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return -1;
+    let n = 0;
+    for (let k = from; k < end; k++) {
+      const d = bytes[k]! - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n < MAX_KEY_NUMBER ? n : -1;
+  }
+
+  /** The value of a covered number, or -1. */
+  get(n: number): number {
+    return n < this.byNumber.length ? this.byNumber[n]! : -1;
+  }
+
+  set(n: number, value: number): void {
+    if (n >= this.byNumber.length) {
+      const grown = new Int32Array(Math.min(MAX_KEY_NUMBER, Math.max(1024, this.byNumber.length * 2, n + 1)));
+      grown.fill(-1, this.byNumber.length);
+      grown.set(this.byNumber);
+      this.byNumber = grown;
+    }
+    this.byNumber[n] = value;
+  }
+}
