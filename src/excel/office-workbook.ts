@@ -11,7 +11,7 @@ import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { rectAddress, type Rect } from './a1';
+import { absoluteReference, rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
 import { outputNumberFormat } from './output-formats';
@@ -571,7 +571,7 @@ export class OfficeWorkbook implements Workbook {
         kind: 'restore-name',
         sheet: region.sheet,
         name: o.name,
-        formula: `=${rectAddress(rect, region.sheet)}`,
+        formula: absoluteReference(rect, region.sheet),
       });
       if (region.table) {
         // By position, where Tierwise's name says its column is: a user column may have the same header.
