@@ -4,7 +4,7 @@
  * writes suspend calculation (and screen updating once); every change is
  * journalled so Revert, a cancel or a failure half-way restores the sheet.
  */
-import { readActiveSheet, writeRfmSheets, type RfmSheetsInput, type SheetGrid } from './rfm-sheets';
+import { listOrderSheets, readSheetGrid, writeRfmSheets, type RfmSheetsInput, type SheetGrid } from './rfm-sheets';
 import type { Cell } from '../engine';
 import { normalizeKey } from '../engine/values/coerce';
 import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
@@ -413,14 +413,19 @@ export class OfficeWorkbook implements Workbook {
     };
   }
 
-  async readActiveSheet(): Promise<Result<SheetGrid>> {
+  async readSheet(name?: string): Promise<Result<SheetGrid>> {
     return this.guarded(async (context) => {
-      const grid = await readActiveSheet(context);
+      const grid = await readSheetGrid(context, name);
       if (grid) return ok(grid);
+      if (name !== undefined) return fail({ kind: 'empty-sheet', sheet: name });
       const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
       await context.sync();
       return fail({ kind: 'empty-sheet', sheet: sheet.name });
     });
+  }
+
+  async listSheets(): Promise<Result<{ sheets: string[]; active: string }>> {
+    return this.guarded(async (context) => ok(await listOrderSheets(context)));
   }
 
   async writeRfmSheets(input: RfmSheetsInput): Promise<Result<{ customers: string; report: string }>> {
