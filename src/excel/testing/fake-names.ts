@@ -1,7 +1,7 @@
 /** Named items of the fake (workbook and sheet scope). */
 import { parseAddress, rectAddress } from '../a1';
 import type { ExcelNamedItem, ExcelNamedItemCollection, ExcelRange } from '../excel-api';
-import { FakeExcelError, type NameModel, sizeOf, notLoaded } from './fake-model';
+import { FakeExcelError, type NameModel, notLoaded } from './fake-model';
 import { Proxy } from './fake-proxy';
 import { FakeRange } from './fake-range';
 
@@ -56,11 +56,7 @@ export class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNam
       let bytes = 0;
       this.itemProxies = [...scope.values()].map((item) => {
         const proxy = new FakeNamedItem(this.context, () => ({ scope, item }));
-        (proxy as unknown as { target: unknown }).target = { scope, item };
-        const loaded = (proxy as unknown as { loaded: Map<string, unknown> }).loaded;
-        loaded.set('name', item.name);
-        loaded.set('formula', proxy['read']('formula'));
-        bytes += sizeOf(item.name) + sizeOf(loaded.get('formula'));
+        bytes += proxy.preload({ scope, item }, ['name', 'formula']);
         return proxy;
       });
       return bytes;

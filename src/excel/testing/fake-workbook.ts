@@ -73,15 +73,10 @@ class FakeWorksheets implements ExcelWorksheetCollection {
       throw new FakeExcelError('InvalidArgument', `Cannot load ${properties}.`);
     this.context.enqueue(10, () => {
       let bytes = 0;
+      const names = paths.map((path) => path.slice('items/'.length));
       this.sheetProxies = this.context.fake.sheets.map((sheet) => {
         const proxy = new FakeWorksheet(this.context, () => sheet);
-        (proxy as unknown as { target: unknown }).target = sheet;
-        const loaded = (proxy as unknown as { loaded: Map<string, unknown> }).loaded;
-        for (const path of paths) {
-          const value = proxy['read'](path.slice('items/'.length));
-          loaded.set(path.slice('items/'.length), value);
-          bytes += sizeOf(value);
-        }
+        bytes += proxy.preload(sheet, names);
         return proxy;
       });
       return bytes;
