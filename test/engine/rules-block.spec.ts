@@ -211,9 +211,39 @@ function check(c: Case): void {
   });
 }
 
+/**
+ * A long batch (about ten blocks) of the case's rows, sorted by x0 and each
+ * repeated, so the rows' mix changes along the batch and each `all`/`any`
+ * relearns the order of its children between blocks (child-order.ts).
+ */
+function checkDrifting(c: Case): void {
+  const result = compileTable(tableOf(c));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const table = result.compiled;
+  const key = (cell: Cell): number => (typeof cell === 'number' ? cell : Infinity);
+  const sorted = [...c.rows].sort((a, b) => key(a[0]) - key(b[0]));
+  const repeat = Math.ceil(12_000 / sorted.length);
+  const rows = sorted.flatMap((row) => Array.from({ length: repeat }, () => row));
+  const expected = sorted.flatMap((row) => {
+    const want = reference(c, row);
+    return Array.from({ length: repeat }, () => want);
+  });
+  const batch = table.gradeRows(rows);
+  const tierOf = (index: number): string | null => (index < 0 ? null : table.tiers[index]!.id);
+  // Every row compared; only the first few that differ are listed.
+  const wrong = expected
+    .map((want, r) => ({ r, want, got: { tier: tierOf(batch.tiers[r]!), error: batch.errors.has(r) } }))
+    .filter((x) => x.got.tier !== x.want.tier || x.got.error !== x.want.error);
+  expect(wrong.slice(0, 5)).toEqual([]);
+}
+
 describe('rules method, evaluated a block at a time', () => {
   it('given random condition trees and rows with edges, blanks and junk, then every row gets the first matching rule', () => {
     checkProperty(fc.property(arbCase, check), { numRuns: 300 });
+  });
+
+  it('given a long batch whose mix of rows changes along the way, then reordering the tests between blocks changes no row', () => {
+    checkProperty(fc.property(arbCase, checkDrifting), { numRuns: 25 });
   });
 
   it('given a rule whose conditions sit exactly on its bounds, then rows on either side of each bound are told apart', () => {

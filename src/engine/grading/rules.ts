@@ -67,9 +67,12 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
       matched = new Int32Array(state.size);
     }
     let n = 0;
-    for (let r = 0; r < state.size; r++) if (state.failed[r] === 0) pending[n++] = r;
+    for (let r = 0; r < state.size; r++) {
+      pending[n] = r;
+      n += state.failed[r]! ^ 1;
+    }
     for (let i = 0; i < blockTests.length && n > 0; i++) {
-      const held = blockTests[i]!(state, pending, n, matched, rest);
+      const held = blockTests[i]!(state, pending, n, matched, 0, rest, 0);
       const tier = ruleTier[i]!;
       const score = tierScores[tier]!;
       for (let j = 0; j < held; j++) {
