@@ -7,9 +7,10 @@ import { BLOCK_SIZE, type BlockState } from './row-state';
 
 /**
  * A condition evaluated column-wise over a list of rows of a block: it
- * splits rows[0..n) into those it holds for (written to pass[passAt..], their
- * count returned) and the others (written to fail[failAt..], n - count of
- * them). The written parts must not overlap each other or rows[0..n). It
+ * splits rows[0..n) (null: rows 0..n of the block, in order) into those it
+ * holds for (written to pass[passAt..], their count returned) and the others
+ * (written to fail[failAt..], n - count of them). The written parts must not
+ * overlap each other or rows[0..n). It
  * gives exactly what the per-row test (conditions.ts) gives; conditions have
  * no side effects, so testing a child of `all` only on the rows the other
  * children passed (of `any`: failed), in any order, is the same as testing
@@ -17,7 +18,7 @@ import { BLOCK_SIZE, type BlockState } from './row-state';
  */
 export type BlockTest = (
   state: BlockState,
-  rows: Int32Array,
+  rows: Int32Array | null,
   n: number,
   pass: Int32Array,
   passAt: number,
@@ -69,7 +70,7 @@ function allOf(children: BlockTest[], order: ChildOrder): BlockTest {
   const scratch = new Scratch();
   const last = children.length - 1;
   return (state, rows, n, pass, passAt, fail, failAt) => {
-    let current = rows;
+    let current: Int32Array | null = rows;
     let count = n;
     let failed = 0;
     for (let i = 0; i <= last && count > 0; i++) {
@@ -91,7 +92,7 @@ function anyOf(children: BlockTest[], order: ChildOrder): BlockTest {
   const scratch = new Scratch();
   const last = children.length - 1;
   return (state, rows, n, pass, passAt, fail, failAt) => {
-    let current = rows;
+    let current: Int32Array | null = rows;
     let count = n;
     let passed = 0;
     for (let i = 0; i <= last && count > 0; i++) {
@@ -116,7 +117,7 @@ function leafBlockTest(node: Extract<CompiledCondition, { kind: 'leaf' }>, input
       const blank = state.blank[slot]!;
       let p = 0;
       for (let j = 0; j < n; j++) {
-        const r = rows[j]!;
+        const r = rows === null ? j : rows[j]!;
         pass[passAt + p] = r;
         fail[failAt + j - p] = r;
         p += blank[r]! ^ flip;
@@ -131,7 +132,7 @@ function leafBlockTest(node: Extract<CompiledCondition, { kind: 'leaf' }>, input
   return (state, rows, n, pass, passAt, fail, failAt) => {
     let p = 0;
     for (let j = 0; j < n; j++) {
-      const r = rows[j]!;
+      const r = rows === null ? j : rows[j]!;
       if (test(state, r)) pass[passAt + p++] = r;
       else fail[failAt + j - p] = r;
     }
@@ -199,6 +200,16 @@ function rangeBlockTest(slot: number, interval: Interval): BlockTest {
     const values = state.values[slot]!;
     const blank = state.blank[slot]!;
     let p = 0;
+    if (rows === null) {
+      // Every row of the block: read in order, no list to follow.
+      for (let r = 0; r < n; r++) {
+        const v = values[r]!;
+        pass[passAt + p] = r;
+        fail[failAt + r - p] = r;
+        p += ((+(v >= lo) & +(v <= hi)) ^ flip) & (blank[r]! ^ 1);
+      }
+      return p;
+    }
     for (let j = 0; j < n; j++) {
       const r = rows[j]!;
       const v = values[r]!;

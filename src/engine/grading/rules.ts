@@ -16,8 +16,8 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
   const ruleTier = Int32Array.from(rules, (r) => r.tier);
   const fallback = method.default === undefined ? -1 : ctx.tierIndex(method.default);
   const tierScores = Float64Array.from(tiers, (t) => t.score ?? NaN);
-  let pending = new Int32Array(BLOCK_SIZE);
-  let rest = new Int32Array(BLOCK_SIZE);
+  let pending: Int32Array = new Int32Array(BLOCK_SIZE);
+  let rest: Int32Array = new Int32Array(BLOCK_SIZE);
   let matched = new Int32Array(BLOCK_SIZE);
 
   return {
@@ -61,36 +61,64 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
    * on the rows no earlier rule matched, so the first match wins as row by row.
    */
   function evaluateBlock(state: BlockState): void {
-    if (pending.length < state.size) {
-      pending = new Int32Array(state.size);
-      rest = new Int32Array(state.size);
-      matched = new Int32Array(state.size);
+    const size = state.size;
+    if (pending.length < size) {
+      pending = new Int32Array(size);
+      rest = new Int32Array(size);
+      matched = new Int32Array(size);
     }
-    let n = 0;
-    for (let r = 0; r < state.size; r++) {
-      pending[n] = r;
-      n += state.failed[r]! ^ 1;
+    // null: every row of the block, when none failed to decode.
+    let rows: Int32Array | null = null;
+    let n = size;
+    if (anyFailed(state.failed, size)) {
+      const failed = state.failed;
+      rows = pending;
+      n = 0;
+      for (let r = 0; r < size; r++) {
+        rows[n] = r;
+        n += failed[r]! ^ 1;
+      }
     }
+    const tierOut = state.tier;
+    const scoreOut = state.score;
     for (let i = 0; i < blockTests.length && n > 0; i++) {
-      const held = blockTests[i]!(state, pending, n, matched, 0, rest, 0);
+      const held = blockTests[i]!(state, rows, n, matched, 0, rest, 0);
       const tier = ruleTier[i]!;
       const score = tierScores[tier]!;
       for (let j = 0; j < held; j++) {
-        state.tier[matched[j]!] = tier;
-        state.score[matched[j]!] = score;
+        const r = matched[j]!;
+        tierOut[r] = tier;
+        scoreOut[r] = score;
       }
-      [pending, rest] = [rest, pending];
+      // The rows left are in `rest`; the list just read (if any) becomes the next `rest`.
+      const left = rest;
+      rest = rows ?? pending;
+      pending = left;
+      rows = left;
       n -= held;
     }
     for (let j = 0; j < n; j++) {
-      const r = pending[j]!;
+      const r = rows === null ? j : rows[j]!;
       if (fallback < 0) state.fail(r, { kind: 'no-match' });
       else {
-        state.tier[r] = fallback;
-        state.score[r] = tierScores[fallback]!;
+        tierOut[r] = fallback;
+        scoreOut[r] = tierScores[fallback]!;
       }
     }
   }
+}
+
+/**
+ * Whether any of rows 0..size of the block failed to decode, read four flags
+ * at a time. A flag past `size` in the last word may be a stale 1: that only
+ * sends the block down the slower path that lists the rows one by one.
+ */
+function anyFailed(failed: Uint8Array, size: number): boolean {
+  const words = (size + 3) >> 2;
+  if (failed.byteOffset % 4 !== 0 || words * 4 > failed.length) return true;
+  const flags = new Int32Array(failed.buffer, failed.byteOffset, words);
+  for (let w = 0; w < words; w++) if (flags[w] !== 0) return true;
+  return false;
 }
 
 /** Records every leaf of a condition tree with whether it held (explanations only: row 0). */
