@@ -22,11 +22,14 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
 
   return {
     hasScore: tiers.some((t) => t.score !== undefined),
+    writesEveryRow: true,
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
       if (!trace) {
         evaluateBlock(state);
         return;
       }
+      state.score.fill(NaN, 0, state.size);
+      state.tier.fill(-1, 0, state.size);
       for (let r = 0; r < state.size; r++) {
         if (state.failed[r] === 1) continue;
         let tier = -1;
@@ -67,10 +70,14 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
       rest = new Int32Array(size);
       matched = new Int32Array(size);
     }
+    const tierOut = state.tier;
+    const scoreOut = state.score;
     // null: every row of the block, when none failed to decode.
     let rows: Int32Array | null = null;
     let n = size;
-    if (anyFailed(state.failed, size)) {
+    if (state.failures > 0) {
+      // A failed row's tier is -1 already (BlockState.fail); its score is NaN.
+      scoreOut.fill(NaN, 0, size);
       const failed = state.failed;
       rows = pending;
       n = 0;
@@ -79,8 +86,6 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
         n += failed[r]! ^ 1;
       }
     }
-    const tierOut = state.tier;
-    const scoreOut = state.score;
     for (let i = 0; i < blockTests.length && n > 0; i++) {
       const held = blockTests[i]!(state, rows, n, matched, 0, rest, 0);
       const tier = ruleTier[i]!;
@@ -99,26 +104,15 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
     }
     for (let j = 0; j < n; j++) {
       const r = rows === null ? j : rows[j]!;
-      if (fallback < 0) state.fail(r, { kind: 'no-match' });
-      else {
+      if (fallback < 0) {
+        state.fail(r, { kind: 'no-match' });
+        scoreOut[r] = NaN;
+      } else {
         tierOut[r] = fallback;
         scoreOut[r] = tierScores[fallback]!;
       }
     }
   }
-}
-
-/**
- * Whether any of rows 0..size of the block failed to decode, read four flags
- * at a time. A flag past `size` in the last word may be a stale 1: that only
- * sends the block down the slower path that lists the rows one by one.
- */
-function anyFailed(failed: Uint8Array, size: number): boolean {
-  const words = (size + 3) >> 2;
-  if (failed.byteOffset % 4 !== 0 || words * 4 > failed.length) return true;
-  const flags = new Int32Array(failed.buffer, failed.byteOffset, words);
-  for (let w = 0; w < words; w++) if (flags[w] !== 0) return true;
-  return false;
 }
 
 /** Records every leaf of a condition tree with whether it held (explanations only: row 0). */
