@@ -1,4 +1,4 @@
-import type { Condition, InputDef } from '../../src/engine';
+import type { Condition, ConditionNode, InputDef } from '../../src/engine';
 import { ChildOrder } from '../../src/engine/grading/child-order';
 import { compileBlockTest, inclusiveEnds } from '../../src/engine/grading/condition-block';
 import { compileCondition } from '../../src/engine/grading/conditions';
@@ -121,7 +121,13 @@ describe('compileBlockTest: each condition over a block, with and without a list
     state.texts[2]![r] = r % 4 === 3 ? undefined : ['alpha', 'beta', 'alphabet'][r % 4];
   }
 
-  it.each(leaves.map((leaf) => [JSON.stringify(leaf), leaf] as const))(
+  // Conditions on x in one `all` are merged into one interval: every pair, and with a third on another input.
+  const onX = leaves.filter((leaf) => leaf.input === 'x');
+  const merged: ConditionNode[] = onX.flatMap((a, i) =>
+    onX.slice(i).map((b, j): ConditionNode => (j % 2 ? { all: [a, b] } : { all: [a, leaves.at(-1 - (i % 6))!, b] })),
+  );
+
+  it.each([...leaves, ...merged].map((leaf) => [JSON.stringify(leaf), leaf] as const))(
     'given %s, then the rows it passes are those the per-row test holds for',
     (_name, leaf) => {
       const node = compileCondition(leaf, slots);

@@ -28,11 +28,13 @@ export type BlockTest = (
 
 export function compileBlockTest(node: CompiledCondition, slots: SlotResolver): BlockTest {
   switch (node.kind) {
-    case 'all':
+    case 'all': {
+      const { tests, costs } = allChildren(node.children, slots);
+      return allOf(tests, new ChildOrder(costs, 'all'));
+    }
     case 'any': {
-      const children = node.children.map((child) => compileBlockTest(child, slots));
-      const order = new ChildOrder(node.children.map(leafCount), node.kind);
-      return (node.kind === 'all' ? allOf : anyOf)(children, order);
+      const tests = node.children.map((child) => compileBlockTest(child, slots));
+      return anyOf(tests, new ChildOrder(node.children.map(leafCount), 'any'));
     }
     case 'not': {
       const inner = compileBlockTest(node.child, slots);
@@ -41,6 +43,36 @@ export function compileBlockTest(node: CompiledCondition, slots: SlotResolver): 
     case 'leaf':
       return leafBlockTest(node, slots.inputOf(node.condition.input));
   }
+}
+
+/**
+ * The children of an `all`, its numeric conditions on one input merged into
+ * one interval test (`x >= 10` and `x < 20`: one pair of compares per row):
+ * the intersection of inclusive intervals is the larger low end and the
+ * smaller high end; a NaN end (nothing reaches it) stays NaN. `<>` is left
+ * alone (its complement is not one interval).
+ */
+function allChildren(children: CompiledCondition[], slots: SlotResolver): { tests: BlockTest[]; costs: number[] } {
+  const tests: BlockTest[] = [];
+  const costs: number[] = [];
+  const bySlot = new Map<number, { lo: number; hi: number }>();
+  for (const child of children) {
+    const range =
+      child.kind === 'leaf' ? numericRange(child.condition, slots.inputOf(child.condition.input)) : undefined;
+    if (child.kind === 'leaf' && range && !range.negate) {
+      const ends = inclusiveEnds(range);
+      const known = bySlot.get(child.slot);
+      bySlot.set(child.slot, known ? { lo: Math.max(known.lo, ends.lo), hi: Math.min(known.hi, ends.hi) } : ends);
+      continue;
+    }
+    tests.push(compileBlockTest(child, slots));
+    costs.push(leafCount(child));
+  }
+  for (const [slot, { lo, hi }] of bySlot) {
+    tests.push(rangeBlockTest(slot, lo, hi, false));
+    costs.push(1);
+  }
+  return { tests, costs };
 }
 
 function leafCount(node: CompiledCondition): number {
@@ -126,7 +158,10 @@ function leafBlockTest(node: Extract<CompiledCondition, { kind: 'leaf' }>, input
     };
   }
   const range = numericRange(condition, input);
-  if (range) return rangeBlockTest(slot, range);
+  if (range) {
+    const { lo, hi } = inclusiveEnds(range);
+    return rangeBlockTest(slot, lo, hi, range.negate);
+  }
   // Text, `in` and `contains`: the per-row test, row by row.
   const test = node.test;
   return (state, rows, n, pass, passAt, fail, failAt) => {
@@ -187,15 +222,14 @@ export function numericRange(c: Condition, input: InputDef): Interval | undefine
 }
 
 /**
- * A known (not blank) value inside the interval, tested branch-free: both
- * ends made inclusive (a strict end moved to the next double inward, which
- * no value lies between), comparisons as 0/1, the row written to both lists
+ * A known (not blank) value inside the interval [lo, hi] (ends inclusive:
+ * inclusiveEnds), or outside it when negated, tested branch-free:
+ * comparisons as 0/1, the row written to both lists
  * and kept in the one it belongs to. Random data then costs no mispredicted
  * branches. NaN is never inside, so `<>` holds for it as `!(v === x)` does.
  */
-function rangeBlockTest(slot: number, interval: Interval): BlockTest {
-  const { lo, hi } = inclusiveEnds(interval);
-  const flip = interval.negate ? 1 : 0;
+function rangeBlockTest(slot: number, lo: number, hi: number, negate: boolean): BlockTest {
+  const flip = negate ? 1 : 0;
   return (state, rows, n, pass, passAt, fail, failAt) => {
     const values = state.values[slot]!;
     const blank = state.blank[slot]!;
