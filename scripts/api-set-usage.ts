@@ -47,13 +47,29 @@ export interface MemberUse {
 interface ExcelMember {
   set?: { name: string; version: string };
   typeName?: string;
+  /** The declared type of a property, or of each parameter of a method (their first overload), as written. */
+  typeTexts: string[];
 }
 
-/** Excel.<Class>.<member> -> its API set and the class its type names, from @types/office-js. */
-function readExcelClasses(): Map<string, Map<string, ExcelMember>> {
+type ApiSet = { name: string; version: string };
+
+function apiSetIn(docs: string): ApiSet | undefined {
+  const found = /\[Api set: (\w+) (\d+\.\d+)\]/.exec(docs);
+  return found ? { name: found[1]!, version: found[2]! } : undefined;
+}
+
+/**
+ * From @types/office-js: Excel.<Class>.<member> -> its API set and the class its type names, and
+ * Excel.<Enum> -> each value's API set (a value may need a later set than the member taking it).
+ */
+function readExcel(): {
+  classes: Map<string, Map<string, ExcelMember>>;
+  enums: Map<string, Map<string, ApiSet | undefined>>;
+} {
   const file = join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts');
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const classes = new Map<string, Map<string, ExcelMember>>();
+  const enums = new Map<string, Map<string, ApiSet | undefined>>();
   const visit = (node: ts.Node, inExcel: boolean): void => {
     if (ts.isModuleDeclaration(node)) {
       const excel = node.name.getText(source) === 'Excel';
@@ -65,31 +81,74 @@ function readExcelClasses(): Map<string, Map<string, ExcelMember>> {
       for (const m of node.members) {
         const name = m.name?.getText(source);
         if (!name || members.has(name)) continue;
-        const docs = m.getFullText(source).slice(0, m.getLeadingTriviaWidth(source));
-        const found = /\[Api set: (\w+) (\d+\.\d+)\]/.exec(docs);
+        const set = apiSetIn(m.getFullText(source).slice(0, m.getLeadingTriviaWidth(source)));
         const typeNode = (m as { type?: ts.TypeNode }).type;
         const typeName = typeNode
           ?.getText(source)
           .replace(/^Excel\./, '')
           .replace(/\[\]$/, '');
-        members.set(name, {
-          ...(found ? { set: { name: found[1]!, version: found[2]! } } : {}),
-          ...(typeName ? { typeName } : {}),
-        });
+        const typeTexts =
+          ts.isMethodDeclaration(m) || ts.isMethodSignature(m)
+            ? m.parameters.map((p) => p.type?.getText(source) ?? '')
+            : [typeNode?.getText(source) ?? ''];
+        members.set(name, { ...(set ? { set } : {}), ...(typeName ? { typeName } : {}), typeTexts });
       }
       classes.set(node.name.text, members);
+    }
+    if (inExcel && ts.isEnumDeclaration(node)) {
+      const values = new Map<string, ApiSet | undefined>();
+      for (const m of node.members) {
+        if (m.initializer && ts.isStringLiteral(m.initializer))
+          values.set(m.initializer.text, apiSetIn(m.getFullText(source).slice(0, m.getLeadingTriviaWidth(source))));
+      }
+      enums.set(node.name.text, values);
     }
     ts.forEachChild(node, (child) => visit(child, inExcel));
   };
   visit(source, false);
-  return classes;
+  return { classes, enums };
+}
+
+/** The string literals of a union type in the subset (through type aliases of the subset file). */
+function stringLiterals(type: ts.TypeNode, aliases: ReadonlyMap<string, ts.TypeNode>): string[] {
+  if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) return [type.literal.text];
+  if (ts.isUnionTypeNode(type)) return type.types.flatMap((t) => stringLiterals(t, aliases));
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const alias = aliases.get(type.typeName.text);
+    return alias ? stringLiterals(alias, aliases) : [];
+  }
+  return [];
 }
 
 /** Every member the subset uses, with the API set it needs. */
 export function subsetApiSets(subsetFile = join(ROOT, 'src', 'excel', 'excel-api.ts')): MemberUse[] {
-  const classes = readExcelClasses();
+  const { classes, enums } = readExcel();
   const source = ts.createSourceFile(subsetFile, readFileSync(subsetFile, 'utf8'), ts.ScriptTarget.Latest, true);
   const uses = new Map<string, MemberUse>();
+  const aliases = new Map<string, ts.TypeNode>();
+  ts.forEachChild(source, (node) => {
+    if (ts.isTypeAliasDeclaration(node)) aliases.set(node.name.text, node.type);
+  });
+  /** Each enum value the subset passes or sets (`Chart.add(type: 'Pareto')`, `Worksheet.visibility = 'Hidden'`), with the value's own set. */
+  const enumValues = (m: ts.TypeElement, excel: ExcelMember, member: string): void => {
+    const method = ts.isMethodSignature(m);
+    const types = method ? m.parameters.map((p) => p.type) : [(m as { type?: ts.TypeNode }).type];
+    types.forEach((type, k) => {
+      const literals = type ? stringLiterals(type, aliases) : [];
+      if (literals.length === 0) return;
+      const declared = excel.typeTexts[k] ?? '';
+      const candidates = [...declared.matchAll(/Excel\.(\w+)/g)].map((x) => enums.get(x[1]!)).filter((e) => e);
+      for (const literal of literals) {
+        const found = candidates.find((e) => e!.has(literal));
+        if (!found) throw new Error(`@types/office-js: ${member} takes no value '${literal}' (${declared})`);
+        const set = found.get(literal);
+        const use = method
+          ? `${member}(${(m as ts.MethodSignature).parameters[k]!.name.getText(source)}: '${literal}')`
+          : `${member} = '${literal}'`;
+        if (set) uses.set(use, { member: use, set: set.name, version: set.version });
+      }
+    });
+  };
   const walk = (members: ts.NodeArray<ts.TypeElement>, excelClass: string): void => {
     const known = classes.get(excelClass);
     if (!known) throw new Error(`@types/office-js has no Excel.${excelClass}`);
@@ -100,6 +159,7 @@ export function subsetApiSets(subsetFile = join(ROOT, 'src', 'excel', 'excel-api
       if (!excel) throw new Error(`@types/office-js has no Excel.${excelClass}.${name}`);
       const member = `${excelClass}.${name}`;
       if (excel.set) uses.set(member, { member, set: excel.set.name, version: excel.set.version });
+      enumValues(m, excel, member);
       const type = (m as { type?: ts.TypeNode }).type;
       const literals = type ? literalMembers(type) : [];
       if (literals.length > 0 && excel.typeName) for (const l of literals) walk(l, excel.typeName);

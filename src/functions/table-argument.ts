@@ -55,12 +55,15 @@ export function gradingTableArgument(
   cells: readonly (readonly unknown[])[],
   address?: string,
 ): TableLookup<CompiledTable> {
-  return lookup(ctx, 'grade', cells, address, getPreset, (table, cellOf, resolve) => {
-    const result = compileTable(table, { resolve });
-    if (result.ok) return { ok: true, value: result.compiled };
-    return problemOf(result.problems[0]!, cellOf, table);
-  });
+  return lookup(ctx, 'grade', cells, address, getPreset, buildCompiled);
 }
+
+/** Module-level (not a closure per call): this runs on every one of 100,000 single-row calls. */
+const buildCompiled: Build<CompiledTable> = (table, cellOf, resolve) => {
+  const result = compileTable(table, { resolve });
+  if (result.ok) return { ok: true, value: result.compiled };
+  return problemOf(result.problems[0]!, cellOf, table);
+};
 
 export interface RfmTableArgument {
   table: GradingTable;
@@ -73,13 +76,15 @@ export function rfmTableArgument(
   cells: readonly (readonly unknown[])[],
   address?: string,
 ): TableLookup<RfmTableArgument> {
-  return lookup(ctx, 'rfm', cells, address, getPreset, (table, cellOf, resolve) => {
-    if (table.method.kind !== 'rfm') return { ok: false, reason: 'not-rfm-table', table: table.id };
-    const problems = validateTable(table, { resolve });
-    if (problems.length > 0) return problemOf(problems[0]!, cellOf, table);
-    return { ok: true, value: { table, method: table.method } };
-  });
+  return lookup(ctx, 'rfm', cells, address, getPreset, buildRfm);
 }
+
+const buildRfm: Build<RfmTableArgument> = (table, cellOf, resolve) => {
+  if (table.method.kind !== 'rfm') return { ok: false, reason: 'not-rfm-table', table: table.id };
+  const problems = validateTable(table, { resolve });
+  if (problems.length > 0) return problemOf(problems[0]!, cellOf, table);
+  return { ok: true, value: { table, method: table.method } };
+};
 
 /**
  * The table block of the latest call per cache, kept as a copy: Excel passes the same table (fresh
@@ -110,29 +115,14 @@ function lookup<T>(
   presetOf: (id: string) => GradingTable | undefined,
   build: Build<T>,
 ): TableLookup<T> {
-  const cells = toRows(raw);
   let cached: Cached<T>;
-  if (cells.length === 1 && cells[0]!.length === 1) {
-    const value = cells[0]![0];
-    const id = typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '');
-    cached = ctx.cache.get(`${kind}:preset:${id}`, (): Cached<T> => {
-      const preset = presetOf(id);
-      return preset ? build(preset, () => undefined, getPreset) : { ok: false, reason: 'unknown-table', value: id };
-    });
+  const last = recent.get(ctx.cache);
+  // The block as Excel passed it, against the latest call's: a block holding error objects never
+  // matches the kept copy (converted to `{ error }`), so it goes the long way below.
+  if (last && last.kind === kind && last.address === address && sameCells(last.cells, raw as readonly Cell[][])) {
+    cached = last.cached as Cached<T>;
   } else {
-    const last = recent.get(ctx.cache);
-    if (last && last.kind === kind && last.address === address && sameCells(last.cells, cells)) {
-      cached = last.cached as Cached<T>;
-    } else {
-      const origin = originOf(address);
-      cached = ctx.cache.get(`${kind}:${cellsKey(cells, address ?? '')}`, (): Cached<T> => {
-        const parsed = parseSheetTables(cells, origin);
-        if (!parsed.ok) return { ok: false, reason: 'problem', problem: parsed.problems[0]! };
-        const { main, sources } = parsed;
-        return build(main.table, main.cellOf, (id) => sources.get(id) ?? getPreset(id));
-      });
-      recent.set(ctx.cache, { kind, address, cells: cells.map((row) => row.slice()), cached });
-    }
+    cached = lookupCells(ctx, kind, toRows(raw), address, presetOf, build);
   }
   if (cached.ok) return cached;
   switch (cached.reason) {
@@ -152,6 +142,34 @@ function lookup<T>(
       return { ok: false, failure: argumentFailure(ctx, 'functions.unknown-source', { cell, table, name, source }) };
     }
   }
+}
+
+/** A table argument's cells (errors converted) to its cached result: a preset id, or a sheet-form block. */
+function lookupCells<T>(
+  ctx: FunctionsContext,
+  kind: string,
+  cells: Cell[][],
+  address: string | undefined,
+  presetOf: (id: string) => GradingTable | undefined,
+  build: Build<T>,
+): Cached<T> {
+  if (cells.length === 1 && cells[0]!.length === 1) {
+    const value = cells[0]![0];
+    const id = typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '');
+    return ctx.cache.get(`${kind}:preset:${id}`, (): Cached<T> => {
+      const preset = presetOf(id);
+      return preset ? build(preset, () => undefined, getPreset) : { ok: false, reason: 'unknown-table', value: id };
+    });
+  }
+  const origin = originOf(address);
+  const cached = ctx.cache.get(`${kind}:${cellsKey(cells, address ?? '')}`, (): Cached<T> => {
+    const parsed = parseSheetTables(cells, origin);
+    if (!parsed.ok) return { ok: false, reason: 'problem', problem: parsed.problems[0]! };
+    const { main, sources } = parsed;
+    return build(main.table, main.cellOf, (id) => sources.get(id) ?? getPreset(id));
+  });
+  recent.set(ctx.cache, { kind, address, cells: cells.map((row) => row.slice()), cached });
+  return cached;
 }
 
 function placed(problem: TableProblem, cellOf: (path: string) => string | undefined): TableProblem {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customFunctionsRuntimeSets, manifestSets, subsetApiSets, unguardedMembers } from '../../scripts/api-set-usage';
 import { DECLARED_SETS, GUARDED_MEMBERS } from '../../src/excel/api-sets';
@@ -23,6 +24,11 @@ describe('requirement sets: the Office.js subset against the manifest (@types/of
       'Application.suspendApiCalculationUntilNextSync': 'ExcelApi 1.6',
       'ConditionalFormat.custom': 'ExcelApi 1.6',
       'Range.values': 'ExcelApi 1.1',
+      // Enum values carry their own annotations: the Pareto chart type came later than charts.add.
+      "ChartCollection.add(type: 'Pareto')": 'ExcelApi 1.9',
+      "ChartCollection.add(type: 'ColumnClustered')": 'ExcelApi 1.1',
+      "ConditionalFormatCollection.add(type: 'ColorScale')": 'ExcelApi 1.6',
+      "Worksheet.visibility = 'VeryHidden'": 'ExcelApi 1.1',
     });
     expect(uses.length).toBeGreaterThan(90);
   });
@@ -38,6 +44,22 @@ describe('requirement sets: the Office.js subset against the manifest (@types/of
     expect(unguardedMembers(uses, { ExcelApi: '1.12' }, GUARDED_MEMBERS)).toEqual([
       'Range.getMergedAreasOrNullObject needs ExcelApi 1.13, the manifest declares 1.12',
     ]);
+  });
+
+  it('fails for a manifest below an enum value the subset passes (Pareto charts need ExcelApi 1.9)', () => {
+    expect(unguardedMembers(uses, { ExcelApi: '1.8' }, GUARDED_MEMBERS)).toContain(
+      "ChartCollection.add(type: 'Pareto') needs ExcelApi 1.9, the manifest declares 1.8",
+    );
+  });
+
+  it('refuses a subset passing a value that is not in the Excel enum the member takes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-subset-'));
+    const file = join(dir, 'excel-api.ts');
+    writeFileSync(
+      file,
+      "export interface ExcelWorksheet { readonly charts: { add(type: 'Pareto' | 'Parteo', source: unknown, seriesBy: 'Columns'): unknown } }\n",
+    );
+    expect(() => subsetApiSets(file)).toThrow(/ChartCollection\.add takes no value 'Parteo'/);
   });
 
   it('the custom functions runtime members fit the declared CustomFunctionsRuntime', () => {

@@ -222,6 +222,21 @@ describe('TIER_SCORE', () => {
     expect(tierScore(ctx, { values: [[25000, 40]], table: copy })).toEqual([['A']]);
   });
 
+  it('given a table block holding an Excel error object, then each call reads it afresh and a fixed cell grades', () => {
+    const ctx = context();
+    const broken = sheetCells().map((row) => [...row]) as unknown[][];
+    const thresholdRow = broken.findIndex((row) => row[0] === 'A' && row[1] === '>=');
+    broken[thresholdRow]![2] = { code: '#N/A' };
+    const first = tierScore(ctx, { values: [[25000, 40]], table: broken });
+    // Excel passes a fresh error object each call: the same failure again, from the cache.
+    const again = broken.map((row) => row.map((v) => (typeof v === 'object' && v !== null ? { code: '#N/A' } : v)));
+    expect(tierScore(ctx, { values: [[25000, 40]], table: again })).toEqual(first);
+    expect(first[0]![0]).not.toBe('A');
+    expect(ctx.cache.builds).toBe(1);
+    const fixed = sheetCells().map((row) => [...row]);
+    expect(tierScore(ctx, { values: [[25000, 40]], table: fixed })).toEqual([['A']]);
+  });
+
   it('keeps the cache bounded', () => {
     const ctx: FunctionsContext = { ...context(), cache: new TableCache(4) };
     for (let i = 0; i < 10; i++) {

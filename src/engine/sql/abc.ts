@@ -8,32 +8,13 @@
  * in the last bit (docs/methods-population-time.md).
  */
 import type { AbcMethod, GradingTable } from '../model';
-import type { SqlDialect } from './dialect';
-
-/** What the ABC level needs from the generator: its dialect, steps and literals. */
-export interface AbcSqlHost {
-  readonly dialect: SqlDialect;
-  /** Adds a step whose items are computed for every row of the previous step. */
-  step(items: Array<[string, string]>): void;
-  /** A double literal that reads back exactly. */
-  num(x: number): string;
-  /** The error text of a GradeError kind (and input): 'not-positive:value'. */
-  errorText(kind: string, input?: string): string;
-}
-
-export interface AbcSqlLevel {
-  /** Column prefix of this level. */
-  p: string;
-  table: GradingTable;
-  value: Map<string, string>;
-  errors: string[];
-}
+import type { LevelContext, SqlWriter } from './writer';
 
 /** The steps of an ABC level; returns the score (share before), tier index and error columns. */
 export function abcLevel(
   method: AbcMethod,
-  level: AbcSqlLevel,
-  host: AbcSqlHost,
+  level: LevelContext,
+  host: SqlWriter,
 ): { score: string; tier: string; error: string; hasScore: true } {
   const { p, table } = level;
   const v = level.value.get(method.input)!;
