@@ -7,7 +7,6 @@ import {
   findOrderColumn,
   OrderCollector,
   OTHERS_SEGMENT,
-  rfmCode,
   RFM_CUSTOMER_COLUMNS,
   RFM_PRESETS,
   RFM_SCORE_COLUMNS,
@@ -37,6 +36,7 @@ import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
 import { ByteOrderReader } from './rfm-byte-orders';
+import { CustomerRecords, round2 } from './rfm-customer-lines';
 import { formatProblems, readTableJson } from '../table-source';
 import { validateTable } from '../../engine/compile';
 import { getPreset } from '../../engine/presets';
@@ -235,12 +235,6 @@ async function analyzeInto(
     if (name === undefined) segmentNames.set(s, (name = localize(segmentLabel(settings, s), locale)));
     return name;
   };
-  const isoDays = new Map<number, string>();
-  const isoDate = (serial: number): string => {
-    let text = isoDays.get(serial);
-    if (text === undefined) isoDays.set(serial, (text = serialToIsoDate(serial)));
-    return text;
-  };
   if (isXlsxPath(outName)) {
     const written = await writeXlsxOutput(target, outName, context, {
       customers,
@@ -260,23 +254,16 @@ async function analyzeInto(
     });
     try {
       await writer.writeRow([names.customer, ...RFM_CUSTOMER_COLUMNS, ...RFM_SCORE_COLUMNS]);
-      const { r, f, m } = analysis.scores;
+      const records = new CustomerRecords(
+        customers,
+        analysis,
+        segmentName,
+        settings.delimiter,
+        !args.flags.has('raw-csv'),
+      );
       for (let i = 0; i < customers.count; i++) {
         // Awaited only when the writer asks for it (a full buffer), not once per customer.
-        const room = writer.writeRow([
-          String(customers.ids[i]),
-          customers.recency[i],
-          customers.frequency[i],
-          round2(customers.monetary[i]!),
-          isoDate(customers.firstOrder[i]!),
-          isoDate(customers.lastOrder[i]!),
-          round2(customers.aov[i]!),
-          r[i] || '',
-          f[i] || '',
-          m[i] || '',
-          rfmCode(r[i]!, f[i]!, m[i]!),
-          segmentName(analysis.segments[i]!),
-        ]);
+        const room = writer.writeRecord(records.record(i));
         if (room) await room;
       }
       await writer.close();
@@ -520,10 +507,6 @@ async function writeXlsxOutput(
     context.error(formatWriteFailure(error, outName, context.locale));
     return false;
   }
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 function defaultOutput(input: string): string {

@@ -24,6 +24,11 @@ export interface CsvWriter {
    * stream and the caller must wait for room (backpressure); await it then.
    */
   writeRow(cells: readonly CsvValue[]): Promise<void> | undefined;
+  /**
+   * Buffers a record already formatted as `formatCsvRow` does (and guarded as
+   * `neutralise` asks: the caller's part), without its line break; as writeRow.
+   */
+  writeRecord(record: string): Promise<void> | undefined;
   /** Flushes and closes (a stream passed in is ended too). */
   close(): Promise<void>;
   /** Closes without flushing; for giving up after an error. */
@@ -114,6 +119,10 @@ export function createCsvWriter(target: string | Writable, options: CsvWriteOpti
   return {
     writeRow(cells) {
       buffer += formatCsvRow(options.neutralise ? neutraliseRow(cells) : cells, delimiter) + newline;
+      return buffer.length >= FLUSH_AT ? flush() : undefined;
+    },
+    writeRecord(record) {
+      buffer += record + newline;
       return buffer.length >= FLUSH_AT ? flush() : undefined;
     },
     async close() {

@@ -1,0 +1,111 @@
+import { rfmCode, type CustomerTable, type RfmAnalysis } from '../../engine/rfm';
+import { serialToIsoDate } from '../../engine/values/coerce';
+import { escapeCsvField, formatNumber, type CsvValue } from '../csv/writer';
+import { neutraliseCell } from '../csv-neutralise';
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** The cells of customer i's output row, as the general CSV writer takes them. */
+export function customerCells(
+  customers: CustomerTable,
+  analysis: RfmAnalysis,
+  i: number,
+  segmentName: (segment: number) => string,
+): CsvValue[] {
+  const { r, f, m } = analysis.scores;
+  return [
+    String(customers.ids[i]),
+    customers.recency[i],
+    customers.frequency[i],
+    round2(customers.monetary[i]!),
+    serialToIsoDate(customers.firstOrder[i]!),
+    serialToIsoDate(customers.lastOrder[i]!),
+    round2(customers.aov[i]!),
+    r[i] || '',
+    f[i] || '',
+    m[i] || '',
+    rfmCode(r[i]!, f[i]!, m[i]!),
+    segmentName(analysis.segments[i]!),
+  ];
+}
+
+/**
+ * Customer i's output record, the text `formatCsvRow` gives for `customerCells`
+ * (with the formula guard unless raw), built without an array per customer: a
+ * few segments, scores and a few thousand days among many customers, so each
+ * of those cells is escaped once and remembered; ids and numbers per customer.
+ */
+export class CustomerRecords {
+  private readonly days = new Map<number, string>();
+  private readonly segmentCells = new Map<number, string>();
+  /** Score cells by score (0..10), codes by (r * 11 + f) * 11 + m. */
+  private readonly scoreCells: string[] = [];
+  private readonly codeCells: string[] = [];
+
+  constructor(
+    private readonly customers: CustomerTable,
+    private readonly analysis: RfmAnalysis,
+    private readonly segmentName: (segment: number) => string,
+    private readonly delimiter: string,
+    private readonly neutralise: boolean,
+  ) {}
+
+  record(i: number): string {
+    const { customers, delimiter: d } = this;
+    const { r, f, m } = this.analysis.scores;
+    const ri = r[i]!;
+    const fi = f[i]!;
+    const mi = m[i]!;
+    return (
+      this.cell(String(customers.ids[i])) +
+      d +
+      formatNumber(customers.recency[i]!) +
+      d +
+      formatNumber(customers.frequency[i]!) +
+      d +
+      formatNumber(round2(customers.monetary[i]!)) +
+      d +
+      this.day(customers.firstOrder[i]!) +
+      d +
+      this.day(customers.lastOrder[i]!) +
+      d +
+      formatNumber(round2(customers.aov[i]!)) +
+      d +
+      this.score(ri) +
+      d +
+      this.score(fi) +
+      d +
+      this.score(mi) +
+      d +
+      this.code(ri, fi, mi) +
+      d +
+      this.segment(this.analysis.segments[i]!)
+    );
+  }
+
+  private cell(value: CsvValue): string {
+    return escapeCsvField(this.neutralise ? neutraliseCell(value) : value, this.delimiter);
+  }
+
+  private day(serial: number): string {
+    let text = this.days.get(serial);
+    if (text === undefined) this.days.set(serial, (text = this.cell(serialToIsoDate(serial))));
+    return text;
+  }
+
+  private segment(s: number): string {
+    let text = this.segmentCells.get(s);
+    if (text === undefined) this.segmentCells.set(s, (text = this.cell(this.segmentName(s))));
+    return text;
+  }
+
+  private score(score: number): string {
+    return (this.scoreCells[score] ??= this.cell(score || ''));
+  }
+
+  private code(r: number, f: number, m: number): string {
+    return (this.codeCells[(r * 11 + f) * 11 + m] ??= this.cell(rfmCode(r, f, m)));
+  }
+}
