@@ -172,6 +172,13 @@ const customerCell = fc.constantFrom(
   'c1',
   '𝄞',
   '\u3000C2',
+  '\tC1',
+  'C2\t',
+  '\u00a0C1',
+  'C1\uFEFF',
+  '=C1',
+  '-C2',
+  '\u200bC1',
 );
 const dateCell = fc.constantFrom(
   '2024-01-05',

@@ -90,7 +90,8 @@ export class ByteOrderReader {
         customer = this.customers.get(bytes, cs, ce);
         if (customer < 0) {
           // Interned only now that the order is valid: customers keep the order of their first valid order.
-          customer = this.collector.customerIndex(bytes.toString('utf8', cs, ce));
+          // Not in this.customers: new to the collector unless it came as text (the collector checks that).
+          customer = this.collector.newCustomerIndex(bytes.toString('utf8', cs, ce));
           if (customer >= 0) this.customers.set(bytes, cs, ce, customer);
         }
         if (customer >= 0 && number >= 0) this.numbered.set(number, customer);

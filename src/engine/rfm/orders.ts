@@ -33,6 +33,8 @@ export class OrderCollector {
   private count = 0;
   private readonly ids: Array<string | number> = [];
   private readonly index = new Map<string, number>();
+  /** False while every id came through `newCustomerIndex`: `index` is empty then, filled on the first lookup. */
+  private indexed = false;
   private readonly errors: OrderRowError[] = [];
   /** Order dates repeat (a few thousand days): each spelling is parsed once. */
   private readonly days = new Map<string, number>();
@@ -76,6 +78,20 @@ export class OrderCollector {
     return customerError(customer, this.names.customer) === undefined ? this.intern(customer) : -1;
   }
 
+  /**
+   * `customerIndex` for an id the caller knows it has not passed before (a
+   * reader that keeps its own table of ids): while every id came this way no
+   * lookup is needed, so a plain id (not blank, no error, nothing to trim) is
+   * appended as it is. Ids are looked up as `customerIndex` does otherwise.
+   */
+  newCustomerIndex(customer: string): number {
+    if (this.indexed || customer.trim() !== customer || customerError(customer, this.names.customer) !== undefined) {
+      return this.customerIndex(customer);
+    }
+    this.ids.push(customer);
+    return this.ids.length - 1;
+  }
+
   /** Adds a valid order: a customer from `customerIndex`, a day and an amount that are numbers. */
   addOrder(customer: number, day: number, value: number): void {
     if (this.count === this.customer.length) this.grow();
@@ -87,6 +103,10 @@ export class OrderCollector {
 
   private intern(customer: Cell): number {
     const key = typeof customer === 'string' ? customer.trim() : displayCell(customer);
+    if (!this.indexed) {
+      this.indexed = true;
+      for (let c = 0; c < this.ids.length; c++) this.index.set(this.ids[c] as string, c);
+    }
     let c = this.index.get(key);
     if (c === undefined) {
       c = this.ids.length;
