@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { CustomerRecords, customerCells } from '../../src/cli/commands/rfm-customer-lines';
+import { CustomerRecords, customerCells, formatCents, round2 } from '../../src/cli/commands/rfm-customer-lines';
 import { createCsvWriter, formatCsvRow } from '../../src/cli/csv';
+import { formatNumber } from '../../src/cli/csv/writer';
 import { neutraliseRow } from '../../src/cli/csv-neutralise';
 import { aggregateOrders, analyzeRfm, readOrders, type RfmSegmentRule } from '../../src/engine/rfm';
 
@@ -101,5 +102,44 @@ describe('CustomerRecords', () => {
     const general = await written(false);
     expect(general.split('\r\n').length).toBeGreaterThan(10);
     expect(await written(true)).toBe(general);
+  });
+});
+
+describe('formatCents', () => {
+  it('gives formatNumber(round2(n)) for amounts of every size, sign and fraction', () => {
+    const random = generator(11);
+    const values = [
+      0,
+      -0,
+      0.005,
+      -0.005,
+      0.015,
+      1.005,
+      0.1 + 0.2,
+      1e12 - 0.01,
+      1e12,
+      1e12 + 0.01,
+      99999999999.995,
+      -99999999999.99,
+      1e15 + 0.5,
+      2 ** 53,
+      1e21,
+      1e-7,
+      -1e-9,
+      NaN,
+      Infinity,
+      -Infinity,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+    ];
+    for (let k = 0; k < 200000; k++) {
+      const scale = 10 ** (random(16) - 3);
+      const sign = random(2) === 0 ? 1 : -1;
+      values.push(sign * (random(1e9) / 1e9) * scale);
+      values.push(sign * (random(1e9) / 100) + (random(2) === 0 ? 0.005 : 0));
+      values.push((sign * random(1e9) * 10 ** random(8)) / 1000);
+    }
+    const wrong = values.filter((n) => formatCents(n) !== formatNumber(round2(n)));
+    expect(wrong.map((n) => [n, formatCents(n), formatNumber(round2(n))])).toEqual([]);
   });
 });

@@ -7,6 +7,27 @@ export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** Amounts below this (in cents) have doubles finer than a cent: their shortest text is their cents. */
+const EXACT_CENTS = 1e14;
+
+/**
+ * `formatNumber(round2(n))` without the double-to-text conversion: the cents
+ * as an integer, written with at most two decimals. Below 1e12 the double
+ * nearest c / 100 has no shorter text than c / 100 itself (any shorter decimal
+ * is another whole number of cents, a cent away), so this is String's text.
+ */
+export function formatCents(n: number): string {
+  const cents = Math.round(n * 100);
+  if (!(Math.abs(cents) < EXACT_CENTS)) return formatNumber(cents / 100);
+  if (cents === 0) return '0';
+  const whole = Math.floor(Math.abs(cents) / 100);
+  const rest = Math.abs(cents) - whole * 100;
+  const sign = cents < 0 ? '-' : '';
+  if (rest === 0) return sign + whole;
+  if (rest % 10 === 0) return `${sign}${whole}.${rest / 10}`;
+  return `${sign}${whole}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
 /** The cells of customer i's output row, as the general CSV writer takes them. */
 export function customerCells(
   customers: CustomerTable,
@@ -65,13 +86,13 @@ export class CustomerRecords {
       d +
       formatNumber(customers.frequency[i]!) +
       d +
-      formatNumber(round2(customers.monetary[i]!)) +
+      formatCents(customers.monetary[i]!) +
       d +
       this.day(customers.firstOrder[i]!) +
       d +
       this.day(customers.lastOrder[i]!) +
       d +
-      formatNumber(round2(customers.aov[i]!)) +
+      formatCents(customers.aov[i]!) +
       d +
       this.score(ri) +
       d +
