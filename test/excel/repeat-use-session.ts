@@ -23,6 +23,12 @@ export const OUTPUT_MODES = ['values', 'formulas', 'native'] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
 
 export const ROWS = 8;
+
+/** What the sequences did, by outcome ("apply ok values rfm", "revert exact", ...): printed, so a run shows its reach. */
+export const outcomes = new Map<string, number>();
+function count(outcome: string): void {
+  outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+}
 const MAX_COLUMNS = 16384;
 const SHEET = 'Data';
 
@@ -254,14 +260,15 @@ export class RepeatSession {
     const region = value(await this.workbook.detectData());
     const rows = value(await this.workbook.readRows(region));
     const plan = repeatPlan(preset, mode, region, rows);
-    if (plan.problem) return; // the pane does not offer this mode for this table
+    if (plan.problem) return count(`apply not offered ${mode} ${preset}`); // the pane does not offer it
     const before = this.fake.snapshot();
     const result = await this.workbook.apply(region, plan, { rows, confirmed: true });
     if (!result.ok) {
       expect(result.problem).toMatchObject({ kind: 'sheet-changed' });
       expect(this.fake.snapshot()).toEqual(before);
-      return;
+      return count('apply refused');
     }
+    count(`apply ok ${mode} ${preset}`);
     this.applied.push({ before, touched: false });
     await this.checkGrades(preset, mode, plan);
   }
@@ -300,11 +307,12 @@ export class RepeatSession {
     if (!result.ok) {
       expect(result.problem).toMatchObject({ kind: 'revert-refused' });
       expect(this.fake.snapshot()).toEqual(before);
-      return;
+      return count('revert refused');
     }
     const last = this.applied.pop();
     // Invariant 2: right after its Apply (nothing else changed), Revert gives back the workbook exactly.
     if (last && !last.touched) expect(visible(this.fake)).toEqual(visibleOf(last.before));
+    count(last && !last.touched ? 'revert exact' : 'revert after edits');
   }
 
   private async snapshot(): Promise<void> {
