@@ -26,6 +26,14 @@ export interface SummaryDrawing {
   pareto?: { top: number; left: number; rows: number; columns: number };
 }
 
+/** A summary sheet as it is before Apply moves any column: its grid read back, where it is, its number formats. */
+export interface SummaryAsItIs {
+  sheet: string;
+  rect: { row: number; column: number; rows: number; columns: number };
+  numberFormat: unknown[][];
+  drawing: SummaryDrawing;
+}
+
 export interface SummaryEntry {
   /** The graded sheet. */
   source: string;
@@ -146,7 +154,7 @@ export async function writeSummary(
   plan: WorkbookPlan,
   source: string,
   journal: Journal,
-  asItIs?: { sheet: string; drawing: SummaryDrawing },
+  asItIs?: SummaryAsItIs,
 ): Promise<{ sheet: string; problem?: Extract<WorkbookProblem, { kind: 'summary-index-unreadable' }> }> {
   const wb = context.workbook;
   const part = wb.customXmlParts.getByNamespace(SUMMARIES_NAMESPACE).getOnlyItemOrNullObject();
@@ -193,10 +201,7 @@ export async function writeSummary(
  * references since it was drawn if the user inserted or deleted columns of the graded sheet, and
  * Revert must draw it back as it was, not as it was first drawn.
  */
-export async function summaryAsItIs(
-  context: ExcelContext,
-  source: string,
-): Promise<{ sheet: string; drawing: SummaryDrawing } | undefined> {
+export async function summaryAsItIs(context: ExcelContext, source: string): Promise<SummaryAsItIs | undefined> {
   const part = context.workbook.customXmlParts.getByNamespace(SUMMARIES_NAMESPACE).getOnlyItemOrNullObject();
   await context.sync();
   if (part.isNullObject) return undefined;
@@ -208,10 +213,25 @@ export async function summaryAsItIs(
   await context.sync();
   if (sheet.isNullObject) return undefined;
   const { grid } = earlier.drawing;
-  const range = sheet.getRangeByIndexes(0, 0, grid.length, grid[0]?.length ?? 1).load('formulas,values');
+  const rect = { row: 0, column: 0, rows: grid.length, columns: grid[0]?.length ?? 1 };
+  const range = sheet.getRangeByIndexes(0, 0, rect.rows, rect.columns).load('formulas,values,numberFormat');
   await context.sync();
   const asItIs = keptAsText(range.formulas, range.values) as SummaryDrawing['grid'];
-  return { sheet: earlier.sheet, drawing: { ...earlier.drawing, grid: asItIs } };
+  return {
+    sheet: earlier.sheet,
+    rect,
+    numberFormat: range.numberFormat,
+    drawing: { ...earlier.drawing, grid: asItIs },
+  };
+}
+
+/**
+ * An Apply without a summary still takes out the columns the graded sheet's earlier summary counts (Excel
+ * turns its references into #REF!): its cells are journalled, so Revert writes them back once the columns are.
+ */
+export function keepSummaryCells(journal: Journal, summary: SummaryAsItIs): void {
+  const { sheet, rect, numberFormat, drawing } = summary;
+  journal.record({ kind: 'restore-cells', sheet, rect, formulas: drawing.grid, numberFormat });
 }
 
 /** Revert: the summary sheet an Apply replaced, drawn again where it was. */

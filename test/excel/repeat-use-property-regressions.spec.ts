@@ -27,3 +27,17 @@ describe('Repeat use: regressions', () => {
     expect(visible(fake)).toEqual(beforeSecond);
   });
 });
+
+describe('Repeat use: an Apply without the summary after one with it', () => {
+  it('given Apply with the summary, then Apply without it and Revert, then the workbook is as before the second Apply', async () => {
+    const fake = customerWorkbook(6);
+    const workbook = new OfficeWorkbook(fake.run);
+    const first = await detectAndRead(workbook);
+    value(await workbook.apply(first.region, planFor(first.region, first.rows)));
+    const beforeSecond = visible(fake);
+    const second = await detectAndRead(workbook);
+    value(await workbook.apply(second.region, planFor(second.region, second.rows, { summary: false })));
+    value(await workbook.revert());
+    expect(visible(fake)).toEqual(beforeSecond);
+  });
+});

@@ -23,6 +23,7 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('apply' as const),
       preset: fc.constantFrom(...REPEAT_PRESETS),
       mode: fc.constantFrom(...OUTPUT_MODES),
+      summary: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     }),
   },
   {
@@ -54,16 +55,25 @@ describe('Repeat use: Apply, edits, Revert, reopen and Snapshot in every output 
           },
         ),
         {
-          numRuns: LONG ? 300 : 6,
+          numRuns: LONG ? 300 : 20,
           examples: [
             // Revert drew the summary back as first drawn, its references not moved by the user's inserted column.
             [
               1,
               [
-                { kind: 'apply', preset: 'payment-scorecard', mode: 'values' },
+                { kind: 'apply', preset: 'payment-scorecard', mode: 'values', summary: true },
                 { kind: 'insert-column', at: 0 },
-                { kind: 'apply', preset: 'payment-scorecard', mode: 'values' },
+                { kind: 'apply', preset: 'payment-scorecard', mode: 'values', summary: true },
                 { kind: 'revert', times: 1 },
+              ],
+            ],
+            // An Apply without the summary turned the earlier summary's references into #REF! for good.
+            [
+              1,
+              [
+                { kind: 'apply', preset: 'star-levels', mode: 'native', summary: true },
+                { kind: 'apply', preset: 'payment-scorecard', mode: 'values', summary: false },
+                { kind: 'revert', times: 2 },
               ],
             ],
           ],

@@ -15,6 +15,7 @@ import { JOURNAL_SHEET, OUTPUT_NAME_PREFIX } from '../../src/excel/state';
 import { FakeExcel, type SheetModel } from '../../src/excel/testing/fake-excel';
 import type { DataRegion } from '../../src/excel/workbook';
 import { makeCase } from '../sql/sql-harness';
+import { recalculatedDifferences } from './repeat-use-recalc';
 import { DEFAULT_OPTIONS, value, withTierScore } from './support';
 
 export const REPEAT_PRESETS = ['payment-scorecard', 'star-levels', 'sales-pipeline', 'abc', 'rfm'] as const;
@@ -41,7 +42,7 @@ export type Edit =
   | { kind: 'add-row' };
 export type Step =
   | Edit
-  | { kind: 'apply'; preset: RepeatPreset; mode: OutputMode }
+  | { kind: 'apply'; preset: RepeatPreset; mode: OutputMode; summary: boolean }
   | { kind: 'revert'; times: number }
   | { kind: 'reopen' }
   | { kind: 'snapshot' };
@@ -75,11 +76,17 @@ function compiledOf(id: RepeatPreset) {
 }
 
 /** The plan the pane builds for `preset` in `mode` over `region` and `rows`. */
-export function repeatPlan(preset: RepeatPreset, mode: OutputMode, region: DataRegion, rows: Cell[][]): WorkbookPlan {
+export function repeatPlan(
+  preset: RepeatPreset,
+  mode: OutputMode,
+  region: DataRegion,
+  rows: Cell[][],
+  summary = true,
+): WorkbookPlan {
   const compiled = compiledOf(preset);
   const { map } = mapColumns(compiled.columns, region.headers.slice(0, dataColumnCount(region)));
   const batch = compiled.gradeRows(rows, map);
-  const options: PlanOptions = { ...DEFAULT_OPTIONS, explanation: false, valueColumn: undefined, mode };
+  const options: PlanOptions = { ...DEFAULT_OPTIONS, explanation: false, valueColumn: undefined, mode, summary };
   return buildPlan(compiled, region, rows, map, batch, options);
 }
 
@@ -247,7 +254,7 @@ export class RepeatSession {
       return;
     }
     const users = userCells(this.fake);
-    if (step.kind === 'apply') await this.apply(step.preset, step.mode);
+    if (step.kind === 'apply') await this.apply(step.preset, step.mode, step.summary);
     else if (step.kind === 'snapshot') await this.snapshot();
     else for (let k = 0; k < step.times; k++) await this.revert();
     // Tierwise wrote only its own columns, the rules, summary, journal and history sheets.
@@ -255,11 +262,11 @@ export class RepeatSession {
     await this.checkNames();
   }
 
-  private async apply(preset: RepeatPreset, mode: OutputMode): Promise<void> {
+  private async apply(preset: RepeatPreset, mode: OutputMode, summary: boolean): Promise<void> {
     this.fake.select(SHEET, { row: 1, column: 0, rows: 1, columns: 1 });
     const region = value(await this.workbook.detectData());
     const rows = value(await this.workbook.readRows(region));
-    const plan = repeatPlan(preset, mode, region, rows);
+    const plan = repeatPlan(preset, mode, region, rows, summary);
     if (plan.problem) return count(`apply not offered ${mode} ${preset}`); // the pane does not offer it
     const before = this.fake.snapshot();
     const result = await this.workbook.apply(region, plan, { rows, confirmed: true });
@@ -270,20 +277,34 @@ export class RepeatSession {
     }
     count(`apply ok ${mode} ${preset}`);
     this.applied.push({ before, touched: false });
-    await this.checkGrades(preset, mode, plan);
+    await this.checkGrades(preset, mode, plan, summary);
   }
 
   /**
    * Invariant 1: each written cell is what the engine gives for the sheet as it holds it now (the data
    * read back after Apply), values graded, formulas for the current layout; live spills leave their cells empty.
    */
-  private async checkGrades(preset: RepeatPreset, mode: OutputMode, written: WorkbookPlan): Promise<void> {
+  private async checkGrades(
+    preset: RepeatPreset,
+    mode: OutputMode,
+    written: WorkbookPlan,
+    summary: boolean,
+  ): Promise<void> {
     const region = value(await this.workbook.detectData());
     const rows = value(await this.workbook.readRows(region));
-    const fresh = repeatPlan(preset, mode, region, rows);
+    const fresh = repeatPlan(preset, mode, region, rows, summary);
     expect(fresh.frame.columns.map((c) => [c.kind, c.header])).toEqual(
       written.frame.columns.map((c) => [c.kind, c.header]),
     );
+    // Formula mode: the formulas, recalculated by HyperFormula, give the engine's grading of every row.
+    if (mode === 'native') expect(recalculatedDifferences(this.fake, preset, region, rows, written)).toEqual([]);
+    // Invariant 4: one sheet name per output column, pointing at the column Apply wrote.
+    const named = [...ownColumns(this.sheet)].map(([name, column]) => [name.toLowerCase(), column]).sort();
+    const wanted = written.frame.columns.map((c) => [
+      `${OUTPUT_NAME_PREFIX}${c.kind.replace('-', '_')}`.toLowerCase(),
+      c.sheetColumn,
+    ]);
+    expect(named).toEqual(wanted.sort());
     written.frame.columns.forEach((column, k) => {
       const expected = cellsToWrite(fresh, k, 0, rows.length);
       const actual = expected.map((_cell, i) => {
