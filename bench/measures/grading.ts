@@ -1,6 +1,7 @@
 /**
  * One timed grading measure, run as its own process by bench/targets.ts.
- * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|rules [N]
+ * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|hand-branchy|rules [N]
+ * (hand: the branch-free hand-written loop, the floor; hand-branchy: the same with a branch per band).
  * Prints `ms=T rows=N` (best of 5 after a warm-up, as the numpy peer does).
  * Same data as ../shared/peers/numpy_scorecard.py's distribution: sales U(0,40000), days integer U[0,90).
  */
@@ -9,7 +10,7 @@ import type { CompiledTable, GradingTable } from '../../src/engine';
 import { getPreset } from '../../src/engine/presets';
 import { bestOf, seededRandom } from '../support';
 import { rulesTable } from './rules-table';
-import { handGradePayment } from './hand-loop';
+import { handGradePayment, handGradePaymentBranchy } from './hand-loop';
 import { textRows } from './text-rows';
 
 const [mode = 'columns', size = '1000000'] = process.argv.slice(2);
@@ -55,10 +56,11 @@ if (mode === 'rules') {
   } else if (mode === 'text') {
     const rows = textRows(Array.from({ length: N }, (_, i): [number, number] => [sales[i]!, days[i]!]));
     ms = timed(() => table.gradeRows(rows));
-  } else if (mode === 'hand') {
+  } else if (mode === 'hand' || mode === 'hand-branchy') {
     const scores = new Float64Array(N);
     const tiers = new Int32Array(N);
-    ms = timed(() => handGradePayment(sales, days, scores, tiers));
+    const hand = mode === 'hand' ? handGradePayment : handGradePaymentBranchy;
+    ms = timed(() => hand(sales, days, scores, tiers));
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

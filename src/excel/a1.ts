@@ -18,6 +18,24 @@ export function rectAddress(rect: Rect, sheet?: string): string {
   return `${first}:${columnLetters(rect.column + rect.columns - 1)}${rect.row + rect.rows}`;
 }
 
+/**
+ * A defined name's formula for `rect`: "=Data!$F$1:$F$11". A name with relative references points
+ * relative to the cell that uses it (Microsoft KB Q49276), not at fixed cells.
+ */
+export function absoluteReference(rect: Rect, sheet: string): string {
+  const cell = (row: number, column: number) => `$${columnLetters(column)}$${row + 1}`;
+  const last = cell(rect.row + rect.rows - 1, rect.column + rect.columns - 1);
+  return `=${quoteSheet(sheet)}!${cell(rect.row, rect.column)}${rect.rows * rect.columns > 1 ? `:${last}` : ''}`;
+}
+
+/** A name's formula with a plain address made absolute (journals of older versions kept it relative). */
+export function absoluteNameFormula(formula: string): string {
+  const parsed = parseAddress(formula.replace(/^=/, ''));
+  return parsed?.sheet !== undefined && formula.startsWith('=')
+    ? absoluteReference(parsed.rect, parsed.sheet)
+    : formula;
+}
+
 /** A sheet name as it appears before "!" in a formula. */
 export function quoteSheet(sheet: string): string {
   return cellAddress(0, 0, sheet).replace(/!A1$/, '');

@@ -159,12 +159,17 @@ export interface ExcelCustomXmlPart extends LoadableObject {
   delete(): void;
 }
 
+export interface ExcelWorksheetCollection {
+  getActiveWorksheet(): ExcelWorksheet;
+  getItemOrNullObject(name: string): ExcelWorksheet;
+  add(name: string): ExcelWorksheet;
+  /** `items/name,items/visibility`: the sheets in tab order once synced (ExcelApi 1.1). */
+  load(properties: string): ExcelWorksheetCollection;
+  readonly items: ExcelWorksheet[];
+}
+
 export interface ExcelWorkbook {
-  readonly worksheets: {
-    getActiveWorksheet(): ExcelWorksheet;
-    getItemOrNullObject(name: string): ExcelWorksheet;
-    add(name: string): ExcelWorksheet;
-  };
+  readonly worksheets: ExcelWorksheetCollection;
   readonly names: ExcelNamedItemCollection;
   readonly customXmlParts: {
     add(xml: string): ExcelCustomXmlPart;

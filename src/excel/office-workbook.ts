@@ -4,14 +4,14 @@
  * writes suspend calculation (and screen updating once); every change is
  * journalled so Revert, a cancel or a failure half-way restores the sheet.
  */
-import { readActiveSheet, writeRfmSheets, type RfmSheetsInput, type SheetGrid } from './rfm-sheets';
+import { listOrderSheets, readSheetGrid, writeRfmSheets, type RfmSheetsInput, type SheetGrid } from './rfm-sheets';
 import type { Cell } from '../engine';
 import { normalizeKey } from '../engine/values/coerce';
 import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { rectAddress, type Rect } from './a1';
+import { absoluteReference, rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
 import { outputNumberFormat } from './output-formats';
@@ -413,14 +413,19 @@ export class OfficeWorkbook implements Workbook {
     };
   }
 
-  async readActiveSheet(): Promise<Result<SheetGrid>> {
+  async readSheet(name?: string): Promise<Result<SheetGrid>> {
     return this.guarded(async (context) => {
-      const grid = await readActiveSheet(context);
+      const grid = await readSheetGrid(context, name);
       if (grid) return ok(grid);
+      if (name !== undefined) return fail({ kind: 'empty-sheet', sheet: name });
       const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
       await context.sync();
       return fail({ kind: 'empty-sheet', sheet: sheet.name });
     });
+  }
+
+  async listSheets(): Promise<Result<{ sheets: string[]; active: string }>> {
+    return this.guarded(async (context) => ok(await listOrderSheets(context)));
   }
 
   async writeRfmSheets(input: RfmSheetsInput): Promise<Result<{ customers: string; report: string }>> {
@@ -573,7 +578,7 @@ export class OfficeWorkbook implements Workbook {
         kind: 'restore-name',
         sheet: region.sheet,
         name: o.name,
-        formula: `=${rectAddress(rect, region.sheet)}`,
+        formula: absoluteReference(rect, region.sheet),
       });
       if (region.table) {
         // By position, where Tierwise's name says its column is: a user column may have the same header.

@@ -1,5 +1,5 @@
 /**
- * The add-in's RFM-from-orders sheets: the orders read from the active sheet,
+ * The add-in's RFM-from-orders sheets: the orders read from a sheet the user picks,
  * then a new per-customer sheet and a new segment report sheet (the engine's
  * report blocks and a clustered bar chart of share of customers against
  * share of revenue). New sheets only: a name in use gets " (2)", " (3)" ...
@@ -9,10 +9,11 @@ import type { Cell } from '../engine/values/cell';
 import { displayCell } from '../engine/values/coerce';
 import { chunkRows, payloadSize } from './chunks';
 import type { ExcelContext, ExcelWorksheet } from './excel-api';
+import { isOwnSheet } from './own-sheets';
 import { safeText } from './rules-sheet';
 import { freeSheetName } from './summary-sheet';
 
-/** The active sheet's used range: its name, where it starts, its cells (header row first). */
+/** A sheet's used range: its name, where it starts, its cells (header row first). */
 export interface SheetGrid {
   sheet: string;
   top: number;
@@ -20,8 +21,11 @@ export interface SheetGrid {
   cells: Cell[][];
 }
 
-export async function readActiveSheet(context: ExcelContext): Promise<SheetGrid | undefined> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
+export async function readSheetGrid(context: ExcelContext, name?: string): Promise<SheetGrid | undefined> {
+  const sheets = context.workbook.worksheets;
+  const sheet = (name === undefined ? sheets.getActiveWorksheet() : sheets.getItemOrNullObject(name)).load('name');
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
   const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
   if (used.isNullObject) return undefined;
@@ -36,6 +40,15 @@ export async function readActiveSheet(context: ExcelContext): Promise<SheetGrid 
     cells.push(...(block.values as Cell[][]));
   }
   return { sheet: sheet.name, top: used.rowIndex, left: used.columnIndex, cells };
+}
+
+/** The visible sheets a user may hold orders on (not Tierwise's own), in tab order, and the active one. */
+export async function listOrderSheets(context: ExcelContext): Promise<{ sheets: string[]; active: string }> {
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  const active = context.workbook.worksheets.getActiveWorksheet().load('name');
+  await context.sync();
+  const names = sheets.items.filter((s) => s.visibility === 'Visible' && !isOwnSheet(s.name)).map((s) => s.name);
+  return { sheets: names, active: active.name };
 }
 
 export interface RfmSheetsInput {

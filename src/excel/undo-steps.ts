@@ -2,7 +2,7 @@
  * Undoing an Apply (ADR 0009): the journal's steps, last first, each taken out of the journal once
  * done, so a retry after a failure half-way resumes with the steps left and never repeats one.
  */
-import { parseAddress, rectAddress } from './a1';
+import { absoluteNameFormula, parseAddress, rectAddress } from './a1';
 import { chunkRows, payloadSize } from './chunks';
 import { customRules, loadCustomRules } from './conditional-formats';
 import type { ExcelContext } from './excel-api';
@@ -134,7 +134,7 @@ async function undoStep(
       break;
     }
     case 'restore-name':
-      (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, step.formula);
+      (step.sheet ? sheetOf(step.sheet).names : wb.names).add(step.name, absoluteNameFormula(step.formula));
       break;
     case 'restore-xml': {
       const part = wb.customXmlParts.getByNamespace(step.namespace ?? STATE_NAMESPACE).getOnlyItemOrNullObject();

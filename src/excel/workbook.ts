@@ -177,8 +177,10 @@ export interface Workbook {
   /** Appends a snapshot to the history; any number a day stay apart. */
   snapshot(snapshot: NewSnapshot): Promise<Result<{ id: string; rows: number }>>;
   readHistory(): Promise<Result<Snapshot[]>>;
-  /** The active sheet's used cells, header row first (RFM from orders); `empty-sheet` when it has none. */
-  readActiveSheet(): Promise<Result<SheetGrid>>;
+  /** The used cells of sheet `name` (default: the active one), header row first (RFM from orders); `empty-sheet` when it has none. */
+  readSheet(name?: string): Promise<Result<SheetGrid>>;
+  /** The visible sheets that may hold orders (not Tierwise's own), in tab order, and the active sheet. */
+  listSheets(): Promise<Result<{ sheets: string[]; active: string }>>;
   /** Adds the RFM customer sheet and segment report sheet, never over an existing sheet; returns their names. */
   writeRfmSheets(input: RfmSheetsInput): Promise<Result<{ customers: string; report: string }>>;
 }

@@ -177,8 +177,9 @@ export const taskpaneEnUS = {
   'problem.failed-undone': 'Excel reported an error: {message}. The changes made so far were undone.',
   // RFM from orders (issue 13)
   'rfm-orders.title': 'RFM from orders',
-  'rfm-orders.intro': 'Open the sheet of orders (one row per order: customer, date, amount), then read it here.',
-  'rfm-orders.read': 'Read the active sheet',
+  'rfm-orders.intro': 'Pick the sheet of orders (one row per order: customer, date, amount), then read it here.',
+  'rfm-orders.sheet': 'Sheet of orders',
+  'rfm-orders.read': 'Read the sheet',
   'rfm-orders.read-result': '{orders, plural, one {# order} other {# orders}} on {sheet}',
   'rfm-orders.customer': 'Customer column',
   'rfm-orders.date': 'Date column',

@@ -171,8 +171,9 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'problem.failed-undone': 'Excel 报告错误：{message}。已撤回到目前为止的更改。',
   // RFM from orders (issue 13)
   'rfm-orders.title': '从订单计算 RFM',
-  'rfm-orders.intro': '打开订单工作表（每行一笔订单：客户、日期、金额），然后在此读取。',
-  'rfm-orders.read': '读取当前工作表',
+  'rfm-orders.intro': '选择订单工作表（每行一笔订单：客户、日期、金额），然后在此读取。',
+  'rfm-orders.sheet': '订单工作表',
+  'rfm-orders.read': '读取工作表',
   'rfm-orders.read-result': '{sheet} 上共 {orders} 笔订单',
   'rfm-orders.customer': '客户列',
   'rfm-orders.date': '日期列',

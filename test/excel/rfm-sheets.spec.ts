@@ -54,7 +54,7 @@ describe('RFM from orders in the workbook', () => {
     const fake = ordersWorkbook(rows);
     const before = fake.snapshot();
     const workbook = new OfficeWorkbook(fake.run);
-    const grid = value(await workbook.readActiveSheet());
+    const grid = value(await workbook.readSheet());
     expect([grid.sheet, grid.top, grid.left, grid.cells.length]).toEqual(['订单', 1, 1, rows.length + 1]);
     const columns = guessOrderColumns(grid);
     expect(columns).toEqual({ customer: 0, date: 1, amount: 2 });
@@ -171,7 +171,7 @@ describe('RFM from orders in the workbook', () => {
     const fake = ordersWorkbook(rows as Array<Array<string | number>>);
     const before = fake.snapshot();
     const workbook = new OfficeWorkbook(fake.run);
-    const grid = value(await workbook.readActiveSheet());
+    const grid = value(await workbook.readSheet());
     const outcome = await buildRfmSheets(workbook, {
       grid,
       columns: guessOrderColumns(grid),
@@ -199,7 +199,7 @@ describe('RFM from orders in the workbook', () => {
     fake.addSheet('RFM customers', [['mine']]);
     fake.select('订单', { row: 1, column: 1, rows: 1, columns: 1 });
     const workbook = new OfficeWorkbook(fake.run);
-    const grid = value(await workbook.readActiveSheet());
+    const grid = value(await workbook.readSheet());
     const outcome = await buildRfmSheets(workbook, {
       grid,
       columns: guessOrderColumns(grid),

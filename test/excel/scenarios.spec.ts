@@ -93,55 +93,6 @@ async function step(fake: FakeExcel, workbook: OfficeWorkbook, graded: string[],
   expect(fake.snapshot()).toEqual(after);
 }
 
-describe('re-grading scenarios', () => {
-  it('Apply, Apply again, another table, an edited rule, a second sheet, reopen: one rules block per table, one summary per sheet, every Revert exact', async () => {
-    const fake = twoSheetWorkbook();
-    const start = fake.snapshot();
-    const workbook = new OfficeWorkbook(fake.run);
-    const payment = getPreset('payment-scorecard')!;
-
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, strictScorecard()));
-
-    // Edit a rule cell of the first table's block by hand, then Apply what the workbook now holds.
-    const name = fake.names.get('tw_payment_scorecard')!;
-    const block = (name.ref as { rect: Rect }).rect;
-    const rules = fake.sheet(RULES)!;
-    fake.setCell(rules, block.row + 2, 1, { value: 'Payment scorecard (edited)' });
-    const edited = value(await workbook.readTables()).tables.find((t) => t.name === 'TW_payment_scorecard')!.table;
-    expect(edited.name.en).toBe('Payment scorecard (edited)');
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, edited));
-    expect((fake.names.get('tw_payment_scorecard')!.ref as { rect: Rect }).rect).toEqual(block);
-    expect(fake.cell(rules, block.row + 2, 1)?.value).toBe('Payment scorecard (edited)');
-
-    fake.select('East', { row: 1, column: 1, rows: 1, columns: 1 });
-    await step(fake, workbook, ['Customers', 'East'], () => applyTable(workbook, payment));
-    await step(fake, workbook, ['Customers', 'East'], () => applyTable(workbook, strictScorecard()));
-    expect(fake.sheets.map((s) => s.name)).toEqual([
-      'Customers',
-      'Other',
-      'East',
-      RULES,
-      'Tierwise Summary',
-      'Tierwise Journal',
-      'Tierwise Summary (2)',
-    ]);
-
-    // Close and reopen: the journals in the workbook undo every Apply, last first, back to the start.
-    const reopened = new OfficeWorkbook(fake.run);
-    value(await reopened.findRevert());
-    let reverts = 0;
-    while (reopened.canRevert()) {
-      value(await reopened.revert());
-      reverts++;
-    }
-    expect(reverts).toBe(6);
-    fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
-    expect(fake.snapshot()).toEqual(start);
-  });
-});
-
 /**
  * The Tier column of `sheet` as Excel shows it (spilled cells included) against the engine's tiers;
  * a row that cannot be graded shows `ungraded` (live: the function's #VALUE!, values: empty).
@@ -165,37 +116,92 @@ async function expectShownTiers(fake: FakeExcel, sheet: string, ungraded: string
   expect(shown).toEqual(expected);
 }
 
-describe('re-grading scenarios in live mode', () => {
-  it('live, values, live again and live once more: every spill shown whole, every Revert exact, reopened Reverts back to the start', async () => {
-    const fake = withTierScore(twoSheetWorkbook());
+interface Scenario {
+  title: string;
+  workbook: () => FakeExcel;
+  /** The Applies, each checked and reverted by `step`. */
+  applies: (fake: FakeExcel, workbook: OfficeWorkbook) => Promise<void>;
+  reverts: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    title:
+      'Apply, Apply again, another table, an edited rule, a second sheet, reopen: one rules block per table, one summary per sheet, every Revert exact',
+    workbook: twoSheetWorkbook,
+    reverts: 6,
+    applies: async (fake, workbook) => {
+      const payment = getPreset('payment-scorecard')!;
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, strictScorecard()));
+
+      // Edit a rule cell of the first table's block by hand, then Apply what the workbook now holds.
+      const name = fake.names.get('tw_payment_scorecard')!;
+      const block = (name.ref as { rect: Rect }).rect;
+      const rules = fake.sheet(RULES)!;
+      fake.setCell(rules, block.row + 2, 1, { value: 'Payment scorecard (edited)' });
+      const edited = value(await workbook.readTables()).tables.find((t) => t.name === 'TW_payment_scorecard')!.table;
+      expect(edited.name.en).toBe('Payment scorecard (edited)');
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, edited));
+      expect((fake.names.get('tw_payment_scorecard')!.ref as { rect: Rect }).rect).toEqual(block);
+      expect(fake.cell(rules, block.row + 2, 1)?.value).toBe('Payment scorecard (edited)');
+
+      fake.select('East', { row: 1, column: 1, rows: 1, columns: 1 });
+      await step(fake, workbook, ['Customers', 'East'], () => applyTable(workbook, payment));
+      await step(fake, workbook, ['Customers', 'East'], () => applyTable(workbook, strictScorecard()));
+      expect(fake.sheets.map((s) => s.name)).toEqual([
+        'Customers',
+        'Other',
+        'East',
+        RULES,
+        'Tierwise Summary',
+        'Tierwise Journal',
+        'Tierwise Summary (2)',
+      ]);
+    },
+  },
+  {
+    title:
+      'live, values, live again and live once more: every spill shown whole, every Revert exact, reopened Reverts back to the start',
+    workbook: () => withTierScore(twoSheetWorkbook()),
+    reverts: 4,
+    applies: async (fake, workbook) => {
+      const payment = getPreset('payment-scorecard')!;
+      const live = { mode: 'formulas' } as const;
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
+      await expectShownTiers(fake, 'Customers', '#VALUE!');
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
+      await expectShownTiers(fake, 'Customers', '');
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
+      await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
+      await expectShownTiers(fake, 'Customers', '#VALUE!');
+      const customers = fake.sheet('Customers')!;
+      const calls = [...customers.cells.values()].filter((c) => c.formula?.startsWith('=TIERWISE.'));
+      expect(calls.map((c) => c.formula)).toEqual([
+        '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"score")',
+        '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"tier")',
+        '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"explain")',
+      ]);
+    },
+  },
+];
+
+describe('re-grading scenarios', () => {
+  it.each(SCENARIOS)('$title', async ({ workbook: make, applies, reverts }) => {
+    const fake = make();
     const start = fake.snapshot();
-    const workbook = new OfficeWorkbook(fake.run);
-    const payment = getPreset('payment-scorecard')!;
-    const live = { mode: 'formulas' } as const;
+    await applies(fake, new OfficeWorkbook(fake.run));
 
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
-    await expectShownTiers(fake, 'Customers', '#VALUE!');
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment));
-    await expectShownTiers(fake, 'Customers', '');
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
-    await step(fake, workbook, ['Customers'], () => applyTable(workbook, payment, live));
-    await expectShownTiers(fake, 'Customers', '#VALUE!');
-    const customers = fake.sheet('Customers')!;
-    const calls = [...customers.cells.values()].filter((c) => c.formula?.startsWith('=TIERWISE.'));
-    expect(calls.map((c) => c.formula)).toEqual([
-      '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"score")',
-      '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"tier")',
-      '=TIERWISE.TIER_SCORE($B$2:$C$11,TW_payment_scorecard,"explain")',
-    ]);
-
+    // Close and reopen: the journals in the workbook undo every Apply, last first, back to the start.
     const reopened = new OfficeWorkbook(fake.run);
     value(await reopened.findRevert());
-    let reverts = 0;
+    let undone = 0;
     while (reopened.canRevert()) {
       value(await reopened.revert());
-      reverts++;
+      undone++;
     }
-    expect(reverts).toBe(4);
+    expect(undone).toBe(reverts);
     fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
     expect(fake.snapshot()).toEqual(start);
   });

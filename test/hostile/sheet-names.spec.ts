@@ -6,56 +6,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { leftovers, tierwise, useFolder, zipArchive } from './support';
+import { rawWorkbook } from '../xlsx/raw-workbook';
+import { leftovers, tierwise, useFolder } from './support';
 
 const folder = useFolder('sheet-names');
 const GRADE = ['--table', 'payment-scorecard'];
 
 /** A minimal .xlsx whose one sheet has `name` as written in workbook.xml (so names Excel itself would refuse too). */
 function workbookWithSheet(name: string): Buffer {
-  const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
-  const escaped = name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const cell = (ref: string, v: string | number) =>
-    typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
   const rows = [
     ['id', 'monthly_sales', 'payment_days'],
     ['C1', 25000, 10],
     ['C2', 3000, 90],
-  ]
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(`${'ABC'[c]}${r + 1}`, v)).join('')}</row>`)
-    .join('');
-  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  return zipArchive([
-    {
-      name: '[Content_Types].xml',
-      data: xml(
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-      ),
-    },
-    {
-      name: '_rels/.rels',
-      data: xml(
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: xml(
-        `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="${escaped}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-      ),
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: xml(
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: 'xl/worksheets/sheet1.xml',
-      data: xml(`<worksheet xmlns="${main}"><sheetData>${rows}</sheetData></worksheet>`),
-    },
-  ]);
+  ];
+  return rawWorkbook([{ name, part: 'xl/worksheets/sheet1.xml', target: 'worksheets/sheet1.xml', rows }]);
 }
 
 async function sheetNames(path: string): Promise<string[]> {

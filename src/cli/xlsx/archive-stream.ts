@@ -21,6 +21,7 @@ import {
   type ArchiveLimits,
   type ArchiveProblem,
 } from './archive';
+import { readerSheets, type ReaderSheet } from './sheet-parts';
 
 /** The shared strings are held in memory (the reader keeps them all anyway); beyond this they are refused. */
 export const SHARED_STRINGS_LIMIT = 512 * 2 ** 20;
@@ -37,7 +38,7 @@ const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 const STORED = 0;
 const DEFLATED = 8;
 
-type Opened = { ok: true; stream: Readable } | { ok: false; problem: ArchiveProblem };
+type Opened = { ok: true; stream: Readable; sheets: ReaderSheet[] } | { ok: false; problem: ArchiveProblem };
 
 /** Opens `path` as an ordered zip stream of the parts the reader needs, or says why it is refused. */
 export async function openOrderedArchive(path: string, limits: ArchiveLimits = XLSX_LIMITS): Promise<Opened> {
@@ -74,7 +75,21 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
     if (stringsEntry && strings?.declaresEntities) return withEntities(stringsEntry);
     total += strings?.size ?? 0;
 
-    const passed = [byName.get(WORKBOOK), byName.get(STYLES), ...read.entries.filter((e) => WORKSHEET.test(e.name))];
+    const workbookEntry = byName.get(WORKBOOK);
+    const workbook = workbookEntry ? await inflateEntry(file, workbookEntry, limitOf(workbookEntry), true) : undefined;
+    if (workbookEntry && !workbook) return tooLarge(workbookEntry, limitOf(workbookEntry));
+    if (workbookEntry && workbook?.declaresEntities) return withEntities(workbookEntry);
+    total += workbook?.size ?? 0;
+    const relsXml = rels?.data?.toString('utf8');
+    const found = readerSheets(workbook?.data?.toString('utf8') ?? '', relsXml ?? '', (name) => byName.has(name));
+    // Without a workbook's map of its sheets, the parts where Excel puts them.
+    const sheetEntries =
+      found.sheets.length > 0
+        ? found.sheets.flatMap((s) => (s.entry ? [{ entry: byName.get(s.entry)!, as: s.readerPart }] : []))
+        : read.entries.filter((e) => WORKSHEET.test(e.name)).map((entry) => ({ entry, as: entry.name }));
+
+    const stylesEntry = byName.get(STYLES);
+    const passed = [stylesEntry, ...sheetEntries.map((s) => s.entry)];
     for (const entry of passed) {
       if (!entry) continue;
       const counted = await inflateEntry(file, entry, limitOf(entry), false);
@@ -84,15 +99,16 @@ export async function openOrderedArchive(path: string, limits: ArchiveLimits = X
     }
     const stringsXml = plainSharedStrings(strings?.data?.toString('utf8') ?? '<sst/>');
     const frames = archiveFrames(file, [
-      ...(rels?.data ? [{ name: WORKBOOK_RELS, data: rels.data }] : []),
-      passed[0],
+      ...(relsXml !== undefined ? [{ name: WORKBOOK_RELS, data: Buffer.from(found.rels, 'utf8') }] : []),
+      workbookEntry,
       { name: SHARED_STRINGS, data: Buffer.from(stringsXml, 'utf8') },
-      ...passed.slice(1),
+      stylesEntry,
+      ...sheetEntries.map(({ entry, as }) => ({ ...entry, name: as })),
     ]);
     const stream = Readable.from(frames, { objectMode: false });
     stream.once('close', () => void file.close());
     handedOver = true;
-    return { ok: true, stream };
+    return { ok: true, stream, sheets: found.sheets };
   } finally {
     if (!handedOver) await file.close();
   }

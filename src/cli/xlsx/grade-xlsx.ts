@@ -76,6 +76,8 @@ export function formatXlsxProblem(problem: XlsxProblem, file: string, locale: Lo
   switch (problem.kind) {
     case 'no-sheet':
       return xlsxText(locale, 'xlsx.no-sheet', { file, sheet: problem.sheet, sheets: problem.sheets.join(', ') });
+    case 'missing-sheet-part':
+      return xlsxText(locale, 'xlsx.missing-sheet-part', { file, sheet: problem.sheet, part: problem.part });
     case 'empty':
       return xlsxText(locale, 'xlsx.empty', { file });
     case 'not-found':

@@ -21,6 +21,8 @@ export interface XlsxSheetRows {
 
 export type XlsxProblem =
   | { kind: 'no-sheet'; sheet: string; sheets: string[] }
+  /** The workbook lists the sheet, but the part its relationship names is not in the archive. */
+  | { kind: 'missing-sheet-part'; sheet: string; part: string }
   | { kind: 'empty' }
   | { kind: 'not-found' }
   | { kind: 'unreadable'; reason: string }
@@ -71,6 +73,12 @@ export async function openXlsxSheet(
   try {
     const opened = await openOrderedArchive(path, limits);
     if (!opened.ok) return opened;
+    const wanted = sheetName ?? opened.sheets[0]?.name;
+    const missing = opened.sheets.find((s) => s.name === wanted && s.entry === undefined);
+    if (missing) {
+      opened.stream.destroy();
+      return { ok: false, problem: { kind: 'missing-sheet-part', sheet: missing.name, part: missing.part } };
+    }
     return await openChecked(opened.stream, sheetName, chunkRows);
   } catch (error) {
     const code = (error as { code?: unknown }).code;

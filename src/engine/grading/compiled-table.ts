@@ -3,6 +3,7 @@ import { TierwiseUsageError, type GradeError } from '../errors';
 import type { GradingTable, InputDef, Threshold, Tier } from '../model';
 import type { Cell } from '../values/cell';
 import { NEEDS_RANKED_BATCH } from './abc';
+import { readDoubles, readNumberCells, type NumberCells } from './block-read';
 import { makeDecoder, type Decoder } from './decode';
 import type { MethodEvaluator } from './method';
 import { BLOCK_SIZE, BlockState } from './row-state';
@@ -24,6 +25,8 @@ export interface DerivedSlot {
 /** A column map resolved for this table and, recursively, for the tables it draws on. */
 interface Binding {
   map: Int32Array;
+  /** The number inputs that have a column, read from rows of cells in one pass per row. */
+  numberCells: NumberCells;
   sources: Binding[];
 }
 
@@ -92,13 +95,18 @@ export class CompiledGradingTable implements CompiledTable {
     const errors = new Map<number, GradeError>();
     const binding = this.bind(map);
     const state = this.state;
-    for (let start = 0; start < count; start += BLOCK_SIZE) {
-      const size = Math.min(BLOCK_SIZE, count - start);
-      this.evaluate(data, layout, start, size, binding, state, undefined);
-      tiers.set(state.tier.subarray(0, size), start);
-      scores.set(state.score.subarray(0, size), start);
-      const failed = state.failed;
-      for (let r = 0; r < size; r++) if (failed[r] === 1) errors.set(start + r, state.errors[r]!);
+    try {
+      for (let start = 0; start < count; start += BLOCK_SIZE) {
+        const size = Math.min(BLOCK_SIZE, count - start);
+        // Results go straight into the batch's arrays, no copy out of the block.
+        state.writeInto(scores.subarray(start, start + size), tiers.subarray(start, start + size));
+        this.evaluate(data, layout, start, size, binding, state, undefined);
+        if (state.failures === 0) continue;
+        const failed = state.failed;
+        for (let r = 0; r < size; r++) if (failed[r] === 1) errors.set(start + r, state.errors[r]!);
+      }
+    } finally {
+      state.keep();
     }
     const batch = { count, scores, tiers, errors };
     if (!this.byShare) return batch;
@@ -149,9 +157,14 @@ export class CompiledGradingTable implements CompiledTable {
     state: BlockState,
     trace: ExplanationStep[] | undefined,
   ): void {
-    state.begin(size);
+    state.begin(size, !this.method.writesEveryRow);
     const { map } = binding;
     const failed = state.failed;
+    // Rows of cells: every number input read in one pass per row; what is left (if any) is decoded below.
+    const numbersRead =
+      layout === 'rows' && !trace && binding.numberCells.slots.length > 0
+        ? readNumberCells(data, start, size, state, binding.numberCells)
+        : false;
     for (let k = 0; k < this.decoders.length; k++) {
       const decode = this.decoders[k]!;
       const slot = this.decodedSlots[k]!;
@@ -161,24 +174,16 @@ export class CompiledGradingTable implements CompiledTable {
       const fast = this.numeric[k] === 1;
       const columnCells = column >= 0 && layout === 'columns' ? data[column] : undefined;
       if (fast && columnCells instanceof Float64Array && !trace) {
-        // A column of doubles: copy it, then send only non-finite values through the decoder.
-        values.set(columnCells.subarray(start, start + size));
-        blank.fill(0, 0, size);
-        for (let r = 0; r < size; r++) {
-          const v = values[r]!;
-          if (v - v !== 0 && failed[r] === 0) decode(v, state, r);
-        }
+        readDoubles(columnCells, start, size, state, slot, decode);
         continue;
       }
       if (fast && column >= 0 && layout === 'rows' && !trace) {
-        // Rows of cells as Excel passes them, for a number input: the loop with nothing but the cell to test.
+        if (numbersRead) continue;
+        // Finite numbers are in place already; decode the other cells.
         for (let r = 0; r < size; r++) {
           if (failed[r] === 1) continue;
           const cell = data[start + r]![column];
-          if (typeof cell === 'number' && cell - cell === 0) {
-            values[r] = cell;
-            blank[r] = 0;
-          } else decode(cell, state, r);
+          if (typeof cell !== 'number' || cell - cell !== 0) decode(cell, state, r);
         }
         continue;
       }
@@ -237,8 +242,15 @@ export class CompiledGradingTable implements CompiledTable {
   }
 
   private resolve(map: Int32Array): Binding {
+    const numbers = Array.from(this.decodedSlots, (slot, k) => ({ slot, column: map[k] ?? -1 })).filter(
+      (x, k) => this.numeric[k] === 1 && x.column >= 0,
+    );
     return {
       map,
+      numberCells: {
+        columns: Int32Array.from(numbers, (x) => x.column),
+        slots: Int32Array.from(numbers, (x) => x.slot),
+      },
       sources: this.derived.map((d) =>
         d.source.resolve(Int32Array.from(d.columnIndex, (i) => (i >= 0 ? (map[i] ?? -1) : -1))),
       ),

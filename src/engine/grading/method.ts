@@ -19,6 +19,11 @@ export interface MethodContext extends SlotResolver {
  */
 export interface MethodEvaluator {
   readonly hasScore: boolean;
+  /**
+   * True when `evaluate` sets every row's score and tier itself, failed rows
+   * included (NaN and -1), so the block need not fill them first.
+   */
+  readonly writesEveryRow?: boolean;
   evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void;
 }
 

@@ -59,19 +59,17 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
     return sum;
   };
 
-  /** A row's total from the block pass, or (NaN there) scored exactly, which may fail the row. */
-  const settledTotal = (state: BlockState, r: number): number => {
-    const t = total[r]!;
-    return t === t ? t : exactTotal(state, r);
-  };
-
   return {
     hasScore: true,
+    writesEveryRow: true,
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
+      const { failed, score } = state;
       const n = state.size;
-      total.fill(0, 0, n);
-      for (let i = 0; i < criteria.length; i++) criteria[i]!.add(state, total);
-      if (trace && state.failed[0] === 0) {
+      // Plain tables total straight into the scores; the first criterion sets, the others add.
+      const sums = plain && !trace ? score : total;
+      for (let i = 0; i < criteria.length; i++) criteria[i]!.add(state, sums, i === 0);
+      if (criteria.length === 0) sums.fill(0, 0, n);
+      if (trace && failed[0] === 0) {
         // Explaining one row: its criteria and multipliers come before the total.
         for (const c of criteria) {
           const blank = state.blank[c.slot]![0] === 1;
@@ -83,20 +81,31 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
           trace.push({ kind: 'multiplier', id: m.id, factor: m.factor, applied: m.test(state, 0) });
       }
       // One pass per row: a NaN total means a blank or out-of-range value somewhere in the row, scored exactly.
-      const { failed, score } = state;
-      if (plain && !trace) {
+      if (sums === score) {
         const tier = state.tier;
         for (let r = 0; r < n; r++) {
-          const t = failed[r] === 1 ? NaN : settledTotal(state, r);
-          if (failed[r] === 1) continue;
-          score[r] = t;
-          tier[r] = thresholds.tierAt(t);
+          if (failed[r] === 1) {
+            score[r] = NaN;
+            continue;
+          }
+          const t = score[r]!;
+          if (t === t) {
+            tier[r] = thresholds.tierAt(t);
+            continue;
+          }
+          const exact = exactTotal(state, r);
+          score[r] = exact;
+          if (failed[r] === 0) tier[r] = thresholds.tierAt(exact);
         }
         return;
       }
       for (let r = 0; r < n; r++) {
-        let t = failed[r] === 1 ? NaN : settledTotal(state, r);
-        if (failed[r] === 1) continue;
+        let t = failed[r] === 1 ? NaN : total[r]!;
+        if (t !== t && failed[r] === 0) t = exactTotal(state, r);
+        if (failed[r] === 1) {
+          score[r] = NaN;
+          continue;
+        }
         for (let i = 0; i < multipliers.length; i++) if (multipliers[i]!.test(state, r)) t *= multipliers[i]!.factor;
         if (!exact) t = cleanFloat(t);
         if (scale) t = Math.round(t * scale) / scale;
@@ -107,7 +116,8 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
   };
 }
 
-type Adder = (state: BlockState, total: Float64Array) => void;
+/** Sets (first criterion) or adds a criterion's weighted points to every row's total of a block. */
+type Adder = (state: BlockState, total: Float64Array, first: boolean) => void;
 
 /**
  * Adds a numeric criterion's weighted points to every row's total in one
@@ -135,30 +145,38 @@ function rangeAdder(
   if (ends <= 3) {
     // Up to four bands (most scorecards): the tests unrolled, an end that is not there never passed.
     const [p0 = Infinity, p1 = Infinity, p2 = Infinity] = passed;
-    return (state, total) => {
+    return (state, total, first) => {
       const values = state.values[slot]!;
-      for (let r = 0; r < state.size; r++) {
-        const v = values[r]!;
-        total[r]! += byPosition[+(v > above) + +(v > p0) + +(v > p1) + +(v > p2)]!;
-      }
+      const n = state.size;
+      if (first) for (let r = 0; r < n; r++) total[r] = byPosition[bandsBelow4(values[r]!, above, p0, p1, p2)]!;
+      else for (let r = 0; r < n; r++) total[r]! += byPosition[bandsBelow4(values[r]!, above, p0, p1, p2)]!;
     };
   }
-  return (state, total) => {
+  const position = (v: number): number => {
+    let k = +(v > above);
+    for (let j = 0; j < ends; j++) k += +(v > passed[j]!);
+    return k;
+  };
+  return (state, total, first) => {
     const values = state.values[slot]!;
-    for (let r = 0; r < state.size; r++) {
-      const v = values[r]!;
-      let k = +(v > above);
-      for (let j = 0; j < ends; j++) k += +(v > passed[j]!);
-      total[r]! += byPosition[k]!;
-    }
+    const n = state.size;
+    if (first) for (let r = 0; r < n; r++) total[r] = byPosition[position(values[r]!)]!;
+    else for (let r = 0; r < n; r++) total[r]! += byPosition[position(values[r]!)]!;
   };
 }
 
 /** Adds a category or boolean criterion's points: the decoded value is an index into a table. */
 function tableAdder(table: Int32Array, points: Float64Array, weight: number, slot: number): Adder {
   const byValue = Float64Array.from(table, (band) => (band < 0 ? NaN : points[band]! * weight));
-  return (state, total) => {
+  return (state, total, first) => {
     const values = state.values[slot]!;
-    for (let r = 0; r < state.size; r++) total[r]! += byValue[values[r]!] ?? NaN;
+    const n = state.size;
+    if (first) for (let r = 0; r < n; r++) total[r] = byValue[values[r]!] ?? NaN;
+    else for (let r = 0; r < n; r++) total[r]! += byValue[values[r]!] ?? NaN;
   };
+}
+
+/** The position of v among an unrolled lowest end and up to three upper ends (a missing end is +Infinity). */
+function bandsBelow4(v: number, above: number, p0: number, p1: number, p2: number): number {
+  return +(v > above) + +(v > p0) + +(v > p1) + +(v > p2);
 }

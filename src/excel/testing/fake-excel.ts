@@ -263,13 +263,16 @@ export class FakeExcel {
       return r ? [r] : [];
     });
     for (const t of this.tables) if (t.sheet === sheet && !rows) this.shiftTableColumns(t, column, count, adjust);
-    const fixName = (n: NameModel) => {
+    const fixName = (n: NameModel, scope: string) => {
       if (n.ref && n.ref !== 'ref-error' && n.ref.sheet === sheet) {
         const r = adjust(n.ref.rect);
         n.ref = r ? { sheet, rect: r } : 'ref-error';
       }
+      // A name defined by a formula has its references moved like a cell's (workbook scope: qualified ones only).
+      if (n.formula)
+        n.formula = shiftFormulaColumns(n.formula, column, count, rows, { own: scope, shifted: sheet.name });
     };
-    this.names.forEach(fixName);
-    this.sheets.forEach((s) => s.names.forEach(fixName));
+    this.names.forEach((n) => fixName(n, ''));
+    this.sheets.forEach((s) => s.names.forEach((n) => fixName(n, s.name)));
   }
 }

@@ -1,9 +1,15 @@
 /** Named items of the fake (workbook and sheet scope). */
 import { parseAddress, rectAddress } from '../a1';
 import type { ExcelNamedItem, ExcelNamedItemCollection, ExcelRange } from '../excel-api';
-import { FakeExcelError, type NameModel, sizeOf, notLoaded } from './fake-model';
+import { FakeExcelError, type NameModel, notLoaded } from './fake-model';
 import { Proxy } from './fake-proxy';
 import { FakeRange } from './fake-range';
+
+/** "Data!$F$1:$F$9", "$A:$A": every column and row of the address fixed with "$". */
+function isAbsolute(address: string): boolean {
+  const cells = address.slice(address.lastIndexOf('!') + 1);
+  return cells.split(':').every((end) => end !== '' && /^(\$[A-Za-z]{1,3})?(\$\d+)?$/.test(end));
+}
 
 class FakeNamedItem extends Proxy<{ scope: Map<string, NameModel>; item: NameModel }> implements ExcelNamedItem {
   protected readonly scalars = ['name', 'formula'];
@@ -50,11 +56,7 @@ export class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNam
       let bytes = 0;
       this.itemProxies = [...scope.values()].map((item) => {
         const proxy = new FakeNamedItem(this.context, () => ({ scope, item }));
-        (proxy as unknown as { target: unknown }).target = { scope, item };
-        const loaded = (proxy as unknown as { loaded: Map<string, unknown> }).loaded;
-        loaded.set('name', item.name);
-        loaded.set('formula', proxy['read']('formula'));
-        bytes += sizeOf(item.name) + sizeOf(loaded.get('formula'));
+        bytes += proxy.preload({ scope, item }, ['name', 'formula']);
         return proxy;
       });
       return bytes;
@@ -73,7 +75,9 @@ export class FakeNames extends Proxy<Map<string, NameModel>> implements ExcelNam
       }
       if (scope.has(name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', `The name ${name} exists.`);
       const item: NameModel = { name, ...(comment ? { comment } : {}) };
-      const parsed = typeof reference === 'string' ? parseAddress(reference.replace(/^=/, '')) : undefined;
+      // Only an absolute address names fixed cells; a relative one is relative to the cell using the name.
+      const text = typeof reference === 'string' ? reference.replace(/^=/, '') : undefined;
+      const parsed = text !== undefined && isAbsolute(text) ? parseAddress(text) : undefined;
       const target = parsed?.sheet !== undefined ? this.fake.sheet(parsed.sheet) : undefined;
       if (parsed && target) item.ref = { sheet: target, rect: parsed.rect };
       else if (typeof reference === 'string') item.formula = reference;

@@ -20,6 +20,21 @@ export abstract class Proxy<T> {
     });
   }
 
+  /**
+   * An item of a collection loaded in a sync: its target set and `properties` read at once (no sync of
+   * its own); returns their bytes.
+   */
+  preload(target: T, properties: readonly string[]): number {
+    this.target = target;
+    let bytes = 0;
+    for (const property of properties) {
+      const value = this.read(property);
+      this.loaded.set(property, value);
+      bytes += sizeOf(value);
+    }
+    return bytes;
+  }
+
   get fake(): FakeExcel {
     return this.context.fake;
   }

@@ -5,6 +5,8 @@ import type {
   ExcelCustomXmlPart,
   ExcelNamedItemCollection,
   ExcelRange,
+  ExcelWorksheet,
+  ExcelWorksheetCollection,
 } from '../excel-api';
 import { FakeExcelError, sizeOf, notLoaded } from './fake-model';
 import { Proxy } from './fake-proxy';
@@ -44,6 +46,49 @@ class FakeXmlPart extends Proxy<{ id: number; namespace: string; xml: string }> 
   }
 }
 
+class FakeWorksheets implements ExcelWorksheetCollection {
+  private sheetProxies: FakeWorksheet[] | undefined;
+  constructor(private readonly context: FakeContext) {}
+
+  getActiveWorksheet(): ExcelWorksheet {
+    const fake = this.context.fake;
+    return new FakeWorksheet(this.context, () => fake.sheet(fake.active) ?? null);
+  }
+  getItemOrNullObject(name: string): ExcelWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.fake.sheet(name) ?? null);
+  }
+  add(name: string): ExcelWorksheet {
+    const fake = this.context.fake;
+    return new FakeWorksheet(this.context, () => {
+      const active = fake.active;
+      const sheet = fake.addSheet(name);
+      fake.active = active;
+      return sheet;
+    });
+  }
+  /** Only `items/<property>` paths, as Tierwise loads them. */
+  load(properties: string): this {
+    const paths = properties.split(',').map((p) => p.trim());
+    if (!paths.every((p) => p.startsWith('items/')))
+      throw new FakeExcelError('InvalidArgument', `Cannot load ${properties}.`);
+    this.context.enqueue(10, () => {
+      let bytes = 0;
+      const names = paths.map((path) => path.slice('items/'.length));
+      this.sheetProxies = this.context.fake.sheets.map((sheet) => {
+        const proxy = new FakeWorksheet(this.context, () => sheet);
+        bytes += proxy.preload(sheet, names);
+        return proxy;
+      });
+      return bytes;
+    });
+    return this;
+  }
+  get items(): ExcelWorksheet[] {
+    if (!this.sheetProxies) throw notLoaded('items');
+    return this.sheetProxies;
+  }
+}
+
 function namespaceOf(xml: string): string {
   return /xmlns="([^"]*)"/.exec(xml)?.[1] ?? '';
 }
@@ -51,20 +96,8 @@ function namespaceOf(xml: string): string {
 export class FakeWorkbook {
   constructor(private readonly context: FakeContext) {}
 
-  get worksheets(): ExcelContext['workbook']['worksheets'] {
-    const context = this.context;
-    const fake = context.fake;
-    return {
-      getActiveWorksheet: () => new FakeWorksheet(context, () => fake.sheet(fake.active) ?? null),
-      getItemOrNullObject: (name: string) => new FakeWorksheet(context, () => fake.sheet(name) ?? null),
-      add: (name: string) =>
-        new FakeWorksheet(context, () => {
-          const active = fake.active;
-          const sheet = fake.addSheet(name);
-          fake.active = active;
-          return sheet;
-        }),
-    };
+  get worksheets(): ExcelWorksheetCollection {
+    return new FakeWorksheets(this.context);
   }
 
   get names(): ExcelNamedItemCollection {

@@ -20,6 +20,7 @@ import { getPreset } from '../../engine/presets';
 import { displayCell } from '../../engine/values/coerce';
 import { localize } from '../../i18n';
 import { buildPlan } from '../../excel/build-plan';
+import { abcValueColumn } from '../../excel/pareto-chart';
 import type { DataRegion, Progress, Snapshot, StoredTables, Workbook, WorkbookProblem } from '../../excel/workbook';
 import { SheetDataContext } from '../editors/sheet-data';
 import { compileDraft, mappingFor, migrationOf, samplesOf, ungradedOf, type MigrationChoice } from '../session';
@@ -118,6 +119,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
     () => (table && region ? mappingFor(table, region, overrides) : undefined),
     [table, region, overrides],
   );
+  const rankedColumn = table && mapping ? abcValueColumn(table, mapping.map) : undefined;
   const batch = useMemo(
     () => (table && rows && mapping ? table.gradeRows(rows, mapping.map) : undefined),
     [table, rows, mapping],
@@ -407,6 +409,7 @@ function Pane({ workbook, clock }: { workbook?: Workbook; clock: () => Date }) {
                 compiled={table}
                 choices={choices}
                 onChoices={setChoices}
+                {...(rankedColumn !== undefined ? { rankedColumn } : {})}
                 running={running}
                 progress={progress}
                 applied={applied}

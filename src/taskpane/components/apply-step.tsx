@@ -37,6 +37,8 @@ export interface ApplyStepProps {
   applied: boolean;
   canRevert: boolean;
   ungraded: readonly Ungraded[];
+  /** The region column of an ABC table's ranked input: the summary sums it unless another is chosen. */
+  rankedColumn?: number;
   /** Headers of the user's columns named like Tierwise's, when Apply asked. */
   asking?: string[];
   onApply: (confirmed: boolean) => void;
@@ -56,6 +58,8 @@ export function ApplyStep(props: ApplyStepProps) {
   // Tables that rank rows against each other cannot be written as one formula per row.
   const isRfm = compiled.table.method.kind === 'rfm' || compiled.ranked === true;
   const set = (patch: Partial<ApplyChoices>) => onChoices({ ...choices, ...patch });
+  // An ABC summary always has a value column (its Pareto chart): the ranked input, unless the user picks another.
+  const valueColumn = choices.valueColumn ?? props.rankedColumn;
   return (
     <div className={styles.stack}>
       <Field label={t('apply.mode')}>
@@ -95,10 +99,10 @@ export function ApplyStep(props: ApplyStepProps) {
       {choices.summary && (
         <Field label={t('apply.value-column')}>
           <Select
-            value={choices.valueColumn === undefined ? '' : String(choices.valueColumn)}
+            value={valueColumn === undefined ? '' : String(valueColumn)}
             onChange={(_e, d) => set({ valueColumn: d.value === '' ? undefined : Number(d.value) })}
           >
-            <option value="">{t('apply.no-value-column')}</option>
+            {props.rankedColumn === undefined && <option value="">{t('apply.no-value-column')}</option>}
             {region.headers.slice(0, dataColumnCount(region)).map((h, j) => (
               <option key={j} value={String(j)}>
                 {displayCell(h)}

@@ -138,8 +138,8 @@ export function ConditionEditor({ node, inputs, where, problems, path, onChange,
         <div className={styles.row}>
           <Field label={t('table.cond-input', { where })} validationMessage={message(`${path}.input`)}>
             <Select value={leaf.input} onChange={(_e, d) => onChange({ ...leaf, input: d.value } as Condition)}>
-              {inputs.map((i) => (
-                <option key={i.id} value={i.id}>
+              {inputs.map((i, k) => (
+                <option key={k} value={i.id}>
                   {localize(i.label, locale) || i.id}
                 </option>
               ))}

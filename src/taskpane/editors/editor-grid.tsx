@@ -254,8 +254,9 @@ export function CellSelect({ label, value, options, onChange, problems = [] }: C
         onChange={(_e, d) => onChange(d.value)}
       >
         {!options.some((o) => o.value === value) && <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
+        {/* By position: a table being edited may give two inputs or tiers one id (the grid shows that problem). */}
+        {options.map((o, k) => (
+          <option key={k} value={o.value}>
             {o.text}
           </option>
         ))}

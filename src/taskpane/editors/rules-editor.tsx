@@ -12,8 +12,8 @@ export function RulesEditor({ table, say, set: setTable }: PartEditorProps) {
   const method = table.method as MethodOf<'rules'>;
   const inputs = table.inputs;
   const set = (edit: (method: MethodOf<'rules'>) => void) => setTable((copy) => edit(copy.method as MethodOf<'rules'>));
-  const tierOptions = table.tiers.map((tier) => (
-    <option key={tier.id} value={tier.id}>
+  const tierOptions = table.tiers.map((tier, k) => (
+    <option key={k} value={tier.id}>
       {tier.id} {localize(tier.label, locale)}
     </option>
   ));

@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { localize } from '../../i18n';
 import { ORDER_COLUMN_ROLES, RFM_PRESETS } from '../../engine/rfm';
 import { parseDate } from '../../engine/values/coerce';
@@ -10,6 +10,7 @@ import { useStyles } from '../components/styles';
 import { formatWorkbookProblem } from '../text';
 import { buildRfmSheets, guessOrderColumns, type OrderColumns } from './build-rfm-sheets';
 import { CutPointsTable, type CutPointRow } from './cut-points-table';
+import { OrderSheetPicker } from './order-sheet-picker';
 
 export interface RfmOrdersPanelProps {
   workbook: Workbook;
@@ -19,7 +20,7 @@ export interface RfmOrdersPanelProps {
 
 type Notice = { intent: 'error' | 'warning' | 'success'; text: string; lines?: string[] };
 
-/** RFM from raw orders: read the active sheet, map its columns, give the as-of date, build the customer sheet. */
+/** RFM from raw orders: pick and read a sheet (the active one first), map its columns, give the as-of date, build. */
 export function RfmOrdersPanel({ workbook, onBuilt }: RfmOrdersPanelProps) {
   const { t, locale } = usePaneText();
   const styles = useStyles();
@@ -30,11 +31,23 @@ export function RfmOrdersPanel({ workbook, onBuilt }: RfmOrdersPanelProps) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const [cuts, setCuts] = useState<CutPointRow[]>();
+  const [sheets, setSheets] = useState<{ sheets: string[]; active: string }>();
+  const [sheet, setSheet] = useState<string>();
+
+  const listSheets = async () => {
+    const listed = await workbook.listSheets();
+    if (!listed.ok) return setNotice({ intent: 'error', text: formatWorkbookProblem(listed.problem, locale) });
+    setSheets(listed.value);
+  };
+  useEffect(() => {
+    void listSheets();
+    // Listed when the panel opens, and again after it added sheets.
+  }, [workbook]);
 
   const read = async () => {
     setBusy(true);
     setNotice(undefined);
-    const result = await workbook.readActiveSheet();
+    const result = await workbook.readSheet(sheet ?? sheets?.active);
     setBusy(false);
     if (!result.ok) return setNotice({ intent: 'error', text: formatWorkbookProblem(result.problem, locale) });
     setGrid(result.value);
@@ -69,6 +82,7 @@ export function RfmOrdersPanel({ workbook, onBuilt }: RfmOrdersPanelProps) {
       outcome.ordersAfterAsOf > 0 ? ` ${t('rfm-orders.after-as-of', { count: outcome.ordersAfterAsOf })}` : '';
     setNotice({ intent: after ? 'warning' : 'success', text: built + after });
     onBuilt({ tableId, sheets: outcome.sheets });
+    void listSheets();
   };
 
   const headers = grid ? headerTexts(grid) : [];
@@ -77,6 +91,14 @@ export function RfmOrdersPanel({ workbook, onBuilt }: RfmOrdersPanelProps) {
     <section className={styles.section} aria-label={t('rfm-orders.title')}>
       <Text weight="semibold">{t('rfm-orders.title')}</Text>
       <Caption1>{t('rfm-orders.intro')}</Caption1>
+      {sheets && (
+        <OrderSheetPicker
+          sheets={sheets.sheets}
+          value={sheet ?? sheets.active}
+          label={t('rfm-orders.sheet')}
+          onChange={setSheet}
+        />
+      )}
       <div className={styles.row}>
         <Button onClick={() => void read()} disabled={busy}>
           {t('rfm-orders.read')}

@@ -32,6 +32,8 @@ export interface SheetEntry {
   relId: string;
   /** The part's path in the archive. */
   part: string;
+  /** A worksheet (not a chart sheet or a dialog sheet). */
+  worksheet: boolean;
 }
 
 interface Relationship {
@@ -42,7 +44,7 @@ interface Relationship {
   xml: string;
 }
 
-function attribute(tag: string, name: string): string | undefined {
+export function attribute(tag: string, name: string): string | undefined {
   const value = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return value ? unescapeXml(value[1] ?? value[2] ?? '') : undefined;
 }
@@ -84,7 +86,8 @@ export class WorkbookParts {
       const relId = attribute(m[0], `${this.relPrefix}:id`);
       const rel = this.rels.find((r) => r.id === relId);
       if (!rel || relId === undefined) return [];
-      return [{ name: attribute(m[0], 'name') ?? '', relId, part: partPath(this.workbookPart, rel.target) }];
+      const part = partPath(this.workbookPart, rel.target);
+      return [{ name: attribute(m[0], 'name') ?? '', relId, part, worksheet: /\/worksheet$/.test(rel.type) }];
     });
   }
 
@@ -131,7 +134,7 @@ export class WorkbookParts {
     const element = `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${this.relPrefix}:id="${id}"/>`;
     const close = this.workbook.indexOf(`</${p}sheets>`);
     this.workbook = this.workbook.slice(0, close) + element + this.workbook.slice(close);
-    this.sheets.push({ name, relId: id, part });
+    this.sheets.push({ name, relId: id, part, worksheet: true });
   }
 
   /** A free worksheet part name: xl/worksheets/sheetN.xml with N unused among `taken`. */
