@@ -1,6 +1,6 @@
 /**
  * One timed grading measure, run as its own process by bench/targets.ts.
- * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|hand-branchy|rules [N]
+ * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|hand-branchy|rules|rules-spread [N]
  * (hand: the branch-free hand-written loop, the floor; hand-branchy: the same with a branch per band).
  * Prints `ms=T rows=N` (best of 5 after a warm-up, as the numpy peer does).
  * Same data as ../shared/peers/numpy_scorecard.py's distribution: sales U(0,40000), days integer U[0,90).
@@ -39,10 +39,10 @@ function timed(run: () => unknown): number {
 }
 
 let ms: number;
-if (mode === 'rules') {
+if (mode === 'rules' || mode === 'rules-spread') {
   const random = seededRandom(7);
   const rows = Array.from({ length: N }, () => Array.from({ length: 5 }, () => Math.floor(random() * 100)));
-  const table = compiled(rulesTable());
+  const table = compiled(rulesTable(mode === 'rules-spread'));
   ms = timed(() => table.gradeRows(rows));
 } else {
   const [sales, days] = paymentColumns(N);

@@ -85,7 +85,8 @@ function tableOf(c: Case): GradingTable {
   const criteria = c.numbers.map((n, i) => ({
     id: `c${i}`,
     input: `x${i}`,
-    ...(c.plain || i > 0 ? {} : { weight: 0.5 }),
+    // Plain tables have whole weights (-1 gives -0 points for a band of 0); the others a weight of 0.5.
+    ...(c.plain ? (i === 1 ? { weight: -1 } : {}) : i === 0 ? { weight: 0.5 } : {}),
     ...(n.required ? {} : { blankPoints: 3 }),
     bands: rangesOf(n.cuts).map((range, k) => ({ match: { range }, points: (k * 7 + i) % 11 })),
   }));
@@ -205,6 +206,61 @@ describe('block fast paths', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('given negative weights on bands of 0 points, then a total of zero is 0, never -0, on every path', () => {
+    const zeroBand = (input: string, weight: number) => ({
+      id: input,
+      input,
+      weight,
+      bands: [
+        { match: { range: { lt: 10 } }, points: 0 },
+        { match: { range: { gte: 10 } }, points: 2 },
+      ],
+    });
+    const definition = tableOf({ numbers: [], categoryAt: -1, plain: true, count: 0, specials: 0, seed: 0 });
+    for (const count of [1, 2, 3]) {
+      const inputs = Array.from({ length: count }, (_v, i): InputDef => ({
+        id: `x${i}`,
+        type: 'number',
+        label: { en: `x${i}` },
+      }));
+      const table = compiled({
+        ...definition,
+        inputs,
+        method: {
+          kind: 'scorecard',
+          criteria: inputs.map((input) => zeroBand(input.id, -3)),
+          thresholds: [{ tier: 'A', gte: 0 }, { tier: 'B', gte: -1 }, { tier: 'C' }],
+        },
+      });
+      const rows = [new Array<number>(count).fill(1)];
+      const zeros = (batch: GradeBatch) => Array.from(batch.scores, (s) => Object.is(s, 0));
+      expect(zeros(table.gradeRows(rows))).toEqual([true]);
+      expect(zeros(table.gradeColumns(inputs.map(() => Float64Array.of(1))))).toEqual([true]);
+      const one = table.gradeRow(rows[0]!);
+      expect(one.ok && Object.is(one.score, 0)).toBe(true);
+    }
+    const flag = compiled({
+      ...definition,
+      inputs: [{ id: 'flag', type: 'boolean', label: { en: 'flag' } }],
+      method: {
+        kind: 'scorecard',
+        criteria: [
+          {
+            id: 'flag',
+            input: 'flag',
+            weight: -3,
+            bands: [
+              { match: { is: true }, points: 0 },
+              { match: { is: false }, points: 2 },
+            ],
+          },
+        ],
+        thresholds: [{ tier: 'A', gte: 0 }, { tier: 'B', gte: -7 }, { tier: 'C' }],
+      },
+    });
+    expect(Object.is(flag.gradeRows([[true]]).scores[0], 0)).toBe(true);
   });
 
   it('given a batch graded, then grading or explaining a row afterwards leaves the batch results alone', () => {

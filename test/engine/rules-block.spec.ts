@@ -96,6 +96,22 @@ const arbCase = fc.record({
   withDefault: fc.boolean(),
   rows: fc.array(arbRow, { minLength: 1, maxLength: 200 }),
 });
+/** Rows every cell of which decodes (blanks only where optional): blocks with no failed row take the list-free path. */
+const CLEAN_NUMBERS = NUMBER_CELLS.filter((cell) => cell !== 'junk');
+const arbCleanCase = arbCase.chain((c) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(...CLEAN_NUMBERS),
+        fc.constantFrom(...CLEAN_NUMBERS),
+        fc.constantFrom<Cell>(...CLEAN_NUMBERS, null, ''),
+        fc.constantFrom<Cell>('gold', 'SILVER', 'bronze'),
+        fc.constantFrom<Cell>(...WORDS, 'ALPHA', null),
+      ),
+      { minLength: 1, maxLength: 200 },
+    )
+    .map((rows) => ({ ...c, rows })),
+);
 type Case = { rules: Array<{ tier: number; when: ConditionNode }>; withDefault: boolean; rows: Cell[][] };
 
 const TIER_IDS = ['A', 'B', 'C', 'D', 'E'];
@@ -211,9 +227,43 @@ function check(c: Case): void {
   });
 }
 
+/**
+ * A long batch (about ten blocks) of the case's rows, sorted by x0 and each
+ * repeated, so the rows' mix changes along the batch and each `all`/`any`
+ * relearns the order of its children between blocks (child-order.ts).
+ */
+function checkDrifting(c: Case): void {
+  const result = compileTable(tableOf(c));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const table = result.compiled;
+  const key = (cell: Cell): number => (typeof cell === 'number' ? cell : Infinity);
+  const sorted = [...c.rows].sort((a, b) => key(a[0]) - key(b[0]));
+  const repeat = Math.ceil(12_000 / sorted.length);
+  const rows = sorted.flatMap((row) => Array.from({ length: repeat }, () => row));
+  const expected = sorted.flatMap((row) => {
+    const want = reference(c, row);
+    return Array.from({ length: repeat }, () => want);
+  });
+  const batch = table.gradeRows(rows);
+  const tierOf = (index: number): string | null => (index < 0 ? null : table.tiers[index]!.id);
+  // Every row compared; only the first few that differ are listed.
+  const wrong = expected
+    .map((want, r) => ({ r, want, got: { tier: tierOf(batch.tiers[r]!), error: batch.errors.has(r) } }))
+    .filter((x) => x.got.tier !== x.want.tier || x.got.error !== x.want.error);
+  expect(wrong.slice(0, 5)).toEqual([]);
+}
+
 describe('rules method, evaluated a block at a time', () => {
   it('given random condition trees and rows with edges, blanks and junk, then every row gets the first matching rule', () => {
     checkProperty(fc.property(arbCase, check), { numRuns: 300 });
+  });
+
+  it('given rows that all decode, then blocks tested without a list of rows give every row its first matching rule', () => {
+    checkProperty(fc.property(arbCleanCase, check), { numRuns: 150 });
+  });
+
+  it('given a long batch whose mix of rows changes along the way, then reordering the tests between blocks changes no row', () => {
+    checkProperty(fc.property(arbCase, checkDrifting), { numRuns: 25 });
   });
 
   it('given a rule whose conditions sit exactly on its bounds, then rows on either side of each bound are told apart', () => {

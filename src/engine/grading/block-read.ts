@@ -45,8 +45,10 @@ export interface NumberCells {
 
 /**
  * One pass over rows start .. start+size for every number input at once:
- * finite numbers go to their slots (blank flags cleared). Returns false when
- * some cell was anything else, for the per-input pass to decode.
+ * finite numbers go to their slots (blank flags cleared), up to the first row
+ * holding anything else. Returns that row's index (size when every row was
+ * read), from where the per-input pass decodes; columns of texts thus cost
+ * no extra pass.
  */
 export function readNumberCells(
   rows: ArrayLike<ArrayLike<Cell>>,
@@ -54,10 +56,9 @@ export function readNumberCells(
   size: number,
   state: BlockState,
   inputs: NumberCells,
-): boolean {
+): number {
   const { columns, slots } = inputs;
   for (let j = 0; j < slots.length; j++) state.blank[slots[j]!]!.fill(0, 0, size);
-  let finite = true;
   if (slots.length === 2) {
     // Two number inputs (the most common scorecard) without the inner loop.
     const c0 = columns[0]!;
@@ -68,21 +69,20 @@ export function readNumberCells(
       const row = rows[start + r]!;
       const a = row[c0];
       const b = row[c1];
-      if (typeof a === 'number' && a - a === 0) v0[r] = a;
-      else finite = false;
-      if (typeof b === 'number' && b - b === 0) v1[r] = b;
-      else finite = false;
+      if (typeof a !== 'number' || a - a !== 0 || typeof b !== 'number' || b - b !== 0) return r;
+      v0[r] = a;
+      v1[r] = b;
     }
-    return finite;
+    return size;
   }
   const values = Array.from(slots, (slot) => state.values[slot]!);
   for (let r = 0; r < size; r++) {
     const row = rows[start + r]!;
     for (let j = 0; j < values.length; j++) {
       const cell = row[columns[j]!];
-      if (typeof cell === 'number' && cell - cell === 0) values[j]![r] = cell;
-      else finite = false;
+      if (typeof cell !== 'number' || cell - cell !== 0) return r;
+      values[j]![r] = cell;
     }
   }
-  return finite;
+  return size;
 }

@@ -164,7 +164,7 @@ export class CompiledGradingTable implements CompiledTable {
     const numbersRead =
       layout === 'rows' && !trace && binding.numberCells.slots.length > 0
         ? readNumberCells(data, start, size, state, binding.numberCells)
-        : false;
+        : 0;
     for (let k = 0; k < this.decoders.length; k++) {
       const decode = this.decoders[k]!;
       const slot = this.decodedSlots[k]!;
@@ -178,12 +178,12 @@ export class CompiledGradingTable implements CompiledTable {
         continue;
       }
       if (fast && column >= 0 && layout === 'rows' && !trace) {
-        if (numbersRead) continue;
-        // Finite numbers are in place already; decode the other cells.
-        for (let r = 0; r < size; r++) {
+        // Rows before numbersRead are in place already (blank flags cleared); read or decode the others.
+        for (let r = numbersRead; r < size; r++) {
           if (failed[r] === 1) continue;
           const cell = data[start + r]![column];
-          if (typeof cell !== 'number' || cell - cell !== 0) decode(cell, state, r);
+          if (typeof cell === 'number' && cell - cell === 0) values[r] = cell;
+          else decode(cell, state, r);
         }
         continue;
       }

@@ -16,17 +16,20 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
   const ruleTier = Int32Array.from(rules, (r) => r.tier);
   const fallback = method.default === undefined ? -1 : ctx.tierIndex(method.default);
   const tierScores = Float64Array.from(tiers, (t) => t.score ?? NaN);
-  let pending = new Int32Array(BLOCK_SIZE);
-  let rest = new Int32Array(BLOCK_SIZE);
+  let pending: Int32Array = new Int32Array(BLOCK_SIZE);
+  let rest: Int32Array = new Int32Array(BLOCK_SIZE);
   let matched = new Int32Array(BLOCK_SIZE);
 
   return {
     hasScore: tiers.some((t) => t.score !== undefined),
+    writesEveryRow: true,
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
       if (!trace) {
         evaluateBlock(state);
         return;
       }
+      state.score.fill(NaN, 0, state.size);
+      state.tier.fill(-1, 0, state.size);
       for (let r = 0; r < state.size; r++) {
         if (state.failed[r] === 1) continue;
         let tier = -1;
@@ -61,30 +64,52 @@ export function compileRules(method: RulesMethod, tiers: readonly Tier[], ctx: M
    * on the rows no earlier rule matched, so the first match wins as row by row.
    */
   function evaluateBlock(state: BlockState): void {
-    if (pending.length < state.size) {
-      pending = new Int32Array(state.size);
-      rest = new Int32Array(state.size);
-      matched = new Int32Array(state.size);
+    const size = state.size;
+    if (pending.length < size) {
+      pending = new Int32Array(size);
+      rest = new Int32Array(size);
+      matched = new Int32Array(size);
     }
-    let n = 0;
-    for (let r = 0; r < state.size; r++) if (state.failed[r] === 0) pending[n++] = r;
+    const tierOut = state.tier;
+    const scoreOut = state.score;
+    // null: every row of the block, when none failed to decode.
+    let rows: Int32Array | null = null;
+    let n = size;
+    if (state.failures > 0) {
+      // A failed row's tier is -1 already (BlockState.fail); its score is NaN.
+      scoreOut.fill(NaN, 0, size);
+      const failed = state.failed;
+      rows = pending;
+      n = 0;
+      for (let r = 0; r < size; r++) {
+        rows[n] = r;
+        n += failed[r]! ^ 1;
+      }
+    }
     for (let i = 0; i < blockTests.length && n > 0; i++) {
-      const held = blockTests[i]!(state, pending, n, matched, rest);
+      const held = blockTests[i]!(state, rows, n, matched, 0, rest, 0);
       const tier = ruleTier[i]!;
       const score = tierScores[tier]!;
       for (let j = 0; j < held; j++) {
-        state.tier[matched[j]!] = tier;
-        state.score[matched[j]!] = score;
+        const r = matched[j]!;
+        tierOut[r] = tier;
+        scoreOut[r] = score;
       }
-      [pending, rest] = [rest, pending];
+      // The rows left are in `rest`; the list just read (if any) becomes the next `rest`.
+      const left = rest;
+      rest = rows ?? pending;
+      pending = left;
+      rows = left;
       n -= held;
     }
     for (let j = 0; j < n; j++) {
-      const r = pending[j]!;
-      if (fallback < 0) state.fail(r, { kind: 'no-match' });
-      else {
-        state.tier[r] = fallback;
-        state.score[r] = tierScores[fallback]!;
+      const r = rows === null ? j : rows[j]!;
+      if (fallback < 0) {
+        state.fail(r, { kind: 'no-match' });
+        scoreOut[r] = NaN;
+      } else {
+        tierOut[r] = fallback;
+        scoreOut[r] = tierScores[fallback]!;
       }
     }
   }
