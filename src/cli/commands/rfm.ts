@@ -29,12 +29,14 @@ import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, type CsvProblem } from '../csv';
+import { openCsvByteColumns } from '../csv/byte-columns';
 import { openCsvColumns } from '../csv/columns';
 import { isXlsxPath } from '../file-kind';
 import { xlsxGrade, xlsxRead, xlsxRfmWorkbook } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
+import { ByteOrderReader } from './rfm-byte-orders';
 import { formatProblems, readTableJson } from '../table-source';
 import { validateTable } from '../../engine/compile';
 import { getPreset } from '../../engine/presets';
@@ -172,12 +174,14 @@ async function analyzeInto(
     amount: headers[columns.amount]!,
   };
   const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
+  const byteOrders = new ByteOrderReader(collector);
   let ragged = 0;
   const raggedListed: string[] = [];
   let stopped: CsvProblem | undefined;
   try {
     await opened.read([columns.customer, columns.date, columns.amount], {
       row: (cells, line) => collector.add(cells[0], cells[1], cells[2], line),
+      bytesRow: (bytes, starts, ends, line) => byteOrders.add(bytes, starts, ends, line),
       problem: (problem) => {
         if (problem.kind !== 'ragged-row') {
           stopped = problem;
@@ -531,6 +535,8 @@ function defaultOutput(input: string): string {
 /** Where the rows of an orders file go: the chosen cells of each row, or a problem (ragged rows: reading goes on). */
 interface OrderSink {
   row(cells: readonly Cell[], line: number): void;
+  /** A plain CSV row as UTF-8 byte ranges (csv/byte-columns.ts). */
+  bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array, line: number): void;
   problem(problem: CsvProblem): void;
 }
 
@@ -541,8 +547,9 @@ interface OpenedOrders {
 }
 
 /**
- * The orders file's header and rows, from a CSV file (split without an object
- * per row: csv/columns.ts) or a sheet of an .xlsx workbook (cells as typed:
+ * The orders file's header and rows, from a CSV file (split from its bytes
+ * without a string per field: csv/byte-columns.ts; else without an object per
+ * row: csv/columns.ts) or a sheet of an .xlsx workbook (cells as typed:
  * numbers, dates and text). Problems opening it are reported; undefined then.
  */
 async function openOrders(
@@ -576,6 +583,8 @@ async function openOrders(
       },
     };
   }
+  const fromBytes = await openCsvByteColumns(path, { file: name, delimiter });
+  if (fromBytes) return fromBytes;
   const opened = await openCsvColumns(path, { file: name, delimiter });
   if (!opened.ok) {
     context.error(formatCsvProblem(opened.problem, locale));

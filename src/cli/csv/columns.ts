@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { ChosenColumns } from './chosen-columns';
 import { decodeChunks, type DetectedEncoding } from './decode';
 import { CsvParser, type CsvRow } from './parser';
 import { checkReadable, fileProblem, MAX_FIELD_CHARS, type CsvProblem, type CsvReadOptions } from './reader';
@@ -108,14 +109,13 @@ class LineReader {
   private line = 1;
   /** The start of a line whose end is in a later chunk (plain mode), or the text after the header. */
   private carry = '';
-  /** Line of the last row handed on (invalid bytes are reported there, as openCsv does). */
-  lastLine = 1;
-  private slotOf = new Int32Array(0);
-  /** A column chosen twice: [k, j] copies values[j] into values[k]. */
-  private copies: Array<[number, number]> = [];
-  private values: string[] = [];
-  private width = 0;
+  private chosen: ChosenColumns | undefined;
   private sink: CsvColumnsSink | undefined;
+
+  /** Line of the last row handed on. */
+  get lastLine(): number {
+    return this.chosen?.lastLine ?? 1;
+  }
 
   constructor(
     private readonly file: string,
@@ -158,18 +158,9 @@ class LineReader {
   }
 
   start(columns: readonly number[], width: number, sink: CsvColumnsSink): void {
-    this.width = width;
     this.sink = sink;
-    this.slotOf = new Int32Array(width).fill(-1);
-    this.copies = [];
-    columns.forEach((column, k) => {
-      if (column < 0 || column >= width) return;
-      const first = this.slotOf[column]!;
-      if (first < 0) this.slotOf[column] = k;
-      else this.copies.push([k, first]);
-    });
-    this.values = new Array<string>(columns.length).fill('');
-    this.general(this.pendingRows);
+    this.chosen = new ChosenColumns(columns, width, this.file, sink);
+    this.chosen.general(this.pendingRows);
     this.pendingRows = [];
   }
 
@@ -185,14 +176,14 @@ class LineReader {
     this.carry = '';
     const n = text.length;
     const delimiter = this.delimiter;
-    const slotOf = this.slotOf;
-    const values = this.values;
+    const chosen = this.chosen!;
+    const { slotOf, values, copies } = chosen;
     let i = 0;
     while (i < n) {
       const j = text.indexOf('\n', i);
       if (!this.plain) {
         const end = j < 0 ? n : j + 1;
-        this.general(this.parser.push(text.slice(i, end)));
+        chosen.general(this.parser.push(text.slice(i, end)));
         i = end;
         if (j >= 0 && this.parser.atRecordStart) {
           this.plain = true;
@@ -238,31 +229,17 @@ class LineReader {
         this.toGeneral();
         continue;
       }
-      if (field !== this.width) {
-        this.sink!.problem({
-          kind: 'ragged-row',
-          file: this.file,
-          line: this.line,
-          found: field,
-          expected: this.width,
-        });
+      if (field !== chosen.width) {
+        chosen.raggedRow(this.line, field);
       } else {
-        for (const [to, from] of this.copies) values[to] = values[from]!;
+        for (const [to, from] of copies) values[to] = values[from]!;
         this.sink!.row(values, this.line);
-        this.lastLine = this.line;
+        chosen.lastLine = this.line;
       }
       this.line++;
       i = j + 1;
     }
-    return this.withinFieldLimit();
-  }
-
-  /** As openCsv, the field being read is measured at the end of each chunk. */
-  private withinFieldLimit(): boolean {
-    if (this.plain || this.parser.pendingFieldLength <= MAX_FIELD_CHARS) return true;
-    const line = this.parser.pendingLine;
-    this.sink!.problem({ kind: 'field-too-long', file: this.file, line, limit: MAX_FIELD_CHARS });
-    return false;
+    return this.plain || chosen.withinFieldLimit(this.parser);
   }
 
   end(): void {
@@ -273,39 +250,11 @@ class LineReader {
       if (!this.push(last + '\n')) return;
     }
     if (this.plain) return;
-    const end = this.parser.end();
-    this.general(end.rows);
-    if (end.unclosedQuoteLine !== undefined) {
-      this.sink!.problem({ kind: 'unclosed-quote', file: this.file, line: end.unclosedQuoteLine });
-    }
+    this.chosen!.endParser(this.parser);
   }
 
   private toGeneral(): void {
     this.plain = false;
     this.parser.resumeAt(this.line);
-  }
-
-  /** Records from the general parser, with openCsv's width check. */
-  private general(rows: CsvRow[]): void {
-    for (const row of rows) {
-      const cells = row.cells;
-      if (cells.length !== this.width) {
-        this.sink!.problem({
-          kind: 'ragged-row',
-          file: this.file,
-          line: row.line,
-          found: cells.length,
-          expected: this.width,
-        });
-        continue;
-      }
-      for (let column = 0; column < cells.length; column++) {
-        const slot = this.slotOf[column]!;
-        if (slot >= 0) this.values[slot] = cells[column]!;
-      }
-      for (const [to, from] of this.copies) this.values[to] = this.values[from]!;
-      this.sink!.row(this.values, row.line);
-      this.lastLine = row.line;
-    }
   }
 }

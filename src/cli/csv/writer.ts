@@ -54,11 +54,30 @@ function needsQuotes(text: string, delimiter: string): boolean {
   return delimiter === ',' ? SPECIAL_WITH_COMMA.test(text) : SPECIAL.test(text) || text.includes(delimiter);
 }
 
-function formatNumber(value: number): string {
+/** The number as text, at most 15 significant digits: float noise such as 84.00000000000001 dropped. */
+export function formatNumber(value: number): string {
   if (Number.isSafeInteger(value)) return String(value);
   if (!Number.isFinite(value)) return '';
-  // 15 significant digits drop float noise such as 84.00000000000001.
+  const shortest = String(value);
+  // The shortest text that reads back as the value: when it has 15 digits or fewer it is already what the
+  // rounding to 15 digits gives (value is the double nearest to it, closer than half a 15-digit step).
+  if (significantDigits(shortest) <= 15) return shortest;
   return String(Number(value.toPrecision(15)));
+}
+
+/** Significant digits of a number's text as String() gives it; 99 for an exponent form. */
+function significantDigits(text: string): number {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101) return 99; // 'e'
+    if (c < 48 || c > 57) continue;
+    if (leading && c === 48) continue;
+    leading = false;
+    digits++;
+  }
+  return digits;
 }
 
 const FLUSH_AT = 1 << 16;

@@ -62,7 +62,30 @@ export class OrderCollector {
       if (this.errors.length < this.maxErrors) this.errors.push({ row, error });
       return false;
     }
+    this.addOrder(this.intern(customer), day, value);
+    return true;
+  }
+
+  /**
+   * The dense index of a customer cell, interned on first sight; -1 for a blank
+   * or error cell (which `add` reports). For a reader that checks the date and
+   * amount itself and then calls `addOrder`; intern only once they are valid, so
+   * that customers keep the order of their first valid order.
+   */
+  customerIndex(customer: Cell): number {
+    return customerError(customer, this.names.customer) === undefined ? this.intern(customer) : -1;
+  }
+
+  /** Adds a valid order: a customer from `customerIndex`, a day and an amount that are numbers. */
+  addOrder(customer: number, day: number, value: number): void {
     if (this.count === this.customer.length) this.grow();
+    const i = this.count++;
+    this.customer[i] = customer;
+    this.date[i] = day;
+    this.amount[i] = value;
+  }
+
+  private intern(customer: Cell): number {
     const key = typeof customer === 'string' ? customer.trim() : displayCell(customer);
     let c = this.index.get(key);
     if (c === undefined) {
@@ -70,11 +93,7 @@ export class OrderCollector {
       this.index.set(key, c);
       this.ids.push(key);
     }
-    const i = this.count++;
-    this.customer[i] = c;
-    this.date[i] = day;
-    this.amount[i] = value;
-    return true;
+    return c;
   }
 
   /** Adds rows of a 2-D array; `columns` are the positions of the three cells; rows are numbered from `firstRow`. */

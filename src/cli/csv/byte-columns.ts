@@ -1,0 +1,296 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { ChosenColumns } from './chosen-columns';
+import { detectEncoding } from './decode';
+import { CsvParser } from './parser';
+import { fileProblem, MAX_FIELD_CHARS, type CsvProblem, type CsvReadOptions } from './reader';
+import { Utf8StreamCheck } from './utf8-check';
+
+/**
+ * openCsvColumns (columns.ts) on the file's bytes: plain lines (no quote, no
+ * lone CR) are split into byte ranges without a string per field; any other
+ * record goes through the general parser as text, as there. Rows, line numbers
+ * and problems are exactly those openCsvColumns gives, chunk for chunk (a
+ * chunk of bytes that is not UTF-8 stops the reading after the rows before
+ * it, as decodeChunks does). Only for UTF-8 files whose first line is a plain
+ * header: anything else (another encoding, a quoted header, a problem opening
+ * the file) is left to openCsvColumns, which reports it.
+ */
+export interface CsvByteColumnsSink {
+  /** A plain row: the field of columns[k] is bytes[starts[k]..ends[k]) (UTF-8, not decoded). */
+  bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array, line: number): void;
+  /** A row the general parser read (quotes, a lone CR): values[k] is the cell of columns[k]. */
+  row(values: readonly string[], line: number): void;
+  /** A `ragged-row` problem (reading goes on), or any other problem (the last call). */
+  problem(problem: CsvProblem): void;
+}
+
+export interface CsvByteColumnsTable {
+  file: string;
+  header: string[];
+  read(columns: readonly number[], sink: CsvByteColumnsSink): Promise<void>;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** The file's header and a reader of its rows from bytes; undefined when openCsvColumns must read it. */
+export async function openCsvByteColumns(
+  path: string,
+  options: CsvReadOptions & { file?: string } = {},
+): Promise<CsvByteColumnsTable | undefined> {
+  const file = options.file ?? path;
+  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+  if (delimiter >= 0x80) return undefined;
+  const chunkSize = options.chunkSize ?? 1 << 20;
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const chunks = readChunks(handle, chunkSize);
+  const check = new Utf8StreamCheck();
+  try {
+    // The encoding is decided on the first 4 bytes or more, as decodeChunks does.
+    let head: Buffer = EMPTY;
+    let bom = -1;
+    let newline = -1;
+    while (newline < 0) {
+      const next = await chunks.next();
+      if (next.done) break;
+      let chunk = next.value;
+      head = join(head, chunk);
+      if (bom < 0) {
+        if (head.length < 4) continue;
+        const detected = detectEncoding(head);
+        if (detected.encoding !== 'utf-8') break;
+        bom = detected.bomLength;
+        chunk = head.subarray(bom);
+      }
+      if (!check.push(chunk)) break;
+      newline = head.indexOf(LF, bom);
+      if (newline < 0 && head.length > MAX_FIELD_CHARS) break;
+    }
+    // A second BOM: the decoder drops it too.
+    const secondBom = head[bom] === 0xef && head[bom + 1] === 0xbb && head[bom + 2] === 0xbf;
+    const header = newline < 0 || secondBom ? undefined : plainHeader(head, bom, newline, delimiter);
+    if (!header) {
+      await handle.close();
+      return undefined;
+    }
+    const reader = new ByteLineReader(file, delimiter, header.length);
+    return {
+      file,
+      header,
+      async read(columns, sink) {
+        reader.start(columns, sink);
+        try {
+          if (!reader.push(head.subarray(newline + 1), check.pendingBytes)) return;
+          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+            if (!check.push(next.value)) {
+              sink.problem({ kind: 'invalid-bytes', file, encoding: 'utf-8', line: reader.lastLine });
+              return;
+            }
+            if (!reader.push(next.value, check.pendingBytes)) return;
+          }
+          if (!check.end()) {
+            sink.problem({ kind: 'invalid-bytes', file, encoding: 'utf-8', line: reader.lastLine });
+            return;
+          }
+        } catch (error) {
+          sink.problem(fileProblem(file, error));
+          return;
+        } finally {
+          await handle.close();
+        }
+        reader.end();
+      },
+    };
+  } catch {
+    await handle.close();
+    return undefined;
+  }
+}
+
+/** The chunks a read stream of this chunk size gives: chunkSize bytes at a time from the start. */
+async function* readChunks(handle: FileHandle, chunkSize: number): AsyncGenerator<Buffer> {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    const { bytesRead } = await handle.read(buffer, 0, chunkSize, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/** The header's cells when its line [from, newline) is plain and not empty; else undefined. */
+function plainHeader(bytes: Buffer, from: number, newline: number, delimiter: number): string[] | undefined {
+  let end = newline;
+  if (end > from && bytes[end - 1] === CR) end--;
+  if (end === from) return undefined;
+  for (let k = from; k < end; k++) if (bytes[k] === QUOTE || bytes[k] === CR) return undefined;
+  if (end - from > MAX_FIELD_CHARS) return undefined;
+  return bytes.toString('utf8', from, end).split(String.fromCharCode(delimiter));
+}
+
+function join(a: Buffer, b: Buffer): Buffer {
+  return a.length === 0 ? b : Buffer.concat([a, b]);
+}
+
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/** LineReader of columns.ts, on bytes: plain lines split here, the others decoded for the general parser. */
+class ByteLineReader {
+  private readonly parser: CsvParser;
+  /** Never drops a BOM: the file's own was skipped before the header. */
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /**
+   * True while lines are split here; false while the general parser reads. As
+   * in columns.ts the line after the header goes to the parser (a lone CR there
+   * ends a record before the line's end).
+   */
+  private plain = false;
+  /** In plain mode, the line the next line is. */
+  private line = 2;
+  /** The start of a line whose end is in a later chunk (plain mode). */
+  private carry = EMPTY;
+  private chosen: ChosenColumns | undefined;
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  private sink: CsvByteColumnsSink | undefined;
+
+  /** Line of the last row handed on. */
+  get lastLine(): number {
+    return this.chosen?.lastLine ?? 1;
+  }
+
+  constructor(
+    private readonly file: string,
+    private readonly delimiter: number,
+    private readonly width: number,
+  ) {
+    this.parser = new CsvParser({ delimiter: String.fromCharCode(delimiter) });
+    this.parser.resumeAt(2);
+  }
+
+  start(columns: readonly number[], sink: CsvByteColumnsSink): void {
+    this.sink = sink;
+    this.chosen = new ChosenColumns(columns, this.width, this.file, sink);
+    this.starts = new Int32Array(columns.length);
+    this.ends = new Int32Array(columns.length);
+  }
+
+  /**
+   * Reads a chunk of bytes (checked UTF-8; its last `cutBytes` are a character
+   * cut at the chunk's end); false once a problem ended the reading.
+   */
+  push(chunk: Buffer, cutBytes: number): boolean {
+    const bytes = this.carry.length === 0 ? chunk : join(this.carry, chunk);
+    this.carry = EMPTY;
+    const n = bytes.length;
+    const delimiter = this.delimiter;
+    const chosen = this.chosen!;
+    const { slotOf, copies } = chosen;
+    const starts = this.starts;
+    const ends = this.ends;
+    // The next quote and CR at or after the line start, found by indexOf rather than tested byte by byte.
+    let quote = -1;
+    let cr = -1;
+    let i = 0;
+    while (i < n) {
+      const j = bytes.indexOf(LF, i);
+      if (!this.plain) {
+        const end = j < 0 ? n : j + 1;
+        chosen.general(this.parser.push(this.decoder.decode(bytes.subarray(i, end), { stream: true })));
+        i = end;
+        if (j >= 0 && this.parser.atRecordStart) {
+          this.plain = true;
+          this.line = this.parser.currentLine;
+        }
+        continue;
+      }
+      if (j < 0) {
+        this.carry = Buffer.from(bytes.subarray(i));
+        // A line longer than a field may be: the parser reads it (and says so when a field is too long).
+        if (this.carry.length > MAX_FIELD_CHARS && utf16Length(this.carry, cutBytes) > MAX_FIELD_CHARS) {
+          this.toGeneral();
+          return this.push(EMPTY, cutBytes);
+        }
+        return true;
+      }
+      let end = j;
+      if (end > i && bytes[end - 1] === CR) end--;
+      if (end === i) {
+        // A line with no characters is no record.
+        this.line++;
+        i = j + 1;
+        continue;
+      }
+      if (quote < i && quote < n) quote = indexOrEnd(bytes, QUOTE, i);
+      if (cr < i && cr < n) cr = indexOrEnd(bytes, CR, i);
+      if (quote < end || cr < end) {
+        // Quotes or a lone CR: this record goes through the general parser, from the start of its line.
+        this.toGeneral();
+        continue;
+      }
+      let field = 0;
+      let start = i;
+      for (let k = i; k <= end; k++) {
+        if (k === end || bytes[k] === delimiter) {
+          const slot = field < slotOf.length ? slotOf[field]! : -1;
+          if (slot >= 0) {
+            starts[slot] = start;
+            ends[slot] = k;
+          }
+          field++;
+          start = k + 1;
+        }
+      }
+      if (field !== this.width) {
+        chosen.raggedRow(this.line, field);
+      } else {
+        for (const [to, from] of copies) {
+          starts[to] = starts[from]!;
+          ends[to] = ends[from]!;
+        }
+        this.sink!.bytesRow(bytes, starts, ends, this.line);
+        chosen.lastLine = this.line;
+      }
+      this.line++;
+      i = j + 1;
+    }
+    return this.plain || chosen.withinFieldLimit(this.parser);
+  }
+
+  end(): void {
+    if (this.plain && this.carry.length > 0) {
+      // The last line had no line break: as if it had one.
+      const last = join(this.carry, Buffer.from([LF]));
+      this.carry = EMPTY;
+      if (!this.push(last, 0)) return;
+    }
+    if (this.plain) return;
+    this.chosen!.endParser(this.parser);
+  }
+
+  private toGeneral(): void {
+    this.plain = false;
+    this.parser.resumeAt(this.line);
+  }
+}
+
+/** Where the byte next occurs from `from` on; bytes.length when it does not. */
+function indexOrEnd(bytes: Buffer, byte: number, from: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? bytes.length : at;
+}
+
+/** UTF-16 length of the text of UTF-8 bytes, leaving out a character cut in its last `cutBytes`. */
+function utf16Length(bytes: Uint8Array, cutBytes: number): number {
+  let length = 0;
+  for (let k = 0; k < bytes.length - cutBytes; k++) {
+    const b = bytes[k]!;
+    if ((b & 0xc0) !== 0x80) length += b >= 0xf0 ? 2 : 1;
+  }
+  return length;
+}
