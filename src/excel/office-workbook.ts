@@ -24,7 +24,7 @@ import type { WorkbookPlan } from './plan-types';
 import { isOwnSheet } from './own-sheets';
 import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
-import { writeSummary } from './summary-sheet';
+import { keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
 import { undoJournal } from './undo-steps';
 import { dropJournals, journalSlots, readSlot, removeSlot, writeSlot } from './journal-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
@@ -544,6 +544,8 @@ export class OfficeWorkbook implements Workbook {
       }
     }
 
+    const summaryBefore = await summaryAsItIs(context, region.sheet);
+    if (summaryBefore && !plan.summary) keepSummaryCells(journal, summaryBefore);
     // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
     const old = [...own].sort((a, b) => b.column - a.column);
     const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
@@ -705,7 +707,7 @@ export class OfficeWorkbook implements Workbook {
     await writeRules(context, frame.rules, journal, this.gridReader(context));
 
     // 7. The summary sheet: counts and shares, the legend in tier colours, a native chart.
-    const summary = plan.summary ? await writeSummary(context, plan, region.sheet, journal) : undefined;
+    const summary = plan.summary ? await writeSummary(context, plan, region.sheet, journal, summaryBefore) : undefined;
 
     return ok({
       columns: frame.columns.map((c) =>

@@ -6,7 +6,7 @@
  */
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import type { ExcelContext, ExcelWorksheet } from './excel-api';
-import type { Journal } from './journal';
+import { keptAsText, type Journal } from './journal';
 import type { WorkbookPlan } from './plan-types';
 import type { WorkbookProblem } from './workbook';
 import { safeText } from './rules-sheet';
@@ -24,6 +24,14 @@ export interface SummaryDrawing {
   heat?: { top: number; left: number; rows: number; columns: number; low: string; high: string };
   /** ABC: the block a native Pareto chart is drawn from (ADR 0023). */
   pareto?: { top: number; left: number; rows: number; columns: number };
+}
+
+/** A summary sheet as it is before Apply moves any column: its grid read back, where it is, its number formats. */
+export interface SummaryAsItIs {
+  sheet: string;
+  rect: { row: number; column: number; rows: number; columns: number };
+  numberFormat: unknown[][];
+  drawing: SummaryDrawing;
 }
 
 export interface SummaryEntry {
@@ -146,6 +154,7 @@ export async function writeSummary(
   plan: WorkbookPlan,
   source: string,
   journal: Journal,
+  asItIs?: SummaryAsItIs,
 ): Promise<{ sheet: string; problem?: Extract<WorkbookProblem, { kind: 'summary-index-unreadable' }> }> {
   const wb = context.workbook;
   const part = wb.customXmlParts.getByNamespace(SUMMARIES_NAMESPACE).getOnlyItemOrNullObject();
@@ -167,7 +176,8 @@ export async function writeSummary(
       position = old.position;
       old.delete();
       await context.sync();
-      journal.record({ kind: 'restore-summary', sheet: name, position, drawing: earlier.drawing });
+      const drawing = same(asItIs?.sheet ?? '', name) ? asItIs!.drawing : earlier.drawing;
+      journal.record({ kind: 'restore-summary', sheet: name, position, drawing });
     }
   }
   name ??= await freeSheetName(context, plan.summary!.sheet);
@@ -184,6 +194,44 @@ export async function writeSummary(
   return unreadable === undefined
     ? { sheet: name }
     : { sheet: name, problem: { kind: 'summary-index-unreadable', reason: unreadable, sheet: name } };
+}
+
+/**
+ * The graded sheet's summary as it is now, read before Apply moves any column: Excel has moved its
+ * references since it was drawn if the user inserted or deleted columns of the graded sheet, and
+ * Revert must draw it back as it was, not as it was first drawn.
+ */
+export async function summaryAsItIs(context: ExcelContext, source: string): Promise<SummaryAsItIs | undefined> {
+  const part = context.workbook.customXmlParts.getByNamespace(SUMMARIES_NAMESPACE).getOnlyItemOrNullObject();
+  await context.sync();
+  if (part.isNullObject) return undefined;
+  const xml = part.getXml();
+  await context.sync();
+  const earlier = parseSummariesXml(xml.value).entries.find((e) => e.source.toLowerCase() === source.toLowerCase());
+  if (!earlier) return undefined;
+  const sheet = context.workbook.worksheets.getItemOrNullObject(earlier.sheet);
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  const { grid } = earlier.drawing;
+  const rect = { row: 0, column: 0, rows: grid.length, columns: grid[0]?.length ?? 1 };
+  const range = sheet.getRangeByIndexes(0, 0, rect.rows, rect.columns).load('formulas,values,numberFormat');
+  await context.sync();
+  const asItIs = keptAsText(range.formulas, range.values) as SummaryDrawing['grid'];
+  return {
+    sheet: earlier.sheet,
+    rect,
+    numberFormat: range.numberFormat,
+    drawing: { ...earlier.drawing, grid: asItIs },
+  };
+}
+
+/**
+ * An Apply without a summary still takes out the columns the graded sheet's earlier summary counts (Excel
+ * turns its references into #REF!): its cells are journalled, so Revert writes them back once the columns are.
+ */
+export function keepSummaryCells(journal: Journal, summary: SummaryAsItIs): void {
+  const { sheet, rect, numberFormat, drawing } = summary;
+  journal.record({ kind: 'restore-cells', sheet, rect, formulas: drawing.grid, numberFormat });
 }
 
 /** Revert: the summary sheet an Apply replaced, drawn again where it was. */

@@ -1,19 +1,9 @@
-import { HyperFormula, type RawCellContent } from 'hyperformula';
-import type { Cell } from '../../src/engine/values/cell';
+import { HyperFormula } from 'hyperformula';
 import type { Outcome } from '../sql/sql-harness';
-import type { FakeExcel } from '../../src/excel/testing/fake-excel';
 import { value } from '../excel/support';
 import { formulaCases, formulaDifferences, outcomeOf, type FormulaCase } from './formula-harness';
-import { HELPER_PRESETS, openPreset, outputColumns, paneExpectation, presetPlan, sheetCells } from './pane-formulas';
-
-/** A cell as HyperFormula takes it: texts stay texts (a leading apostrophe), error values are NA(). */
-function rawOf(cell: Cell): RawCellContent {
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'string') return `'${cell}`;
-  if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
-  if (cell instanceof Date) throw new Error('dates are written as serials');
-  return '=NA()';
-}
+import { rawOf, sheetGrid } from './hyperformula-grid';
+import { HELPER_PRESETS, openPreset, outputColumns, paneExpectation, presetPlan } from './pane-formulas';
 
 /** Each row's outcome as HyperFormula computes the case's formulas. */
 function evaluate(c: FormulaCase): Outcome[] {
@@ -44,13 +34,6 @@ describe('native formulas on HyperFormula', () => {
     });
   });
 });
-
-/** The fake's sheet as HyperFormula takes it: each cell's formula where it holds one, else its value (texts stay texts). */
-function sheetGrid(fake: FakeExcel, name: string): RawCellContent[][] {
-  return sheetCells(fake, name).map((row) =>
-    row.map((cell) => (cell !== null && typeof cell === 'object' ? cell.formula : rawOf(cell))),
-  );
-}
 
 describe("the pane's formula mode with helper columns, recalculated by HyperFormula", () => {
   it.each(HELPER_PRESETS.flatMap((id) => [false, true].map((table) => [id, table] as const)))(
