@@ -33,8 +33,8 @@ export class OrderCollector {
   private count = 0;
   private readonly ids: Array<string | number> = [];
   private readonly index = new Map<string, number>();
-  /** False while every id came through `newCustomerIndex`: `index` is empty then, filled on the first lookup. */
-  private indexed = false;
+  /** Ids [0, indexedUpTo) are in `index`; later ones came from `newCustomerIndex` and wait for the next lookup. */
+  private indexedUpTo = 0;
   private readonly errors: OrderRowError[] = [];
   /** Order dates repeat (a few thousand days): each spelling is parsed once. */
   private readonly days = new Map<string, number>();
@@ -79,14 +79,18 @@ export class OrderCollector {
   }
 
   /**
-   * `customerIndex` for an id the caller knows it has not passed before (a
-   * reader that keeps its own table of ids): while every id came this way no
-   * lookup is needed, so a plain id (not blank, no error, nothing to trim) is
-   * appended as it is. Ids are looked up as `customerIndex` does otherwise.
+   * `customerIndex` for an id the caller knows it has not passed here before (a
+   * reader that keeps its own table of ids): a plain id (not blank, no error,
+   * nothing to trim) is looked up only among the ids interned by `add` and
+   * `customerIndex`, else appended as it is, without growing the Map.
    */
   newCustomerIndex(customer: string): number {
-    if (this.indexed || customer.trim() !== customer || customerError(customer, this.names.customer) !== undefined) {
+    if (customer.trim() !== customer || customerError(customer, this.names.customer) !== undefined) {
       return this.customerIndex(customer);
+    }
+    if (this.index.size > 0) {
+      const known = this.index.get(customer);
+      if (known !== undefined) return known;
     }
     this.ids.push(customer);
     return this.ids.length - 1;
@@ -103,15 +107,15 @@ export class OrderCollector {
 
   private intern(customer: Cell): number {
     const key = typeof customer === 'string' ? customer.trim() : displayCell(customer);
-    if (!this.indexed) {
-      this.indexed = true;
-      for (let c = 0; c < this.ids.length; c++) this.index.set(this.ids[c] as string, c);
+    for (; this.indexedUpTo < this.ids.length; this.indexedUpTo++) {
+      this.index.set(this.ids[this.indexedUpTo] as string, this.indexedUpTo);
     }
     let c = this.index.get(key);
     if (c === undefined) {
       c = this.ids.length;
       this.index.set(key, c);
       this.ids.push(key);
+      this.indexedUpTo = this.ids.length;
     }
     return c;
   }
