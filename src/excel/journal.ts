@@ -8,8 +8,11 @@ import type { SummaryDrawing } from './summary-sheet';
 
 export type UndoStep =
   | { kind: 'delete-columns'; sheet: string; column: number; count: number }
-  /** A table column Tierwise added, found again by its id (journals before ids: by header). */
-  | { kind: 'delete-table-column'; sheet: string; table: string; header: string; id?: number }
+  /**
+   * A table column Tierwise added, found again by its id (journals before ids: by header); when a Revert of
+   * a later Apply put it back under a new id, by its `index` and header (ADR 0031).
+   */
+  | { kind: 'delete-table-column'; sheet: string; table: string; header: string; id?: number; index?: number }
   | { kind: 'restore-cells'; sheet: string; rect: Rect; formulas: unknown[][]; numberFormat: unknown[][] }
   /**
    * A column Tierwise wrote earlier and took out, back in place, empty (a whole column, or a table column

@@ -22,6 +22,7 @@ import { contentKey } from '../engine/table/canonical';
 import { encodeJournal, Journal, JOURNAL_FORMAT_VERSION, type Fingerprint } from './journal';
 import type { WorkbookPlan } from './plan-types';
 import { isOwnSheet } from './own-sheets';
+import { keptColumns, outputName, runsOfNew } from './kept-columns';
 import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
@@ -570,6 +571,17 @@ export class OfficeWorkbook implements Workbook {
       journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
       headers.push(String(formulas[0]?.[0] ?? ''));
     }
+    // Columns that stay (same kind, header and rows) are overwritten, not replaced: references to them survive.
+    const first = frame.columns[0]!.sheetColumn;
+    const contiguous = old.every((o) => o.column >= first && o.column < first + old.length);
+    const kept = contiguous
+      ? keptColumns(
+          old.map((o, k) => ({ ...o, header: headers[k]! })),
+          frame.columns,
+          region.rowCount + 1,
+        )
+      : frame.columns.map(() => undefined);
+    const stays = new Set(kept.flatMap((o) => (o ? [o.name] : [])));
     for (const [k, o] of old.entries()) {
       const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
       sheet.names.getItemOrNullObject(o.name).delete();
@@ -580,6 +592,7 @@ export class OfficeWorkbook implements Workbook {
         name: o.name,
         formula: absoluteReference(rect, region.sheet),
       });
+      if (stays.has(o.name)) continue;
       if (region.table) {
         // By position, where Tierwise's name says its column is: a user column may have the same header.
         sheet.tables
@@ -600,39 +613,49 @@ export class OfficeWorkbook implements Workbook {
       });
     }
 
-    // 2. Add the output columns right of the data.
-    const first = frame.columns[0]!.sheetColumn;
+    // 2. Add the output columns right of the data, at the plan's places between those kept.
     const count = frame.columns.length;
-    if (region.table) {
-      const table = sheet.tables.getItemOrNullObject(region.table);
-      for (const column of frame.columns) {
-        // At the plan's position, not the table's end: a column the user added after Tierwise's stays right of it.
-        const added = table.columns.add(column.sheetColumn - region.left, undefined, column.header).load('id,name');
+    const added = runsOfNew(kept).map(([from, to]) => ({ column: frame.columns[from]!.sheetColumn, count: to - from }));
+    for (const run of added) {
+      if (region.table) {
+        const table = sheet.tables.getItemOrNullObject(region.table);
+        for (const column of frame.columns.filter(
+          (c) => c.sheetColumn >= run.column && c.sheetColumn < run.column + run.count,
+        )) {
+          // At the plan's position, not the table's end: a column the user added after Tierwise's stays right of it.
+          const inserted = table.columns
+            .add(column.sheetColumn - region.left, undefined, column.header)
+            .load('id,name');
+          await context.sync();
+          // By id: Excel renames a taken header ("Tier" -> "Tier2"), and the user may own a "Tier" of their own.
+          journal.record({
+            kind: 'delete-table-column',
+            sheet: region.sheet,
+            table: region.table,
+            header: inserted.name,
+            id: inserted.id,
+            index: column.sheetColumn - region.left,
+          });
+        }
+      } else {
+        sheet.getRangeByIndexes(0, run.column, 1, run.count).getEntireColumn().insert('Right');
         await context.sync();
-        // By id: Excel renames a taken header ("Tier" -> "Tier2"), and the user may own a "Tier" of their own.
-        journal.record({
-          kind: 'delete-table-column',
-          sheet: region.sheet,
-          table: region.table,
-          header: added.name,
-          id: added.id,
-        });
+        journal.record({ kind: 'delete-columns', sheet: region.sheet, column: run.column, count: run.count });
       }
-    } else {
-      sheet.getRangeByIndexes(0, first, 1, count).getEntireColumn().insert('Right');
-      await context.sync();
-      journal.record({ kind: 'delete-columns', sheet: region.sheet, column: first, count });
     }
 
-    // Every cell Apply writes is journalled as it was (formula or value, number format) before it is written.
-    const written = { row: region.top, column: first, rows: region.rowCount + 1, columns: count };
-    journal.record({
-      kind: 'restore-cells',
-      sheet: region.sheet,
-      rect: written,
-      formulas: await this.readChunked(context, sheet, written, 'formulas', { signal: options.signal }),
-      numberFormat: await this.readChunked(context, sheet, written, 'numberFormat', { signal: options.signal }),
-    });
+    // Every cell Apply writes is journalled as it was (formula or value, number format) before it is written:
+    // the kept columns' cells above, the inserted columns' here.
+    for (const run of added) {
+      const fresh = { row: region.top, column: run.column, rows: region.rowCount + 1, columns: run.count };
+      journal.record({
+        kind: 'restore-cells',
+        sheet: region.sheet,
+        rect: fresh,
+        formulas: await this.readChunked(context, sheet, fresh, 'formulas', { signal: options.signal }),
+        numberFormat: await this.readChunked(context, sheet, fresh, 'numberFormat', { signal: options.signal }),
+      });
+    }
     if (!region.table) {
       const head = sheet.getRangeByIndexes(region.top, first, 1, count);
       head.values = [frame.columns.map((c) => c.header)];
@@ -697,7 +720,7 @@ export class OfficeWorkbook implements Workbook {
 
     // 5. Names of the output columns, so the next Apply knows they are Tierwise's.
     for (const column of frame.columns) {
-      const name = OUTPUT_NAME_PREFIX + column.kind.replace('-', '_');
+      const name = outputName(column.kind);
       journal.record({ kind: 'delete-name', sheet: region.sheet, name });
       sheet.names.add(name, sheet.getRangeByIndexes(region.top, column.sheetColumn, region.rowCount + 1, 1));
     }

@@ -78,11 +78,17 @@ async function undoStep(
       return;
     }
     case 'delete-table-column': {
-      const column = sheetOf(step.sheet)
-        .tables.getItemOrNullObject(step.table)
-        .columns.getItemOrNullObject(step.id ?? step.header);
+      const columns = sheetOf(step.sheet).tables.getItemOrNullObject(step.table).columns;
+      const column = columns.getItemOrNullObject(step.id ?? step.header).load('name');
       await context.sync();
-      if (!column.isNullObject) column.delete();
+      // An id Excel gave again to another column does not count: the header must match too.
+      if (!column.isNullObject && (step.index === undefined || column.name === step.header)) column.delete();
+      else if (step.index !== undefined) {
+        // Put back by a Revert of a later Apply that had taken it out: a new id, the same place and header.
+        const atIndex = columns.getItemAt(step.index).load('name');
+        await context.sync();
+        if (atIndex.name === step.header) atIndex.delete();
+      }
       break;
     }
     case 'restore-cells': {
