@@ -10,7 +10,7 @@ import { OUTPUT_NAME_PREFIX } from '../../src/excel/state';
 import { FakeExcel, type SheetModel } from '../../src/excel/testing/fake-excel';
 import type { DataRegion } from '../../src/excel/workbook';
 import { checkAsyncProperty } from '../support/property';
-import { customerRows, HEADERS, planFor, value } from './support';
+import { customerRows, HEADERS, planFor, sortDataRows, value } from './support';
 
 const ROWS = 6;
 const MAX_COLUMNS = 16384;
@@ -106,16 +106,9 @@ class Session {
     const sheet = this.sheet;
     const table = fake.tables[0];
     switch (step.kind) {
-      case 'sort': {
-        const width = this.width();
-        const rows = Array.from({ length: ROWS }, (_x, i) =>
-          Array.from({ length: width }, (_y, c) => fake.cell(sheet, i + 1, c)),
-        );
-        const key = (row: (typeof rows)[number]) => String(row[0]?.value ?? '');
-        rows.sort((a, b) => (step.descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))));
-        rows.forEach((row, i) => row.forEach((cell, c) => fake.setCell(sheet, i + 1, c, cell ?? { value: '' })));
+      case 'sort':
+        sortDataRows(fake, sheet, ROWS, this.width(), step.descending);
         break;
-      }
       case 'insert-column': {
         const at = 1 + (step.at % this.width());
         fake.shiftColumns(sheet, at, 1);

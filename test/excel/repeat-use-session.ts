@@ -16,7 +16,7 @@ import { FakeExcel, type SheetModel } from '../../src/excel/testing/fake-excel';
 import type { DataRegion } from '../../src/excel/workbook';
 import { makeCase } from '../sql/sql-harness';
 import { recalculatedDifferences } from './repeat-use-recalc';
-import { DEFAULT_OPTIONS, value, withTierScore } from './support';
+import { DEFAULT_OPTIONS, sortDataRows, value, withTierScore } from './support';
 
 export const REPEAT_PRESETS = ['payment-scorecard', 'star-levels', 'sales-pipeline', 'abc', 'rfm'] as const;
 export type RepeatPreset = (typeof REPEAT_PRESETS)[number];
@@ -183,16 +183,9 @@ export class RepeatSession {
         fake.setCell(sheet, 1 + (step.row % rows), column, { ...old, value: `edited ${step.row}`, formula: undefined });
         break;
       }
-      case 'sort': {
-        const width = this.width();
-        const data = Array.from({ length: rows }, (_x, i) =>
-          Array.from({ length: width }, (_y, c) => fake.cell(sheet, i + 1, c)),
-        );
-        const key = (row: (typeof data)[number]) => String(row[0]?.value ?? '');
-        data.sort((a, b) => (step.descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))));
-        data.forEach((row, i) => row.forEach((cell, c) => fake.setCell(sheet, i + 1, c, cell ?? { value: '' })));
+      case 'sort':
+        sortDataRows(fake, sheet, rows, this.width(), step.descending);
         break;
-      }
       case 'insert-column': {
         const at = 1 + (step.at % this.width());
         fake.shiftColumns(sheet, at, 1);

@@ -2,7 +2,7 @@ import { compileTable, mapColumns, type Cell, type CompiledTable } from '../../s
 import { getPreset } from '../../src/engine/presets';
 import { buildPlan, dataColumnCount, type PlanOptions } from '../../src/excel/build-plan';
 import type { WorkbookPlan } from '../../src/excel/plan-types';
-import { FakeExcel } from '../../src/excel/testing/fake-excel';
+import { FakeExcel, type SheetModel } from '../../src/excel/testing/fake-excel';
 import type { OfficeWorkbook } from '../../src/excel/office-workbook';
 import type { DataRegion, Result } from '../../src/excel/workbook';
 import type { FunctionsContext } from '../../src/functions/context';
@@ -79,4 +79,20 @@ export function withTierScore(fake: FakeExcel): FakeExcel {
       >,
   );
   return fake;
+}
+
+/** A user's sort of the data rows below the header (rows 1..rowCount), by the first column's text. */
+export function sortDataRows(
+  fake: FakeExcel,
+  sheet: SheetModel,
+  rowCount: number,
+  width: number,
+  descending: boolean,
+): void {
+  const rows = Array.from({ length: rowCount }, (_x, i) =>
+    Array.from({ length: width }, (_y, c) => fake.cell(sheet, i + 1, c)),
+  );
+  const key = (row: (typeof rows)[number]) => String(row[0]?.value ?? '');
+  rows.sort((a, b) => (descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))));
+  rows.forEach((row, i) => row.forEach((cell, c) => fake.setCell(sheet, i + 1, c, cell ?? { value: '' })));
 }
