@@ -25,7 +25,7 @@ import { isOwnSheet } from './own-sheets';
 import { keptColumns, outputName, runsOfNew } from './kept-columns';
 import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
-import { keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
+import { drawingOf, keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
 import { undoJournal } from './undo-steps';
 import { dropJournals, journalSlots, readSlot, removeSlot, writeSlot } from './journal-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
@@ -545,7 +545,9 @@ export class OfficeWorkbook implements Workbook {
       }
     }
 
-    const summaryBefore = await summaryAsItIs(context, region.sheet);
+    const summaryBefore = await summaryAsItIs(context, region.sheet, plan.summary ? drawingOf(plan) : undefined);
+    if (summaryBefore?.inTheWay)
+      return fail({ kind: 'summary-user-cells', sheet: summaryBefore.sheet, address: summaryBefore.inTheWay });
     if (summaryBefore && !plan.summary) keepSummaryCells(journal, summaryBefore);
     // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
     const old = [...own].sort((a, b) => b.column - a.column);
