@@ -22,7 +22,7 @@ import { contentKey } from '../engine/table/canonical';
 import { encodeJournal, Journal, JOURNAL_FORMAT_VERSION, type Fingerprint } from './journal';
 import type { WorkbookPlan } from './plan-types';
 import { isOwnSheet } from './own-sheets';
-import { keptColumns, outputName, runsOfNew } from './kept-columns';
+import { keptColumns, outputName, reshapeKept, runsOfNew } from './kept-columns';
 import { cellsToWrite, withoutSpilledCells } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { drawingOf, keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
@@ -566,21 +566,21 @@ export class OfficeWorkbook implements Workbook {
     // the references of a formula already written (Score reads Error) when a column is inserted left of them.
     const headers: string[] = [];
     for (const o of old) {
-      const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
+      // Down to the data's last row too: a kept column is written there (rows added since), so Revert empties it.
+      const rect = { row: region.top, column: o.column, rows: Math.max(o.rows, region.rowCount + 1), columns: 1 };
       const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
       const formulas = await withoutSpilledCells(context, sheet, rect, read);
       const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
       journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
       headers.push(String(formulas[0]?.[0] ?? ''));
     }
-    // Columns that stay (same kind, header and rows) are overwritten, not replaced: references to them survive.
+    // Columns that stay (same kind) are overwritten, not replaced: references to them survive.
     const first = frame.columns[0]!.sheetColumn;
     const contiguous = old.every((o) => o.column >= first && o.column < first + old.length);
     const kept = contiguous
       ? keptColumns(
           old.map((o, k) => ({ ...o, header: headers[k]! })),
           frame.columns,
-          region.rowCount + 1,
         )
       : frame.columns.map(() => undefined);
     const stays = new Set(kept.flatMap((o) => (o ? [o.name] : [])));
@@ -663,6 +663,7 @@ export class OfficeWorkbook implements Workbook {
       head.values = [frame.columns.map((c) => c.header)];
       head.format.font.bold = true;
     }
+    reshapeKept(sheet, region, kept, frame.columns);
 
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
