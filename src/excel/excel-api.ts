@@ -125,7 +125,7 @@ export interface ExcelNamedItemCollection extends LoadableObject {
   getItemOrNullObject(name: string): ExcelNamedItem;
 }
 
-export interface ExcelChart {
+export interface ExcelChart extends LoadableObject {
   title: { text: string };
   name: string;
   readonly isNullObject: boolean;
