@@ -10,11 +10,24 @@ import { parseDate } from '../../engine/values/coerce';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, type CsvProblem } from '../csv';
-import { openCsvColumns } from '../csv/columns';
+import { openCsvByteColumns, type CsvByteColumnsTable } from '../csv/byte-columns';
+import { openFileOutput, textOutput, type ByteOutput } from '../csv/byte-output';
+import { openCsvColumns, type CsvColumnsTable } from '../csv/columns';
+import { neutraliseRow } from '../csv-neutralise';
+import { formatCsvRow } from '../csv/writer';
+import { GradedByteRows } from './grade-csv-bytes';
 import { readFileArguments } from '../file-arguments';
 import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
-import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
+import {
+  commitOutput,
+  discardOutput,
+  formatOutputProblem,
+  formatWriteFailure,
+  outputFile,
+  planOutput,
+  type OutputTarget,
+} from '../output';
 import { cliText, formatCsvProblem } from '../text';
 import { formulaText } from '../../engine/formula';
 import { isXlsxPath } from '../file-kind';
@@ -129,6 +142,11 @@ export interface GradeFileRequest {
   delimiter: string;
   /** Write text as it is, even where Excel would read it as a formula (--raw-csv). Default: neutralised. */
   rawCsv?: boolean;
+  /** Read and write through strings even where the byte path applies (tests compare the two). */
+  textOnly?: boolean;
+  /** Bytes read at a time (default 1 MiB) and rows graded per engine call (default GRADE_CHUNK_ROWS); for tests. */
+  readChunkBytes?: number;
+  chunkRows?: number;
 }
 
 /** The default output next to the input: customers.csv -> customers.graded.csv. */
@@ -173,14 +191,9 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
     }
   }
 
-  const opened = await openCsvColumns(inputPath, { file: request.input, delimiter: request.delimiter });
-  if (!opened.ok) {
-    context.error(formatCsvProblem(opened.problem, locale));
-    return { exitCode: 1 };
-  }
-  const csv = opened.table;
-  if (csv.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: request.input }));
-  const header = csv.header;
+  const source = await openGradeSource(inputPath, request, context);
+  if (!source) return { exitCode: 1 };
+  const header = source.table.header;
 
   const mapped = mapFileColumns(compiled, header, request, context);
   if (!mapped.ok) return mapped.result;
@@ -209,35 +222,151 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   for (const name of added) outputHeader.push(uniqueName(name, outputHeader));
 
   const discard = (): Promise<void> => discardOutput(target);
-  const writer = createCsvWriter(
-    target.kind === 'stdout' ? textSink(context.io.stdout) : target.kind === 'file' ? target.temp : target.path,
-    { bom: request.bom, exclusive: target.kind === 'file', neutralise: !request.rawCsv },
-  );
+  const problems = new ReadProblems();
+  const setup: GradeRunSetup = { request, context, target, mapping, nameOf, outputHeader, problems };
+  const run =
+    source.kind === 'bytes' ? await gradeFromBytes(source.table, setup) : await gradeFromText(source.table, setup);
+  if (run.writeFailure) {
+    await run.abort();
+    await discard();
+    context.error(formatWriteFailure(run.writeFailure.error, outName, locale));
+    return { exitCode: 1 };
+  }
+
+  if (problems.stopped) {
+    await run.abort();
+    await discard();
+    problems.report(context);
+    context.io.stderr(cliText(locale, 'grade.aborted', { file: outName }) + '\n');
+    return { exitCode: 1 };
+  }
+
   try {
-    await writer.writeRow(outputHeader);
+    await run.close();
+    await commitOutput(target);
   } catch (error) {
-    await writer.abort();
     await discard();
     context.error(formatWriteFailure(error, outName, locale));
     return { exitCode: 1 };
   }
 
-  const ragged: CsvProblem[] = [];
-  let raggedCount = 0;
-  let fatal: CsvProblem | undefined;
-  let summary: GradeSummary | undefined;
-  let rows = 0;
+  const final =
+    run.summary ??
+    summarize(compiled, { count: 0, scores: new Float64Array(0), tiers: new Int32Array(0), errors: new Map() });
+  for (const line of formatSummary(compiled, final, locale)) say(line);
+  say(
+    cliText(locale, 'grade.wrote', {
+      rows: run.rows,
+      file: target.kind === 'stdout' ? '-' : displayPath(outPath, cwd),
+    }),
+  );
+  return { exitCode: final.ungraded > 0 ? 1 : 0, written: { path: outPath, summary: final } };
+}
+
+type GradeSource = { kind: 'bytes'; table: CsvByteColumnsTable } | { kind: 'text'; table: CsvColumnsTable };
+
+/**
+ * The input, read from its bytes where that path applies (ADR 0033: a UTF-8
+ * file, comma-separated, rows graded a chunk at a time, no explanations), else
+ * as text; undefined when it cannot be read (reported).
+ */
+async function openGradeSource(
+  inputPath: string,
+  request: GradeFileRequest,
+  context: CommandContext,
+): Promise<GradeSource | undefined> {
+  const options = { file: request.input, delimiter: request.delimiter, chunkSize: request.readChunkBytes };
+  if (!request.textOnly && !request.explain && !request.compiled.ranked && request.delimiter === ',') {
+    const bytes = await openCsvByteColumns(inputPath, options);
+    if (bytes) return { kind: 'bytes', table: bytes };
+  }
+  const opened = await openCsvColumns(inputPath, options);
+  if (!opened.ok) {
+    context.error(formatCsvProblem(opened.problem, context.locale));
+    return undefined;
+  }
+  if (opened.table.encoding.guessed) context.warn(cliText(context.locale, 'csv.gb18030', { file: request.input }));
+  return { kind: 'text', table: opened.table };
+}
+
+/** What both ways of reading and writing a graded CSV get. */
+interface GradeRunSetup {
+  request: GradeFileRequest;
+  context: CommandContext;
+  target: OutputTarget;
+  mapping: ColumnMapping;
+  nameOf: (id: string) => string;
+  outputHeader: string[];
+  problems: ReadProblems;
+}
+
+/** The rows read, graded and written (the output still open), or why writing failed. */
+interface GradeRun {
+  rows: number;
+  summary?: GradeSummary;
+  writeFailure?: { error: unknown };
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Problems of the input: the first fatal one, and the ragged rows (the first few kept). */
+class ReadProblems {
+  fatal: CsvProblem | undefined;
+  readonly ragged: CsvProblem[] = [];
+  raggedCount = 0;
+
+  /** True once the output will not be written. */
+  get stopped(): boolean {
+    return this.fatal !== undefined || this.raggedCount > 0;
+  }
+
+  add(problem: CsvProblem): void {
+    if (problem.kind !== 'ragged-row') {
+      this.fatal ??= problem;
+      return;
+    }
+    this.raggedCount++;
+    if (this.ragged.length < RAGGED_LISTED) this.ragged.push(problem);
+  }
+
+  report(context: CommandContext): void {
+    const { locale } = context;
+    if (this.fatal) context.error(formatCsvProblem(this.fatal, locale));
+    for (const problem of this.ragged) context.error(formatCsvProblem(problem, locale));
+    if (this.raggedCount > this.ragged.length) {
+      context.io.stderr(cliText(locale, 'csv.ragged-more', { count: this.raggedCount - this.ragged.length }) + '\n');
+    }
+  }
+}
+
+/** The text path: rows of strings through the engine's gradeRows and the CSV writer. */
+async function gradeFromText(csv: CsvColumnsTable, setup: GradeRunSetup): Promise<GradeRun> {
+  const { request, context, target, mapping, nameOf, outputHeader, problems } = setup;
+  const { compiled } = request;
+  const locale = context.locale;
+  const writer = createCsvWriter(target.kind === 'stdout' ? textSink(context.io.stdout) : outputFile(target), {
+    bom: request.bom,
+    exclusive: target.kind === 'file',
+    neutralise: !request.rawCsv,
+  });
+  const run: GradeRun = { rows: 0, close: () => writer.close(), abort: () => writer.abort() };
+  try {
+    await writer.writeRow(outputHeader);
+  } catch (error) {
+    run.writeFailure = { error };
+    return run;
+  }
+
   const explainKey = locale === 'zh-CN' ? 'zh' : 'en';
   let chunk: string[][] = [];
 
   // Writes wait for room only between chunks of input; a failed write is kept and reported once reading stops.
   let waiting: Promise<void> | undefined;
-  let writeFailure: { error: unknown } | undefined;
   const flush = (): void => {
     if (chunk.length === 0) return;
     const batch = compiled.gradeRows(chunk, mapping.map);
     const part = summarize(compiled, batch);
-    summary = summary ? mergeSummaries(summary, part) : part;
+    run.summary = run.summary ? mergeSummaries(run.summary, part) : part;
     for (let i = 0; i < chunk.length; i++) {
       const cells = chunk[i] as string[];
       const tier = batch.tiers[i] as number;
@@ -262,72 +391,76 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
       const wait = writer.writeRow(outRow);
       if (wait) {
         waiting = wait.catch((error: unknown) => {
-          writeFailure ??= { error };
+          run.writeFailure ??= { error };
         });
       }
     }
-    rows += chunk.length;
+    run.rows += chunk.length;
     chunk = [];
   };
 
-  const allColumns = header.map((_, column) => column);
+  const allColumns = csv.header.map((_, column) => column);
   await csv.read(allColumns, {
     row(values) {
-      if (fatal || writeFailure || raggedCount > 0) return; // the output will not be written; keep reading to count
+      if (problems.stopped || run.writeFailure) return; // the output will not be written; keep reading to count
       chunk.push(values.slice());
       // A ranked table (ABC) grades every row against every other: one batch.
-      if (chunk.length >= GRADE_CHUNK_ROWS && !compiled.ranked) flush();
+      if (chunk.length >= (request.chunkRows ?? GRADE_CHUNK_ROWS) && !compiled.ranked) flush();
     },
-    problem(problem) {
-      if (problem.kind !== 'ragged-row') {
-        fatal ??= problem;
-        return;
-      }
-      raggedCount++;
-      if (ragged.length < RAGGED_LISTED) ragged.push(problem);
-    },
+    problem: (problem) => problems.add(problem),
     async afterChunk() {
       const pending = waiting;
       waiting = undefined;
       if (pending) await pending;
     },
   });
-  if (!fatal && raggedCount === 0 && !writeFailure) flush();
+  if (!problems.stopped && !run.writeFailure) flush();
   if (waiting) await waiting;
-  if (writeFailure) {
-    await writer.abort();
-    await discard();
-    context.error(formatWriteFailure(writeFailure.error, outName, locale));
-    return { exitCode: 1 };
-  }
+  return run;
+}
 
-  if (fatal || raggedCount > 0) {
-    await writer.abort();
-    await discard();
-    if (fatal) context.error(formatCsvProblem(fatal, locale));
-    for (const problem of ragged) context.error(formatCsvProblem(problem, locale));
-    if (raggedCount > ragged.length) {
-      context.io.stderr(cliText(locale, 'csv.ragged-more', { count: raggedCount - ragged.length }) + '\n');
-    }
-    context.io.stderr(cliText(locale, 'grade.aborted', { file: outName }) + '\n');
-    return { exitCode: 1 };
-  }
-
+/** The byte path (ADR 0033): lines copied, number inputs read from their bytes, written synchronously. */
+async function gradeFromBytes(table: CsvByteColumnsTable, setup: GradeRunSetup): Promise<GradeRun> {
+  const { request, context, target, mapping, nameOf, outputHeader, problems } = setup;
+  const neutralise = !request.rawCsv;
+  let output: ByteOutput;
   try {
-    await writer.close();
-    await commitOutput(target);
+    output =
+      target.kind === 'stdout'
+        ? textOutput(context.io.stdout)
+        : openFileOutput(outputFile(target), target.kind === 'file');
   } catch (error) {
-    await discard();
-    context.error(formatWriteFailure(error, outName, locale));
-    return { exitCode: 1 };
+    return { rows: 0, writeFailure: { error }, close: async () => undefined, abort: async () => undefined };
   }
-
-  const final =
-    summary ??
-    summarize(compiled, { count: 0, scores: new Float64Array(0), tiers: new Int32Array(0), errors: new Map() });
-  for (const line of formatSummary(compiled, final, locale)) say(line);
-  say(cliText(locale, 'grade.wrote', { rows, file: target.kind === 'stdout' ? '-' : displayPath(outPath, cwd) }));
-  return { exitCode: final.ungraded > 0 ? 1 : 0, written: { path: outPath, summary: final } };
+  const finish = async (): Promise<void> => output.close();
+  const run: GradeRun = { rows: 0, close: finish, abort: finish };
+  try {
+    const head = formatCsvRow(neutralise ? neutraliseRow(outputHeader) : outputHeader) + '\r\n';
+    output.write(Buffer.from(request.bom ? '\uFEFF' + head : head));
+  } catch (error) {
+    run.writeFailure = { error };
+    return run;
+  }
+  const rows = new GradedByteRows({
+    compiled: request.compiled,
+    map: mapping.map,
+    width: table.header.length,
+    chunkRows: request.chunkRows ?? GRADE_CHUNK_ROWS,
+    neutralise,
+    errorText: (error) => formatGradeError(error, context.locale, nameOf),
+    output,
+    problem: (problem) => problems.add(problem),
+    halted: () => problems.stopped,
+  });
+  await table.read(
+    table.header.map((_, column) => column),
+    rows,
+  );
+  rows.flush();
+  run.rows = rows.rows;
+  run.summary = rows.summary;
+  run.writeFailure = rows.writeFailure;
+  return run;
 }
 
 /** The per-tier table: tier, label, count, share, target share, and a * where the share misses the target. */

@@ -1,0 +1,283 @@
+/**
+ * `tierwise grade` on a UTF-8 CSV from its bytes (ADR 0033): the columns the
+ * table reads are taken out of each line, number inputs written as plain
+ * decimals straight to doubles; the line itself is copied to the output as it
+ * is, followed by Score, Tier and Error. Everything else (quoted records, text
+ * Excel could run as a formula, fields that are not plain decimals) takes the
+ * text path's own functions, so the file written is byte for byte the one the
+ * text path writes.
+ */
+import type { GradeError } from '../../engine/errors';
+import type { ColumnMap, CompiledTable, GradeBatch } from '../../engine/grader';
+import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
+import type { Cell } from '../../engine/values/cell';
+import { startsFormula, neutraliseRow } from '../csv-neutralise';
+import type { CsvByteColumnsSink } from '../csv/byte-columns';
+import { parsePlainDecimal } from '../csv/byte-fields';
+import { OutputBytes, type ByteOutput } from '../csv/byte-output';
+import type { CsvProblem } from '../csv/reader';
+import { escapeCsvField, formatCsvRow, formatNumber } from '../csv/writer';
+
+/** Bytes a field may start with for Excel to run it as a formula (csv-neutralise.ts); CR never starts a plain field. */
+const FORMULA_START = new Uint8Array(256);
+for (const c of '=+-@\t') FORMULA_START[c.charCodeAt(0)] = 1;
+
+/** Integer scores from 0 below this have their text cached in an array; others in a map. */
+const SMALL_SCORES = 1024;
+const MAX_CACHED_SCORES = 4096;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+/** Spans shorter than this are copied byte by byte: cheaper than a call into Buffer.copy. */
+const SHORT_SPAN = 48;
+
+export interface GradedByteRowsOptions {
+  compiled: CompiledTable;
+  /** compiled.columns[k] is file column map[k], or -1 (read as blank). */
+  map: ColumnMap;
+  /** Fields per record. */
+  width: number;
+  /** Rows graded per engine call. */
+  chunkRows: number;
+  /** Guard text Excel would run as a formula (csv-neutralise.ts). */
+  neutralise: boolean;
+  errorText(error: GradeError): string;
+  output: ByteOutput;
+  /** A problem of the input: ragged rows (reading goes on) or the last one. */
+  problem(problem: CsvProblem): void;
+  /** True once the output will not be written (a problem was seen): rows are then only read. */
+  halted(): boolean;
+}
+
+/**
+ * Whether an input can be handed the double a plain decimal spells instead of
+ * its text: the engine's number decoder reads both the same (parsePlainDecimal
+ * equals parseNumber), and no error of these methods shows a number's text
+ * (RFM's recency does, so RFM tables get text).
+ */
+function readsPlainDecimals(compiled: CompiledTable, k: number): boolean {
+  const input = compiled.columns[k]!;
+  const method = compiled.table.method.kind;
+  return input.type === 'number' && !input.daysSince && method !== 'rfm' && method !== 'abc';
+}
+
+/** The sink of openCsvByteColumns for a grade run; read every column, in order (all = 0..width-1). */
+export class GradedByteRows implements CsvByteColumnsSink {
+  /** Rows graded and written. */
+  rows = 0;
+  summary: GradeSummary | undefined;
+  /** The output failed: nothing more is written; reported once reading stops. */
+  writeFailure: { error: unknown } | undefined;
+
+  private readonly compiled: CompiledTable;
+  private readonly chunkRows: number;
+  private readonly width: number;
+  private readonly neutralise: boolean;
+  /** Per slot (a file column the table reads): the column, and 1 when it is read as plain decimals. */
+  private readonly fileColumns: Int32Array;
+  private readonly numeric: Uint8Array;
+  /** compiled.columns[k] -> slot, or -1. */
+  private readonly slotMap: Int32Array;
+  private readonly numbers: Float64Array[];
+  /** Text cells: every row of a text slot; in a numeric slot only rows that are not plain decimals. */
+  private readonly texts: Array<Array<string | undefined>>;
+  private readonly hasText: Uint8Array;
+  /** Per row: the byte span of its line, or -1 when `records` holds its formatted fields. */
+  private readonly spanStart: Int32Array;
+  private readonly spanEnd: Int32Array;
+  private readonly records: string[];
+  private count = 0;
+  private bytes: Buffer | undefined;
+  private readonly out = new OutputBytes();
+  private readonly tierTexts: Buffer[];
+  private readonly smallScores: Array<Buffer | undefined> = new Array<Buffer | undefined>(SMALL_SCORES);
+  private readonly otherScores = new Map<number, Buffer>();
+
+  constructor(private readonly options: GradedByteRowsOptions) {
+    const { compiled, map, width, chunkRows, neutralise } = options;
+    this.compiled = compiled;
+    this.chunkRows = chunkRows;
+    this.width = width;
+    this.neutralise = neutralise;
+    const columns: number[] = [];
+    const numeric: number[] = [];
+    this.slotMap = new Int32Array(compiled.columns.length).fill(-1);
+    for (let k = 0; k < compiled.columns.length; k++) {
+      const column = map[k] ?? -1;
+      if (column < 0) continue;
+      let slot = columns.indexOf(column);
+      if (slot < 0) {
+        slot = columns.push(column) - 1;
+        numeric.push(1);
+      }
+      // A column two inputs read is read as text unless both take plain decimals.
+      if (!readsPlainDecimals(compiled, k)) numeric[slot] = 0;
+      this.slotMap[k] = slot;
+    }
+    this.fileColumns = Int32Array.from(columns);
+    this.numeric = Uint8Array.from(numeric);
+    this.numbers = columns.map(() => new Float64Array(chunkRows));
+    this.texts = columns.map(() => new Array<string | undefined>(chunkRows).fill(undefined));
+    this.hasText = new Uint8Array(columns.length);
+    this.spanStart = new Int32Array(chunkRows);
+    this.spanEnd = new Int32Array(chunkRows);
+    this.records = new Array<string>(chunkRows).fill('');
+    this.tierTexts = compiled.tiers.map((tier) => Buffer.from(this.cellText(tier.id)));
+  }
+
+  bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array): void {
+    if (this.options.halted() || this.writeFailure) return;
+    // Spans point into this chunk of the file: grade and write what came before it first.
+    if (bytes !== this.bytes) {
+      this.flush();
+      this.bytes = bytes;
+    }
+    const r = this.count;
+    const { fileColumns, numeric, numbers, texts } = this;
+    for (let s = 0; s < fileColumns.length; s++) {
+      const column = fileColumns[s]!;
+      const start = starts[column]!;
+      const end = ends[column]!;
+      if (numeric[s] === 1) {
+        const value = parsePlainDecimal(bytes, start, end);
+        numbers[s]![r] = value;
+        if (value !== value) {
+          texts[s]![r] = bytes.toString('utf8', start, end);
+          this.hasText[s] = 1;
+        }
+      } else {
+        texts[s]![r] = bytes.toString('utf8', start, end);
+      }
+    }
+    if (this.neutralise && this.startsFormula(bytes, starts, ends)) {
+      const fields: string[] = [];
+      for (let c = 0; c < this.width; c++) fields.push(bytes.toString('utf8', starts[c], ends[c]));
+      this.records[r] = formatCsvRow(neutraliseRow(fields));
+      this.spanStart[r] = -1;
+    } else {
+      this.spanStart[r] = starts[0]!;
+      this.spanEnd[r] = ends[this.width - 1]!;
+    }
+    if (++this.count === this.chunkRows) this.flush();
+  }
+
+  row(values: readonly string[]): void {
+    if (this.options.halted() || this.writeFailure) return;
+    const r = this.count;
+    for (let s = 0; s < this.fileColumns.length; s++) {
+      this.texts[s]![r] = values[this.fileColumns[s]!]!;
+      if (this.numeric[s] === 1) this.hasText[s] = 1;
+    }
+    this.records[r] = formatCsvRow(this.neutralise ? neutraliseRow(values) : values);
+    this.spanStart[r] = -1;
+    if (++this.count === this.chunkRows) this.flush();
+  }
+
+  problem(problem: CsvProblem): void {
+    this.options.problem(problem);
+  }
+
+  /** Grades and writes the rows held; called after the last row too. */
+  flush(): void {
+    const n = this.count;
+    if (n === 0) return;
+    this.count = 0;
+    if (this.options.halted() || this.writeFailure) return;
+    const batch = this.compiled.gradeColumns(this.columnsOf(n), this.slotMap);
+    const part = summarize(this.compiled, batch);
+    this.summary = this.summary ? mergeSummaries(this.summary, part) : part;
+    this.writeRows(batch, n);
+    try {
+      this.options.output.write(this.out.view());
+    } catch (error) {
+      this.writeFailure = { error };
+    }
+    this.out.clear();
+    this.rows += n;
+  }
+
+  /** The cells of the n rows held, column by column; a column of doubles when every row had a plain decimal. */
+  private columnsOf(n: number): Array<ArrayLike<Cell>> {
+    // Without a column the engine would see no rows: one column no input reads gives the count.
+    if (this.fileColumns.length === 0) return [new Array<Cell>(n).fill(undefined)];
+    return Array.from(this.fileColumns, (_, s) => {
+      const texts = this.texts[s]!;
+      if (this.numeric[s] === 0) return n === texts.length ? texts : texts.slice(0, n);
+      const numbers = this.numbers[s]!;
+      if (this.hasText[s] === 0) return numbers.subarray(0, n);
+      this.hasText[s] = 0;
+      const cells = new Array<Cell>(n);
+      for (let r = 0; r < n; r++) {
+        const text = texts[r];
+        cells[r] = text === undefined ? numbers[r] : text;
+        texts[r] = undefined;
+      }
+      return cells;
+    });
+  }
+
+  private writeRows(batch: GradeBatch, n: number): void {
+    const { spanStart, spanEnd, records, out, tierTexts } = this;
+    const bytes = this.bytes;
+    const { scores, tiers, errors } = batch;
+    const anyErrors = errors.size > 0;
+    for (let r = 0; r < n; r++) {
+      const start = spanStart[r]!;
+      if (start < 0) {
+        out.text(records[r]!);
+      } else {
+        const end = spanEnd[r]!;
+        const target = out.reserve(end - start);
+        let at = out.length;
+        if (end - start < SHORT_SPAN) for (let k = start; k < end; k++) target[at++] = bytes![k]!;
+        else at += bytes!.copy(target, at, start, end);
+        out.length = at;
+      }
+      const error = anyErrors ? errors.get(r) : undefined;
+      const score = scores[r]!;
+      const tier = tiers[r]!;
+      const scoreText = error || score !== score ? undefined : this.scoreText(score);
+      const tierText = tier >= 0 ? tierTexts[tier] : undefined;
+      const errorText = error ? Buffer.from(this.cellText(this.options.errorText(error))) : undefined;
+      const target = out.reserve(5 + (scoreText?.length ?? 0) + (tierText?.length ?? 0) + (errorText?.length ?? 0));
+      let at = out.length;
+      target[at++] = COMMA;
+      if (scoreText) for (let k = 0; k < scoreText.length; k++) target[at++] = scoreText[k]!;
+      target[at++] = COMMA;
+      if (tierText) for (let k = 0; k < tierText.length; k++) target[at++] = tierText[k]!;
+      target[at++] = COMMA;
+      if (errorText) at += errorText.copy(target, at);
+      target[at++] = CR;
+      target[at++] = LF;
+      out.length = at;
+    }
+  }
+
+  /** A score as the CSV writer writes it, formatted once per distinct score. */
+  private scoreText(score: number): Buffer {
+    const small = score >= 0 && score < SMALL_SCORES && (score | 0) === score;
+    let text = small ? this.smallScores[score] : this.otherScores.get(score);
+    if (text === undefined) {
+      text = Buffer.from(formatNumber(score));
+      if (small) this.smallScores[score] = text;
+      else if (this.otherScores.size < MAX_CACHED_SCORES) this.otherScores.set(score, text);
+    }
+    return text;
+  }
+
+  /** A text cell as the CSV writer writes it. */
+  private cellText(text: string): string {
+    return escapeCsvField(this.neutralise && startsFormula(text) ? `'${text}` : text);
+  }
+
+  /** Whether a field of the line starts like a formula and is no plain number (then it is guarded). */
+  private startsFormula(bytes: Buffer, starts: Int32Array, ends: Int32Array): boolean {
+    for (let c = 0; c < this.width; c++) {
+      const start = starts[c]!;
+      if (start < ends[c]! && FORMULA_START[bytes[start]!] === 1) {
+        if (startsFormula(bytes.toString('utf8', start, ends[c]))) return true;
+      }
+    }
+    return false;
+  }
+}
