@@ -22,12 +22,11 @@ import { escapeCsvField, formatCsvRow, formatNumber } from '../csv/writer';
 const FORMULA_START = new Uint8Array(256);
 for (const c of '=+-@\t') FORMULA_START[c.charCodeAt(0)] = 1;
 
-/** Integer scores from 0 below this have their text cached in an array; others in a map. */
+/** Rows with a whole score from 0 below this (or none) get their tail from a cache per tier and score. */
 const SMALL_SCORES = 1024;
-const MAX_CACHED_SCORES = 4096;
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
+const MAX_OTHER_TAILS = 4096;
+/** Output is written in pieces of about this many bytes. */
+const WRITE_AT = 1 << 20;
 /** Spans shorter than this are copied byte by byte: cheaper than a call into Buffer.copy. */
 const SHORT_SPAN = 48;
 
@@ -89,9 +88,10 @@ export class GradedByteRows implements CsvByteColumnsSink {
   private count = 0;
   private bytes: Buffer | undefined;
   private readonly out = new OutputBytes();
-  private readonly tierTexts: Buffer[];
-  private readonly smallScores: Array<Buffer | undefined> = new Array<Buffer | undefined>(SMALL_SCORES);
-  private readonly otherScores = new Map<number, Buffer>();
+  private readonly tierTexts: string[];
+  private readonly tails: Array<Buffer | undefined> = [];
+  /** Per tier + 1: tails of other scores (fractions, negatives), up to MAX_OTHER_TAILS. */
+  private readonly otherTails: Array<Map<number, Buffer> | undefined> = [];
 
   constructor(private readonly options: GradedByteRowsOptions) {
     const { compiled, map, width, chunkRows, neutralise } = options;
@@ -122,7 +122,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
     this.spanStart = new Int32Array(chunkRows);
     this.spanEnd = new Int32Array(chunkRows);
     this.records = new Array<string>(chunkRows).fill('');
-    this.tierTexts = compiled.tiers.map((tier) => Buffer.from(this.cellText(tier.id)));
+    this.tierTexts = compiled.tiers.map((tier) => this.cellText(tier.id));
   }
 
   bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array): void {
@@ -177,8 +177,14 @@ export class GradedByteRows implements CsvByteColumnsSink {
     this.options.problem(problem);
   }
 
-  /** Grades and writes the rows held; called after the last row too. */
-  flush(): void {
+  /** After the last row: grades and writes what is held. */
+  end(): void {
+    this.flush();
+    this.write();
+  }
+
+  /** Grades the rows held and adds them to the output, written once it holds WRITE_AT bytes. */
+  private flush(): void {
     const n = this.count;
     if (n === 0) return;
     this.count = 0;
@@ -187,13 +193,18 @@ export class GradedByteRows implements CsvByteColumnsSink {
     const part = summarize(this.compiled, batch);
     this.summary = this.summary ? mergeSummaries(this.summary, part) : part;
     this.writeRows(batch, n);
+    this.rows += n;
+    if (this.out.length >= WRITE_AT) this.write();
+  }
+
+  private write(): void {
+    if (this.out.length === 0 || this.writeFailure) return;
     try {
       this.options.output.write(this.out.view());
     } catch (error) {
       this.writeFailure = { error };
     }
     this.out.clear();
-    this.rows += n;
   }
 
   /** The cells of the n rows held, column by column; a column of doubles when every row had a plain decimal. */
@@ -217,52 +228,55 @@ export class GradedByteRows implements CsvByteColumnsSink {
   }
 
   private writeRows(batch: GradeBatch, n: number): void {
-    const { spanStart, spanEnd, records, out, tierTexts } = this;
-    const bytes = this.bytes;
+    const { spanStart, spanEnd, records, out } = this;
+    const bytes = this.bytes!;
     const { scores, tiers, errors } = batch;
     const anyErrors = errors.size > 0;
+    let target = out.bytes;
+    let at = out.length;
     for (let r = 0; r < n; r++) {
+      const error = anyErrors ? errors.get(r) : undefined;
+      const tail = error ? this.errorTail(error) : this.tail(scores[r]!, tiers[r]!);
       const start = spanStart[r]!;
       if (start < 0) {
-        out.text(records[r]!);
-      } else {
-        const end = spanEnd[r]!;
-        const target = out.reserve(end - start);
-        let at = out.length;
-        if (end - start < SHORT_SPAN) for (let k = start; k < end; k++) target[at++] = bytes![k]!;
-        else at += bytes!.copy(target, at, start, end);
         out.length = at;
+        out.text(records[r]!);
+        out.copy(tail);
+        target = out.bytes;
+        at = out.length;
+        continue;
       }
-      const error = anyErrors ? errors.get(r) : undefined;
-      const score = scores[r]!;
-      const tier = tiers[r]!;
-      const scoreText = error || score !== score ? undefined : this.scoreText(score);
-      const tierText = tier >= 0 ? tierTexts[tier] : undefined;
-      const errorText = error ? Buffer.from(this.cellText(this.options.errorText(error))) : undefined;
-      const target = out.reserve(5 + (scoreText?.length ?? 0) + (tierText?.length ?? 0) + (errorText?.length ?? 0));
-      let at = out.length;
-      target[at++] = COMMA;
-      if (scoreText) for (let k = 0; k < scoreText.length; k++) target[at++] = scoreText[k]!;
-      target[at++] = COMMA;
-      if (tierText) for (let k = 0; k < tierText.length; k++) target[at++] = tierText[k]!;
-      target[at++] = COMMA;
-      if (errorText) at += errorText.copy(target, at);
-      target[at++] = CR;
-      target[at++] = LF;
-      out.length = at;
+      const end = spanEnd[r]!;
+      if (at + (end - start) + tail.length > target.length) {
+        out.length = at;
+        target = out.reserve(end - start + tail.length);
+      }
+      if (end - start < SHORT_SPAN) for (let k = start; k < end; k++) target[at++] = bytes[k]!;
+      else at += bytes.copy(target, at, start, end);
+      for (let k = 0; k < tail.length; k++) target[at++] = tail[k]!;
     }
+    out.length = at;
   }
 
-  /** A score as the CSV writer writes it, formatted once per distinct score. */
-  private scoreText(score: number): Buffer {
-    const small = score >= 0 && score < SMALL_SCORES && (score | 0) === score;
-    let text = small ? this.smallScores[score] : this.otherScores.get(score);
-    if (text === undefined) {
-      text = Buffer.from(formatNumber(score));
-      if (small) this.smallScores[score] = text;
-      else if (this.otherScores.size < MAX_CACHED_SCORES) this.otherScores.set(score, text);
+  /** What follows a graded row's fields: ",score,tier,\r\n", made once per tier and score. */
+  private tail(score: number, tier: number): Buffer {
+    const whole =
+      score !== score ? SMALL_SCORES : score >= 0 && score < SMALL_SCORES && (score | 0) === score ? score : -1;
+    const key = (tier + 1) * (SMALL_SCORES + 1) + whole;
+    const others = whole < 0 ? (this.otherTails[tier + 1] ??= new Map<number, Buffer>()) : undefined;
+    let tail = others ? others.get(score) : this.tails[key];
+    if (tail === undefined) {
+      const scoreText = score === score ? formatNumber(score) : '';
+      tail = Buffer.from(`,${scoreText},${tier >= 0 ? (this.tierTexts[tier] ?? '') : ''},\r\n`);
+      if (!others) this.tails[key] = tail;
+      else if (others.size < MAX_OTHER_TAILS) others.set(score, tail);
     }
-    return text;
+    return tail;
+  }
+
+  /** The tail of a row that could not be graded: no score, no tier, why. */
+  private errorTail(error: GradeError): Buffer {
+    return Buffer.from(`,,,${this.cellText(this.options.errorText(error))}\r\n`);
   }
 
   /** A text cell as the CSV writer writes it. */

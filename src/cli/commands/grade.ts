@@ -456,7 +456,7 @@ async function gradeFromBytes(table: CsvByteColumnsTable, setup: GradeRunSetup):
     table.header.map((_, column) => column),
     rows,
   );
-  rows.flush();
+  rows.end();
   run.rows = rows.rows;
   run.summary = rows.summary;
   run.writeFailure = rows.writeFailure;
