@@ -142,19 +142,23 @@ const arbCase = fc.record({
   zh: fc.boolean(),
   readChunkBytes: fc.constantFrom(1, 7, 40, 1 << 20),
   chunkRows: fc.constantFrom(1, 3, 2048),
+  delimiter: fc.constantFrom(',', ',', ',', ';', '\t'),
 });
 
 type Case = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
 
 function csvText(c: Case): string {
   const header = headerFor(TABLES[c.table]!.compiled, c.order, c.quoteHeader);
-  let text = (c.bom ? '\uFEFF' : '') + header.join(',') + '\n';
+  let text = (c.bom ? '\uFEFF' : '') + header.join(c.delimiter) + '\n';
   c.records.forEach(([cells, brk, emptyLines, raggedness], k) => {
     // Now and then a row one field short or long.
-    const row = cells.slice(0, header.length);
+    // With another delimiter, quotes around a comma are not needed: the line stays plain.
+    const row = cells
+      .slice(0, header.length)
+      .map((f) => (c.delimiter !== ',' && /^"[^"\r\n;\t]*"$/.test(f) ? f.slice(1, -1) : f));
     if (raggedness === 0) row.pop();
     if (raggedness === 1) row.push('extra');
-    text += row.join(',');
+    text += row.join(c.delimiter);
     if (k < c.records.length - 1 || c.finalBreak) text += brk + '\n'.repeat(emptyLines);
   });
   return text;
@@ -168,7 +172,15 @@ describe('grade of a CSV from its bytes', () => {
   async function run(
     input: string,
     out: string,
-    c: { table: number; raw: boolean; outBom: boolean; zh: boolean; readChunkBytes: number; chunkRows: number },
+    c: {
+      table: number;
+      raw: boolean;
+      outBom: boolean;
+      zh: boolean;
+      readChunkBytes: number;
+      chunkRows: number;
+      delimiter: string;
+    },
     textOnly: boolean,
   ) {
     let stdout = '';
@@ -185,7 +197,7 @@ describe('grade of a CSV from its bytes', () => {
         overrides: {},
         explain: false,
         bom: c.outBom,
-        delimiter: ',',
+        delimiter: c.delimiter,
         rawCsv: c.raw,
         textOnly,
         readChunkBytes: c.readChunkBytes,
@@ -225,7 +237,7 @@ describe('grade of a CSV from its bytes', () => {
     // Guards the property above against testing only the fallbacks: here every line is plain.
     const rows = Array.from({ length: 5000 }, (_, i) => `${i},${((i * 3711) % 4100000) / 100},${i % 95}`);
     writeFileSync(join(dir, 'plain.csv'), 'id,monthly_sales,payment_days\r\n' + rows.join('\r\n'));
-    const c = { table: 0, raw: false, outBom: false, zh: false, readChunkBytes: 4096, chunkRows: 2048 };
+    const c = { table: 0, raw: false, outBom: false, zh: false, readChunkBytes: 4096, chunkRows: 2048, delimiter: ',' };
     const bytes = await run('plain.csv', 'plain.bytes.csv', c, false);
     const text = await run('plain.csv', 'plain.text.csv', c, true);
     expect(bytes).toEqual(text);

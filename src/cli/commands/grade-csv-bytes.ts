@@ -29,6 +29,13 @@ const MAX_OTHER_TAILS = 4096;
 const WRITE_AT = 1 << 20;
 /** Spans shorter than this are copied byte by byte: cheaper than a call into Buffer.copy. */
 const SHORT_SPAN = 48;
+const COMMA = 44;
+
+/** Whether the byte occurs in bytes[start..end). */
+function holds(bytes: Buffer, start: number, end: number, byte: number): boolean {
+  for (let k = start; k < end; k++) if (bytes[k] === byte) return true;
+  return false;
+}
 
 export interface GradedByteRowsOptions {
   compiled: CompiledTable;
@@ -36,6 +43,8 @@ export interface GradedByteRowsOptions {
   map: ColumnMap;
   /** Fields per record. */
   width: number;
+  /** The input's delimiter (one ASCII character); the output's is a comma. */
+  delimiter: string;
   /** Rows graded per engine call. */
   chunkRows: number;
   /** Guard text Excel would run as a formula (csv-neutralise.ts). */
@@ -72,6 +81,8 @@ export class GradedByteRows implements CsvByteColumnsSink {
   private readonly chunkRows: number;
   private readonly width: number;
   private readonly neutralise: boolean;
+  /** The input's delimiter byte: a line's delimiters become commas as it is copied. */
+  private readonly delimiter: number;
   /** Per slot (a file column the table reads): the column, and 1 when it is read as plain decimals. */
   private readonly fileColumns: Int32Array;
   private readonly numeric: Uint8Array;
@@ -99,6 +110,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
     this.chunkRows = chunkRows;
     this.width = width;
     this.neutralise = neutralise;
+    this.delimiter = options.delimiter.charCodeAt(0);
     const columns: number[] = [];
     const numeric: number[] = [];
     this.slotMap = new Int32Array(compiled.columns.length).fill(-1);
@@ -149,14 +161,20 @@ export class GradedByteRows implements CsvByteColumnsSink {
         texts[s]![r] = bytes.toString('utf8', start, end);
       }
     }
-    if (this.neutralise && this.startsFormula(bytes, starts, ends)) {
+    const lineStart = starts[0]!;
+    const lineEnd = ends[this.width - 1]!;
+    if (
+      (this.neutralise && this.startsFormula(bytes, starts, ends)) ||
+      (this.delimiter !== COMMA && holds(bytes, lineStart, lineEnd, COMMA))
+    ) {
+      // A field to guard, or a comma that the output would quote: the text path's formatting.
       const fields: string[] = [];
       for (let c = 0; c < this.width; c++) fields.push(bytes.toString('utf8', starts[c], ends[c]));
-      this.records[r] = formatCsvRow(neutraliseRow(fields));
+      this.records[r] = formatCsvRow(this.neutralise ? neutraliseRow(fields) : fields);
       this.spanStart[r] = -1;
     } else {
-      this.spanStart[r] = starts[0]!;
-      this.spanEnd[r] = ends[this.width - 1]!;
+      this.spanStart[r] = lineStart;
+      this.spanEnd[r] = lineEnd;
     }
     if (++this.count === this.chunkRows) this.flush();
   }
@@ -228,7 +246,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
   }
 
   private writeRows(batch: GradeBatch, n: number): void {
-    const { spanStart, spanEnd, records, out } = this;
+    const { spanStart, spanEnd, records, out, delimiter } = this;
     const bytes = this.bytes!;
     const { scores, tiers, errors } = batch;
     const anyErrors = errors.size > 0;
@@ -251,8 +269,16 @@ export class GradedByteRows implements CsvByteColumnsSink {
         out.length = at;
         target = out.reserve(end - start + tail.length);
       }
-      if (end - start < SHORT_SPAN) for (let k = start; k < end; k++) target[at++] = bytes[k]!;
-      else at += bytes.copy(target, at, start, end);
+      if (delimiter !== COMMA) {
+        for (let k = start; k < end; k++) {
+          const b = bytes[k]!;
+          target[at++] = b === delimiter ? COMMA : b;
+        }
+      } else if (end - start < SHORT_SPAN) {
+        for (let k = start; k < end; k++) target[at++] = bytes[k]!;
+      } else {
+        at += bytes.copy(target, at, start, end);
+      }
       for (let k = 0; k < tail.length; k++) target[at++] = tail[k]!;
     }
     out.length = at;

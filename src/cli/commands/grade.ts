@@ -267,7 +267,7 @@ type GradeSource = { kind: 'bytes'; table: CsvByteColumnsTable } | { kind: 'text
 
 /**
  * The input, read from its bytes where that path applies (ADR 0033: a UTF-8
- * file, comma-separated, rows graded a chunk at a time, no explanations), else
+ * file, rows graded a chunk at a time, no explanations), else
  * as text; undefined when it cannot be read (reported).
  */
 async function openGradeSource(
@@ -276,7 +276,7 @@ async function openGradeSource(
   context: CommandContext,
 ): Promise<GradeSource | undefined> {
   const options = { file: request.input, delimiter: request.delimiter, chunkSize: request.readChunkBytes };
-  if (!request.textOnly && !request.explain && !request.compiled.ranked && request.delimiter === ',') {
+  if (!request.textOnly && !request.explain && !request.compiled.ranked) {
     const bytes = await openCsvByteColumns(inputPath, options);
     if (bytes) return { kind: 'bytes', table: bytes };
   }
@@ -445,6 +445,7 @@ async function gradeFromBytes(table: CsvByteColumnsTable, setup: GradeRunSetup):
     compiled: request.compiled,
     map: mapping.map,
     width: table.header.length,
+    delimiter: request.delimiter,
     chunkRows: request.chunkRows ?? GRADE_CHUNK_ROWS,
     neutralise,
     errorText: (error) => formatGradeError(error, context.locale, nameOf),
