@@ -47,6 +47,8 @@ export interface GradedByteRowsOptions {
   delimiter: string;
   /** Rows graded per engine call. */
   chunkRows: number;
+  /** The output's first text (its header line). */
+  head: string;
   /** Guard text Excel would run as a formula (csv-neutralise.ts). */
   neutralise: boolean;
   errorText(error: GradeError): string;
@@ -135,6 +137,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
     this.spanEnd = new Int32Array(chunkRows);
     this.records = new Array<string>(chunkRows).fill('');
     this.tierTexts = compiled.tiers.map((tier) => this.cellText(tier.id));
+    this.out.text(options.head);
   }
 
   bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array): void {
@@ -198,7 +201,8 @@ export class GradedByteRows implements CsvByteColumnsSink {
   /** After the last row: grades and writes what is held. */
   end(): void {
     this.flush();
-    this.write();
+    // An output that will be thrown away gets nothing more (a device or stdout would keep it).
+    if (!this.options.halted()) this.write();
   }
 
   /** Grades the rows held and adds them to the output, written once it holds WRITE_AT bytes. */

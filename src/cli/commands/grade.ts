@@ -11,7 +11,7 @@ import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
 import { createCsvWriter, type CsvProblem } from '../csv';
 import { openCsvByteColumns, type CsvByteColumnsTable } from '../csv/byte-columns';
-import { openFileOutput, textOutput, type ByteOutput } from '../csv/byte-output';
+import { fileOutput, textOutput } from '../csv/byte-output';
 import { openCsvColumns, type CsvColumnsTable } from '../csv/columns';
 import { neutraliseRow } from '../csv-neutralise';
 import { formatCsvRow } from '../csv/writer';
@@ -423,30 +423,17 @@ async function gradeFromText(csv: CsvColumnsTable, setup: GradeRunSetup): Promis
 async function gradeFromBytes(table: CsvByteColumnsTable, setup: GradeRunSetup): Promise<GradeRun> {
   const { request, context, target, mapping, nameOf, outputHeader, problems } = setup;
   const neutralise = !request.rawCsv;
-  let output: ByteOutput;
-  try {
-    output =
-      target.kind === 'stdout'
-        ? textOutput(context.io.stdout)
-        : openFileOutput(outputFile(target), target.kind === 'file');
-  } catch (error) {
-    return { rows: 0, writeFailure: { error }, close: async () => undefined, abort: async () => undefined };
-  }
-  const finish = async (): Promise<void> => output.close();
-  const run: GradeRun = { rows: 0, close: finish, abort: finish };
-  try {
-    const head = formatCsvRow(neutralise ? neutraliseRow(outputHeader) : outputHeader) + '\r\n';
-    output.write(Buffer.from(request.bom ? '\uFEFF' + head : head));
-  } catch (error) {
-    run.writeFailure = { error };
-    return run;
-  }
+  // Opened at the first write: a failure to open or write is reported once the file is read, as in the text path.
+  const output =
+    target.kind === 'stdout' ? textOutput(context.io.stdout) : fileOutput(outputFile(target), target.kind === 'file');
+  const head = formatCsvRow(neutralise ? neutraliseRow(outputHeader) : outputHeader) + '\r\n';
   const rows = new GradedByteRows({
     compiled: request.compiled,
     map: mapping.map,
     width: table.header.length,
     delimiter: request.delimiter,
     chunkRows: request.chunkRows ?? GRADE_CHUNK_ROWS,
+    head: request.bom ? '\uFEFF' + head : head,
     neutralise,
     errorText: (error) => formatGradeError(error, context.locale, nameOf),
     output,
@@ -458,10 +445,9 @@ async function gradeFromBytes(table: CsvByteColumnsTable, setup: GradeRunSetup):
     rows,
   );
   rows.end();
-  run.rows = rows.rows;
-  run.summary = rows.summary;
-  run.writeFailure = rows.writeFailure;
-  return run;
+  const finish = async (): Promise<void> => output.close();
+  const { summary, writeFailure } = rows;
+  return { rows: rows.rows, summary, writeFailure, close: finish, abort: finish };
 }
 
 /** The per-tier table: tier, label, count, share, target share, and a * where the share misses the target. */

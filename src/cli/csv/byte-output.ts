@@ -12,18 +12,22 @@ export interface ByteOutput {
   close(): void;
 }
 
-/** A file opened for writing ('wx' when `exclusive`: fail when it exists). Throws what opening throws. */
-export function openFileOutput(path: string, exclusive: boolean): ByteOutput {
-  let fd: number | undefined = openSync(path, exclusive ? 'wx' : 'w');
+/**
+ * A file written from the start ('wx' when `exclusive`: fail when it exists),
+ * opened at the first write, so that a failure to open it is a failed write.
+ */
+export function fileOutput(path: string, exclusive: boolean): ByteOutput {
+  let fd: number | undefined;
+  let closed = false;
   return {
     write(bytes) {
-      for (let done = 0; done < bytes.length;) done += writeSync(fd!, bytes, done, bytes.length - done);
+      fd ??= openSync(path, exclusive ? 'wx' : 'w');
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     },
     close() {
-      if (fd === undefined) return;
-      const open = fd;
-      fd = undefined;
-      closeSync(open);
+      if (fd === undefined || closed) return;
+      closed = true;
+      closeSync(fd);
     },
   };
 }
