@@ -27,7 +27,7 @@ const SMALL_SCORES = 1024;
 const MAX_OTHER_TAILS = 4096;
 /** Output is written in pieces of about this many bytes. */
 const WRITE_AT = 1 << 20;
-/** Spans shorter than this are copied byte by byte: cheaper than a call into Buffer.copy. */
+/** Spans longer than this are copied by Buffer.copy; shorter ones four bytes at a time, cheaper than the call. */
 const SHORT_SPAN = 48;
 const COMMA = 44;
 
@@ -100,6 +100,8 @@ export class GradedByteRows implements CsvByteColumnsSink {
   private readonly records: string[];
   private count = 0;
   private bytes: Buffer | undefined;
+  /** `bytes`, for reading four at a time. */
+  private words: DataView | undefined;
   private readonly out = new OutputBytes();
   private readonly tierTexts: string[];
   private readonly tails: Array<Buffer | undefined> = [];
@@ -146,6 +148,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
     if (bytes !== this.bytes) {
       this.flush();
       this.bytes = bytes;
+      this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     }
     const r = this.count;
     const { fileColumns, numeric, numbers, texts } = this;
@@ -252,9 +255,11 @@ export class GradedByteRows implements CsvByteColumnsSink {
   private writeRows(batch: GradeBatch, n: number): void {
     const { spanStart, spanEnd, records, out, delimiter } = this;
     const bytes = this.bytes!;
+    const source = this.words!;
     const { scores, tiers, errors } = batch;
     const anyErrors = errors.size > 0;
     let target = out.bytes;
+    let words = out.words;
     let at = out.length;
     for (let r = 0; r < n; r++) {
       const error = anyErrors ? errors.get(r) : undefined;
@@ -265,23 +270,29 @@ export class GradedByteRows implements CsvByteColumnsSink {
         out.text(records[r]!);
         out.copy(tail);
         target = out.bytes;
+        words = out.words;
         at = out.length;
         continue;
       }
       const end = spanEnd[r]!;
-      if (at + (end - start) + tail.length > target.length) {
+      // 3 bytes of room past the span: the four-byte copy may write them before the tail does.
+      if (at + (end - start) + tail.length + 3 > target.length) {
         out.length = at;
-        target = out.reserve(end - start + tail.length);
+        target = out.reserve(end - start + tail.length + 3);
+        words = out.words;
       }
       if (delimiter !== COMMA) {
         for (let k = start; k < end; k++) {
           const b = bytes[k]!;
           target[at++] = b === delimiter ? COMMA : b;
         }
-      } else if (end - start < SHORT_SPAN) {
-        for (let k = start; k < end; k++) target[at++] = bytes[k]!;
-      } else {
+      } else if (end - start >= SHORT_SPAN) {
         at += bytes.copy(target, at, start, end);
+      } else if (end + 3 < bytes.length) {
+        for (let k = start, to = at; k < end; k += 4, to += 4) words.setInt32(to, source.getInt32(k));
+        at += end - start;
+      } else {
+        for (let k = start; k < end; k++) target[at++] = bytes[k]!;
       }
       for (let k = 0; k < tail.length; k++) target[at++] = tail[k]!;
     }

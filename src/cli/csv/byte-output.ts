@@ -45,6 +45,8 @@ export function textOutput(write: (text: string) => void): ByteOutput {
 /** A growing buffer that output records are assembled in, reused from one chunk of rows to the next. */
 export class OutputBytes {
   bytes: Buffer = Buffer.allocUnsafe(1 << 16);
+  /** The same bytes, for writing four at a time. */
+  words = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
   length = 0;
 
   /** Makes room for `more` bytes after `length`. */
@@ -54,6 +56,7 @@ export class OutputBytes {
       const grown = Buffer.allocUnsafe(Math.max(need, this.bytes.length * 2));
       this.bytes.copy(grown, 0, 0, this.length);
       this.bytes = grown;
+      this.words = new DataView(grown.buffer, grown.byteOffset, grown.length);
     }
     return this.bytes;
   }
