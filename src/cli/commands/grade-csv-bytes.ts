@@ -13,7 +13,7 @@ import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summa
 import type { Cell } from '../../engine/values/cell';
 import { startsFormula, neutraliseRow } from '../csv-neutralise';
 import type { CsvByteColumnsSink } from '../csv/byte-columns';
-import { parsePlainDecimal } from '../csv/byte-fields';
+import { ByteKeyTable, parsePlainDecimal } from '../csv/byte-fields';
 import { OutputBytes, type ByteOutput } from '../csv/byte-output';
 import type { CsvProblem } from '../csv/reader';
 import { escapeCsvField, formatCsvRow, formatNumber } from '../csv/writer';
@@ -94,6 +94,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
   /** Text cells: every row of a text slot; in a numeric slot only rows that are not plain decimals. */
   private readonly texts: Array<Array<string | undefined>>;
   private readonly hasText: Uint8Array;
+  private readonly textCaches: TextCache[];
   /** Per row: the byte span of its line, or -1 when `records` holds its formatted fields. */
   private readonly spanStart: Int32Array;
   private readonly spanEnd: Int32Array;
@@ -135,6 +136,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
     this.numbers = columns.map(() => new Float64Array(chunkRows));
     this.texts = columns.map(() => new Array<string | undefined>(chunkRows).fill(undefined));
     this.hasText = new Uint8Array(columns.length);
+    this.textCaches = columns.map(() => new TextCache());
     this.spanStart = new Int32Array(chunkRows);
     this.spanEnd = new Int32Array(chunkRows);
     this.records = new Array<string>(chunkRows).fill('');
@@ -164,7 +166,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
           this.hasText[s] = 1;
         }
       } else {
-        texts[s]![r] = bytes.toString('utf8', start, end);
+        texts[s]![r] = this.textCaches[s]!.text(bytes, start, end);
       }
     }
     const lineStart = starts[0]!;
@@ -334,5 +336,29 @@ export class GradedByteRows implements CsvByteColumnsSink {
       }
     }
     return false;
+  }
+}
+
+/** Distinct texts a column's cache keeps; a column with more (names, notes) is decoded field by field. */
+const MAX_CACHED_TEXTS = 4096;
+
+/** A column's texts decoded once per spelling: categories and flags repeat a handful of values. */
+class TextCache {
+  private readonly keys = new ByteKeyTable();
+  private readonly texts: string[] = [];
+  private full = false;
+
+  text(bytes: Buffer, start: number, end: number): string {
+    if (this.full) return bytes.toString('utf8', start, end);
+    const at = this.keys.get(bytes, start, end);
+    if (at >= 0) return this.texts[at]!;
+    const text = bytes.toString('utf8', start, end);
+    if (this.texts.length === MAX_CACHED_TEXTS) {
+      this.full = true;
+    } else {
+      this.keys.set(bytes, start, end, this.texts.length);
+      this.texts.push(text);
+    }
+    return text;
   }
 }
