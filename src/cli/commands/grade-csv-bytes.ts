@@ -100,6 +100,8 @@ export class GradedByteRows implements CsvByteColumnsSink {
   private readonly spanEnd: Int32Array;
   private readonly records: string[];
   private count = 0;
+  /** Nothing more is graded or written: a problem halted the run, or writing failed. */
+  private stopped = false;
   private bytes: Buffer | undefined;
   /** `bytes`, for reading four at a time. */
   private words: DataView | undefined;
@@ -145,7 +147,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
   }
 
   bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array): void {
-    if (this.options.halted() || this.writeFailure) return;
+    if (this.stopped) return;
     // Spans point into this chunk of the file: grade and write what came before it first.
     if (bytes !== this.bytes) {
       this.flush();
@@ -188,7 +190,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
   }
 
   row(values: readonly string[]): void {
-    if (this.options.halted() || this.writeFailure) return;
+    if (this.stopped) return;
     const r = this.count;
     for (let s = 0; s < this.fileColumns.length; s++) {
       this.texts[s]![r] = values[this.fileColumns[s]!]!;
@@ -201,6 +203,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
 
   problem(problem: CsvProblem): void {
     this.options.problem(problem);
+    if (this.options.halted()) this.stopped = true;
   }
 
   /** After the last row: grades and writes what is held. */
@@ -215,7 +218,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
     const n = this.count;
     if (n === 0) return;
     this.count = 0;
-    if (this.options.halted() || this.writeFailure) return;
+    if (this.stopped) return;
     const batch = this.compiled.gradeColumns(this.columnsOf(n), this.slotMap);
     const part = summarize(this.compiled, batch);
     this.summary = this.summary ? mergeSummaries(this.summary, part) : part;
@@ -230,6 +233,7 @@ export class GradedByteRows implements CsvByteColumnsSink {
       this.options.output.write(this.out.view());
     } catch (error) {
       this.writeFailure = { error };
+      this.stopped = true;
     }
     this.out.clear();
   }
