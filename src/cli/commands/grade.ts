@@ -1,34 +1,18 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { mapColumns, type ColumnMapping } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
-import { formatGradeError } from '../../engine/messages';
 import type { Locale } from '../../engine/model';
-import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
+import { summarize, type GradeSummary } from '../../engine/summary';
 import { localize } from '../../i18n';
 import { parseDate } from '../../engine/values/coerce';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, type CsvProblem } from '../csv';
-import { openCsvByteColumns, type CsvByteColumnsTable } from '../csv/byte-columns';
-import { fileOutput, textOutput } from '../csv/byte-output';
-import { openCsvColumns, type CsvColumnsTable } from '../csv/columns';
-import { neutraliseRow } from '../csv-neutralise';
-import { formatCsvRow } from '../csv/writer';
-import { GradedByteRows } from './grade-csv-bytes';
+import { gradeFromBytes, gradeFromText, openGradeSource, ReadProblems, type GradeRunSetup } from './grade-csv-run';
 import { readFileArguments } from '../file-arguments';
 import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
-import {
-  commitOutput,
-  discardOutput,
-  formatOutputProblem,
-  formatWriteFailure,
-  outputFile,
-  planOutput,
-  type OutputTarget,
-} from '../output';
-import { cliText, formatCsvProblem } from '../text';
+import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
+import { cliText } from '../text';
 import { formulaText } from '../../engine/formula';
 import { isXlsxPath } from '../file-kind';
 import { xlsxGrade } from '../lazy-xlsx';
@@ -36,14 +20,10 @@ import { xlsxGrade } from '../lazy-xlsx';
 /** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
 export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
 
-/** Rows graded per engine call: few calls, and few rows alive at once (2048: 1M rows in 2.7 s, 16384: 3.9 s). */
-export const GRADE_CHUNK_ROWS = 2048;
+export { GRADE_CHUNK_ROWS } from './grade-csv-run';
 
 /** The share is flagged when it differs from the tier's target by more than this. */
 const TARGET_TOLERANCE = 0.05;
-
-/** At most this many ragged rows are listed. */
-const RAGGED_LISTED = 10;
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'table', kind: 'value' },
@@ -263,193 +243,6 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   return { exitCode: final.ungraded > 0 ? 1 : 0, written: { path: outPath, summary: final } };
 }
 
-type GradeSource = { kind: 'bytes'; table: CsvByteColumnsTable } | { kind: 'text'; table: CsvColumnsTable };
-
-/**
- * The input, read from its bytes where that path applies (ADR 0033: a UTF-8
- * file, rows graded a chunk at a time, no explanations), else
- * as text; undefined when it cannot be read (reported).
- */
-async function openGradeSource(
-  inputPath: string,
-  request: GradeFileRequest,
-  context: CommandContext,
-): Promise<GradeSource | undefined> {
-  const options = { file: request.input, delimiter: request.delimiter, chunkSize: request.readChunkBytes };
-  if (!request.textOnly && !request.explain && !request.compiled.ranked) {
-    const bytes = await openCsvByteColumns(inputPath, options);
-    if (bytes) return { kind: 'bytes', table: bytes };
-  }
-  const opened = await openCsvColumns(inputPath, options);
-  if (!opened.ok) {
-    context.error(formatCsvProblem(opened.problem, context.locale));
-    return undefined;
-  }
-  if (opened.table.encoding.guessed) context.warn(cliText(context.locale, 'csv.gb18030', { file: request.input }));
-  return { kind: 'text', table: opened.table };
-}
-
-/** What both ways of reading and writing a graded CSV get. */
-interface GradeRunSetup {
-  request: GradeFileRequest;
-  context: CommandContext;
-  target: OutputTarget;
-  mapping: ColumnMapping;
-  nameOf: (id: string) => string;
-  outputHeader: string[];
-  problems: ReadProblems;
-}
-
-/** The rows read, graded and written (the output still open), or why writing failed. */
-interface GradeRun {
-  rows: number;
-  summary?: GradeSummary;
-  writeFailure?: { error: unknown };
-  close(): Promise<void>;
-  abort(): Promise<void>;
-}
-
-/** Problems of the input: the first fatal one, and the ragged rows (the first few kept). */
-class ReadProblems {
-  fatal: CsvProblem | undefined;
-  readonly ragged: CsvProblem[] = [];
-  raggedCount = 0;
-
-  /** True once the output will not be written. */
-  get stopped(): boolean {
-    return this.fatal !== undefined || this.raggedCount > 0;
-  }
-
-  add(problem: CsvProblem): void {
-    if (problem.kind !== 'ragged-row') {
-      this.fatal ??= problem;
-      return;
-    }
-    this.raggedCount++;
-    if (this.ragged.length < RAGGED_LISTED) this.ragged.push(problem);
-  }
-
-  report(context: CommandContext): void {
-    const { locale } = context;
-    if (this.fatal) context.error(formatCsvProblem(this.fatal, locale));
-    for (const problem of this.ragged) context.error(formatCsvProblem(problem, locale));
-    if (this.raggedCount > this.ragged.length) {
-      context.io.stderr(cliText(locale, 'csv.ragged-more', { count: this.raggedCount - this.ragged.length }) + '\n');
-    }
-  }
-}
-
-/** The text path: rows of strings through the engine's gradeRows and the CSV writer. */
-async function gradeFromText(csv: CsvColumnsTable, setup: GradeRunSetup): Promise<GradeRun> {
-  const { request, context, target, mapping, nameOf, outputHeader, problems } = setup;
-  const { compiled } = request;
-  const locale = context.locale;
-  const writer = createCsvWriter(target.kind === 'stdout' ? textSink(context.io.stdout) : outputFile(target), {
-    bom: request.bom,
-    exclusive: target.kind === 'file',
-    neutralise: !request.rawCsv,
-  });
-  const run: GradeRun = { rows: 0, close: () => writer.close(), abort: () => writer.abort() };
-  try {
-    await writer.writeRow(outputHeader);
-  } catch (error) {
-    run.writeFailure = { error };
-    return run;
-  }
-
-  const explainKey = locale === 'zh-CN' ? 'zh' : 'en';
-  let chunk: string[][] = [];
-
-  // Writes wait for room only between chunks of input; a failed write is kept and reported once reading stops.
-  let waiting: Promise<void> | undefined;
-  const flush = (): void => {
-    if (chunk.length === 0) return;
-    const batch = compiled.gradeRows(chunk, mapping.map);
-    const part = summarize(compiled, batch);
-    run.summary = run.summary ? mergeSummaries(run.summary, part) : part;
-    for (let i = 0; i < chunk.length; i++) {
-      const cells = chunk[i] as string[];
-      const tier = batch.tiers[i] as number;
-      const score = batch.scores[i] as number;
-      const error = batch.errors.get(i);
-      const outRow: Array<string | number> = cells as Array<string | number>;
-      outRow.push(
-        error || Number.isNaN(score) ? '' : score,
-        tier >= 0 ? (compiled.tiers[tier]?.id ?? '') : '',
-        error ? formatGradeError(error, locale, nameOf) : '',
-      );
-      if (request.explain) {
-        const explained = batch.explain ? undefined : compiled.explainRow(cells, mapping.map);
-        outRow.push(
-          batch.explain
-            ? (batch.explain(i)?.[explainKey] ?? '')
-            : explained?.ok
-              ? explained.explanation.text[explainKey]
-              : '',
-        );
-      }
-      const wait = writer.writeRow(outRow);
-      if (wait) {
-        waiting = wait.catch((error: unknown) => {
-          run.writeFailure ??= { error };
-        });
-      }
-    }
-    run.rows += chunk.length;
-    chunk = [];
-  };
-
-  const allColumns = csv.header.map((_, column) => column);
-  await csv.read(allColumns, {
-    row(values) {
-      if (problems.stopped || run.writeFailure) return; // the output will not be written; keep reading to count
-      chunk.push(values.slice());
-      // A ranked table (ABC) grades every row against every other: one batch.
-      if (chunk.length >= (request.chunkRows ?? GRADE_CHUNK_ROWS) && !compiled.ranked) flush();
-    },
-    problem: (problem) => problems.add(problem),
-    async afterChunk() {
-      const pending = waiting;
-      waiting = undefined;
-      if (pending) await pending;
-    },
-  });
-  if (!problems.stopped && !run.writeFailure) flush();
-  if (waiting) await waiting;
-  return run;
-}
-
-/** The byte path (ADR 0033): lines copied, number inputs read from their bytes, written synchronously. */
-async function gradeFromBytes(table: CsvByteColumnsTable, setup: GradeRunSetup): Promise<GradeRun> {
-  const { request, context, target, mapping, nameOf, outputHeader, problems } = setup;
-  const neutralise = !request.rawCsv;
-  // Opened at the first write: a failure to open or write is reported once the file is read, as in the text path.
-  const output =
-    target.kind === 'stdout' ? textOutput(context.io.stdout) : fileOutput(outputFile(target), target.kind === 'file');
-  const head = formatCsvRow(neutralise ? neutraliseRow(outputHeader) : outputHeader) + '\r\n';
-  const rows = new GradedByteRows({
-    compiled: request.compiled,
-    map: mapping.map,
-    width: table.header.length,
-    delimiter: request.delimiter,
-    chunkRows: request.chunkRows ?? GRADE_CHUNK_ROWS,
-    head: request.bom ? '\uFEFF' + head : head,
-    neutralise,
-    errorText: (error) => formatGradeError(error, context.locale, nameOf),
-    output,
-    problem: (problem) => problems.add(problem),
-    halted: () => problems.stopped,
-  });
-  await table.read(
-    table.header.map((_, column) => column),
-    rows,
-  );
-  rows.end();
-  const finish = async (): Promise<void> => output.close();
-  const { summary, writeFailure } = rows;
-  return { rows: rows.rows, summary, writeFailure, close: finish, abort: finish };
-}
-
 /** The per-tier table: tier, label, count, share, target share, and a * where the share misses the target. */
 export function formatSummary(compiled: CompiledTable, summary: GradeSummary, locale: Locale): string[] {
   // A ranked table (ABC) also says what share of the value each tier holds.
@@ -490,16 +283,6 @@ function uniqueName(name: string, taken: readonly string[]): string {
     const candidate = `${name} (${n})`;
     if (!taken.includes(candidate)) return candidate;
   }
-}
-
-/** A stream over the command's stdout function (process.stdout writes to pipes and files synchronously). */
-function textSink(write: (text: string) => void): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-      done();
-    },
-  });
 }
 
 /** A path as short as it can be said: relative to the working directory when inside it. */
