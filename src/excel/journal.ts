@@ -41,7 +41,11 @@ export type UndoStep =
     }
   | { kind: 'delete-cfs'; sheet: string; rect: Rect; formulas: string[] }
   | { kind: 'restore-cf'; sheet: string; address: string; formula: string; fill: string; font: string }
-  | { kind: 'delete-sheet'; sheet: string }
+  /**
+   * A sheet Apply created; `written`: the rectangles Tierwise wrote there, so Revert refuses while the sheet
+   * holds a cell of the user's (journals before them: deleted as it is).
+   */
+  | { kind: 'delete-sheet'; sheet: string; written?: Rect[] }
   | { kind: 'delete-name'; sheet?: string; name: string }
   | { kind: 'restore-name'; sheet?: string; name: string; formula: string }
   /** The custom XML part of `namespace` (default: the rules stamp) as it was; null: none. */

@@ -27,6 +27,7 @@ import { cellsToWrite } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
 import { drawingOf, keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
 import { undoJournal } from './undo-steps';
+import { createdSheetSteps, userCellOnCreatedSheet } from './created-sheets';
 import { dropJournals, journalSlots, readSlot, removeSlot, writeSlot } from './journal-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
 import type { PlanCell, PlanFormula } from '../engine/plan';
@@ -233,6 +234,8 @@ export class OfficeWorkbook implements Workbook {
       target.journal = journal;
       const changed = await this.changedSince(context, journal.fingerprint);
       if (changed) return fail({ kind: 'revert-refused', reason: 'changed', address: changed });
+      const user = await userCellOnCreatedSheet(context, journal, this.gridReader(context));
+      if (user) return fail({ kind: 'revert-refused', reason: 'user-cells', ...user });
       await undoJournal(context, journal, this.budget);
       if (target.slot !== undefined) await removeSlot(context, target.slot);
       return ok(undefined);
@@ -247,11 +250,11 @@ export class OfficeWorkbook implements Workbook {
 
   async apply(region: DataRegion, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<Result<ApplyReport>> {
     const journal = new Journal();
-    for (const sheet of options.createdSheets ?? []) journal.record({ kind: 'delete-sheet', sheet });
     const before = this.syncCounter;
     try {
       const report = await this.run(async (context) => {
         const counted = this.counting(context);
+        for (const step of await createdSheetSteps(counted, options.createdSheets ?? [])) journal.record(step);
         const outcome = await this.execute(counted, region, plan, options, journal);
         if (!outcome.ok) return outcome;
         const kept = await this.keep(counted, region, plan, journal);

@@ -76,7 +76,8 @@ export async function writeRules(
   if (sheet.isNullObject) {
     sheet = wb.worksheets.add(rulesSheet);
     await context.sync();
-    journal.record({ kind: 'delete-sheet', sheet: rulesSheet });
+    const written = [{ row: 0, column: 0, rows, columns: width }];
+    journal.record({ kind: 'delete-sheet', sheet: rulesSheet, written });
   } else {
     const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
     const oldRange = old.isNullObject ? undefined : old.getRangeOrNullObject().load('rowIndex,rowCount,columnCount');

@@ -11,6 +11,7 @@ import type { WorkbookPlan } from './plan-types';
 import type { WorkbookProblem } from './workbook';
 import { safeText } from './rules-sheet';
 import { redrawInPlace, userCellInTheWay } from './summary-redraw';
+import { writtenRects } from './created-sheets';
 
 export const SUMMARIES_NAMESPACE = 'urn:tierwise:summaries';
 
@@ -205,7 +206,7 @@ export async function writeSummary(
         await context.sync();
         journal.record({ kind: 'restore-summary', sheet: name, position, drawing: before?.drawing ?? earlier.drawing });
         const sheet = await addDrawn(context, name, position);
-        journal.record({ kind: 'delete-sheet', sheet: name });
+        journal.record({ kind: 'delete-sheet', sheet: name, written: writtenRects(drawing.grid) });
         draw(sheet, drawing);
         redrawn = true;
       }
@@ -214,7 +215,7 @@ export async function writeSummary(
   if (!redrawn) {
     name = await freeSheetName(context, plan.summary!.sheet);
     const sheet = await addDrawn(context, name, undefined);
-    journal.record({ kind: 'delete-sheet', sheet: name });
+    journal.record({ kind: 'delete-sheet', sheet: name, written: writtenRects(drawing.grid) });
     draw(sheet, drawing);
   }
   await context.sync();

@@ -28,6 +28,8 @@ export type WorkbookProblem =
    */
   | { kind: 'revert-refused'; reason: 'changed'; address: string }
   | { kind: 'revert-refused'; reason: 'unreadable' }
+  /** A sheet the last Apply created, which Revert would delete, holds the user's cell `address`. Nothing was changed. */
+  | { kind: 'revert-refused'; reason: 'user-cells'; sheet: string; address: string }
   | { kind: 'newer-workbook'; found: number; supported: number }
   /**
    * The data changed since the preview, so Apply wrote nothing: rows sorted, added or removed (`address`: the first

@@ -174,6 +174,8 @@ export const taskpaneEnUS = {
   'problem.failed-kept': 'Excel reported an error: {message}. The partial changes could not be undone: press Revert.',
   'problem.revert-changed':
     'Revert stopped: {address}, written by the last Apply, changed since (edited, sorted, moved or deleted). Reverting now would overwrite newer work, so nothing was changed.',
+  'problem.revert-user-cells':
+    'Revert stopped: the last Apply created the sheet {sheet}, and Revert would delete it, but it now holds your own entry at {address}. Nothing was changed: move your entries to another sheet (or delete them) and revert again.',
   'problem.revert-unreadable':
     'Revert stopped: the record of the last Apply in this workbook cannot be read (it was cut short or edited). Nothing was changed.',
   'problem.failed-undone': 'Excel reported an error: {message}. The changes made so far were undone.',

@@ -169,6 +169,8 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
   'problem.failed-kept': 'Excel 报告错误：{message}。部分更改未能撤回：请点击“撤销”。',
   'problem.revert-changed':
     '撤销已停止：上次应用写入的 {address} 此后已被更改（编辑、排序、移动或删除）。现在撤销会覆盖更新的内容，因此未作任何更改。',
+  'problem.revert-user-cells':
+    '撤销已停止：工作表 {sheet} 由上次应用创建，撤销会删除它，但它的 {address} 处现有您自己输入的内容。未作任何更改：请将您的内容移到其他工作表（或删除）后再撤销。',
   'problem.revert-unreadable': '撤销已停止：工作簿中上次应用的记录无法读取（不完整或被手动修改）。未作任何更改。',
   'problem.failed-undone': 'Excel 报告错误：{message}。已撤回到目前为止的更改。',
   // RFM from orders (issue 13)

@@ -54,6 +54,7 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
     case 'nothing-to-revert':
       return t('problem.nothing-to-revert');
     case 'revert-refused':
+      if (problem.reason === 'user-cells') return t('problem.revert-user-cells', problem);
       return problem.reason === 'changed'
         ? t('problem.revert-changed', { address: problem.address })
         : t('problem.revert-unreadable');

@@ -1,0 +1,109 @@
+/**
+ * Sheets an Apply created (the summary, the rules sheet, the RFM sheets of the pane): Revert deletes
+ * them, and so refuses while one holds a cell of the user's, outside the rectangles Tierwise wrote there
+ * (kept in the `delete-sheet` step). Journals written before those rectangles undo as before.
+ */
+import { rectAddress, type Rect } from './a1';
+import type { ExcelContext } from './excel-api';
+import type { Journal } from './journal';
+import type { GridReader } from './rules-sheet';
+
+const filled = (cell: unknown) => cell !== '' && cell !== null && cell !== undefined;
+
+/** The non-empty cells of `grid` at (top, left) as rectangles: a run per row, runs alike on rows below merged. */
+export function writtenRects(grid: ReadonlyArray<ReadonlyArray<unknown>>, top = 0, left = 0): Rect[] {
+  const rects: Rect[] = [];
+  let above: Rect[] = [];
+  grid.forEach((row, r) => {
+    const runs: Rect[] = [];
+    row.forEach((cell, c) => {
+      if (!filled(cell)) return;
+      const last = runs.at(-1);
+      if (last && last.column + last.columns === left + c) last.columns++;
+      else runs.push({ row: top + r, column: left + c, rows: 1, columns: 1 });
+    });
+    above = runs.map((run) => {
+      const same = above.find((a) => a.column === run.column && a.columns === run.columns);
+      if (!same) return (rects.push(run), run);
+      same.rows++;
+      return same;
+    });
+  });
+  return rects;
+}
+
+/** `rect` less `hole`: up to four rectangles (above, below, left, right). */
+function subtract(rect: Rect, hole: Rect): Rect[] {
+  const top = Math.max(rect.row, hole.row);
+  const bottom = Math.min(rect.row + rect.rows, hole.row + hole.rows);
+  const left = Math.max(rect.column, hole.column);
+  const right = Math.min(rect.column + rect.columns, hole.column + hole.columns);
+  if (top >= bottom || left >= right) return [rect];
+  const parts: Rect[] = [
+    { row: rect.row, column: rect.column, rows: top - rect.row, columns: rect.columns },
+    { row: bottom, column: rect.column, rows: rect.row + rect.rows - bottom, columns: rect.columns },
+    { row: top, column: rect.column, rows: bottom - top, columns: left - rect.column },
+    { row: top, column: right, rows: bottom - top, columns: rect.column + rect.columns - right },
+  ];
+  return parts.filter((p) => p.rows > 0 && p.columns > 0);
+}
+
+/** The used range as rectangles Tierwise did not write: what to read for the user's cells. */
+const outside = (used: Rect, written: readonly Rect[]): Rect[] =>
+  written.reduce((rest, hole) => rest.flatMap((r) => subtract(r, hole)), [used]);
+
+async function usedRect(context: ExcelContext, name: string): Promise<Rect | undefined> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+  await context.sync();
+  return used.isNullObject
+    ? undefined
+    : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
+}
+
+/** What the pane wrote on the sheets it created for this Apply (RFM from orders): each sheet's used range. */
+export async function createdSheetSteps(
+  context: ExcelContext,
+  sheets: readonly string[],
+): Promise<Array<{ kind: 'delete-sheet'; sheet: string; written: Rect[] }>> {
+  const steps = [];
+  for (const sheet of sheets) {
+    const used = await usedRect(context, sheet);
+    steps.push({ kind: 'delete-sheet' as const, sheet, written: used ? [used] : [] });
+  }
+  return steps;
+}
+
+/**
+ * The first cell of the user's (row by row) on a sheet Revert would delete; undefined when none. The
+ * columns the Apply wrote on such a sheet (its fingerprint: RFM customers graded) are Tierwise's too.
+ */
+export async function userCellOnCreatedSheet(
+  context: ExcelContext,
+  journal: Journal,
+  read: GridReader,
+): Promise<{ sheet: string; address: string } | undefined> {
+  const print = journal.fingerprint;
+  for (const step of journal.undoOrder()) {
+    if (step.kind !== 'delete-sheet' || !step.written) continue;
+    const used = await usedRect(context, step.sheet);
+    if (!used) continue;
+    const graded =
+      print && print.sheet.toLowerCase() === step.sheet.toLowerCase()
+        ? [{ row: print.row, column: print.column, rows: print.rows, columns: print.keys.length }]
+        : [];
+    const sheet = context.workbook.worksheets.getItemOrNullObject(step.sheet);
+    let first: Rect | undefined;
+    for (const rect of outside(used, [...step.written, ...graded])) {
+      const grid = await read(sheet, rect, 'formulas');
+      const r = grid.findIndex((row) => row.some(filled));
+      if (r < 0) continue;
+      const at = { row: rect.row + r, column: rect.column + grid[r]!.findIndex(filled), rows: 1, columns: 1 };
+      if (!first || at.row < first.row || (at.row === first.row && at.column < first.column)) first = at;
+    }
+    if (first) return { sheet: step.sheet, address: rectAddress(first, step.sheet) };
+  }
+  return undefined;
+}
