@@ -6,6 +6,7 @@
 import type { Cell } from '../engine';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import type { Rect } from './a1';
+import { writtenRects } from './created-sheets';
 import type { ExcelContext, ExcelWorksheet } from './excel-api';
 import { keptAsText, type Journal } from './journal';
 import { RULES_FORMAT_VERSION, STATE_NAMESPACE, stateXml } from './state';
@@ -76,7 +77,8 @@ export async function writeRules(
   if (sheet.isNullObject) {
     sheet = wb.worksheets.add(rulesSheet);
     await context.sync();
-    const written = [{ row: 0, column: 0, rows, columns: width }];
+    // The block goes at the top of a new sheet: its filled cells are Tierwise's, any other the user's.
+    const written = writtenRects(cells.map((row) => row.map(safeCell)));
     journal.record({ kind: 'delete-sheet', sheet: rulesSheet, written });
   } else {
     const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');

@@ -11,6 +11,7 @@ import { RFM_PRESETS } from '../../src/engine/rfm';
 import { parseDate } from '../../src/engine/values/coerce';
 import { buildPlan } from '../../src/excel/build-plan';
 import { OfficeWorkbook } from '../../src/excel/office-workbook';
+import { parseSummariesXml, SUMMARIES_NAMESPACE } from '../../src/excel/summary-sheet';
 import { JOURNAL_SHEET } from '../../src/excel/state';
 import { FakeExcel } from '../../src/excel/testing/fake-excel';
 import type { WorkbookProblem } from '../../src/excel/workbook';
@@ -51,6 +52,8 @@ describe('Revert of the first Apply and the sheets it created', () => {
     [SUMMARY_SHEET, 0, 12, 'M1'],
     [RULES_SHEET, 0, 20, 'U1'],
     [RULES_SHEET, 200, 1, 'B201'],
+    // The blank row between the rules block's header and its inputs: inside the block, written empty.
+    [RULES_SHEET, 7, 0, 'A8'],
   ])(
     'given a note typed on %s (row %i, column %i) then Revert stops naming %s, changes nothing, and goes ahead once the note is gone',
     async (sheet, row, column, cell) => {
@@ -74,42 +77,48 @@ describe('Revert of the first Apply and the sheets it created', () => {
 
   it('given a formula typed inside the summary rectangle where Tierwise wrote nothing then Revert stops there', async () => {
     const { fake, workbook } = await firstApply();
-    const sheet = fake.sheet(SUMMARY_SHEET)!;
-    // The first empty cell of the drawing, row by row: inside its rectangle, not Tierwise's.
-    let at: [number, number] | undefined;
-    for (let r = 0; r < 30 && !at; r++)
-      for (let c = 0; c < 6 && !at; c++) if ((fake.cell(sheet, r, c)?.value ?? '') === '') at = [r, c];
-    fake.setCell(sheet, at![0], at![1], { value: 0, formula: '=B2*2' });
+    const part = fake.xmlParts.find((p) => p.namespace === SUMMARIES_NAMESPACE)!;
+    const { grid } = parseSummariesXml(part.xml).entries[0]!.drawing;
+    // D2: the Target share column, empty for this table, inside the drawing's rectangle (five columns).
+    const [row, column] = [1, 3];
+    expect([grid[0]![column], grid[row]![column], grid[0]!.length]).toEqual(['Target share', '', 5]);
+    fake.setCell(fake.sheet(SUMMARY_SHEET)!, row, column, { value: 0, formula: '=B2*2' });
     const typed = visible(fake);
-    const result = await workbook.revert();
-    expect(result).toMatchObject({ ok: false, problem: { kind: 'revert-refused', reason: 'user-cells' } });
+    expect(await workbook.revert()).toEqual({ ok: false, problem: refused(SUMMARY_SHEET, 'D2') });
     expect(visible(fake)).toEqual(typed);
   });
 
-  it('given no note then Revert deletes both sheets as before; a Revert failing half-way is finished by a retry', async () => {
-    const { fake, workbook, initial } = await firstApply();
-    const start = fake.syncs.length;
-    fake.beforeSync = (index) => {
-      if (index === start + 12) throw new Error('The network connection was lost.');
+  /** Revert fails once, half-way: the summary sheet deleted, the rules sheet and the columns not yet. */
+  async function revertFailingHalfWay(fake: FakeExcel, workbook: OfficeWorkbook): Promise<void> {
+    let failed = false;
+    fake.beforeSync = () => {
+      if (!failed && !fake.sheet(SUMMARY_SHEET)) {
+        failed = true;
+        throw new Error('The network connection was lost.');
+      }
     };
     expect((await workbook.revert()).ok).toBe(false);
     fake.beforeSync = undefined;
+    expect([failed, fake.sheet(RULES_SHEET) !== undefined]).toEqual([true, true]);
+  }
+
+  it('given no note then Revert deletes both sheets as before; a Revert failing half-way is finished by a retry', async () => {
+    const { fake, workbook, initial } = await firstApply();
+    await revertFailingHalfWay(fake, workbook);
     value(await workbook.revert());
     expect(visible(fake)).toEqual(initial);
   });
 
-  it('given a note typed after a Revert failed half-way then the retry stops and keeps it', async () => {
-    const { fake, workbook } = await firstApply();
-    const start = fake.syncs.length;
-    fake.beforeSync = (index) => {
-      if (index === start + 12) throw new Error('The network connection was lost.');
-    };
-    expect((await workbook.revert()).ok).toBe(false);
-    fake.beforeSync = undefined;
-    fake.setCell(fake.sheet(SUMMARY_SHEET)!, 50, 3, { value: 'mine' });
+  it('given a note typed after a Revert failed half-way then the retry stops and keeps it, and goes ahead once it is gone', async () => {
+    const { fake, workbook, initial } = await firstApply();
+    await revertFailingHalfWay(fake, workbook);
+    fake.setCell(fake.sheet(RULES_SHEET)!, 250, 3, { value: 'mine' });
     const typed = visible(fake);
-    expect(await workbook.revert()).toEqual({ ok: false, problem: refused(SUMMARY_SHEET, 'D51') });
+    expect(await workbook.revert()).toEqual({ ok: false, problem: refused(RULES_SHEET, 'D251') });
     expect(visible(fake)).toEqual(typed);
+    fake.setCell(fake.sheet(RULES_SHEET)!, 250, 3, { value: '' });
+    value(await workbook.revert());
+    expect(visible(fake)).toEqual(initial);
   });
 
   it('names the sheet and the cell in both languages', () => {
@@ -136,7 +145,9 @@ describe('Revert of the first Apply and the sheets it created', () => {
 describe('Revert of an Apply on the RFM sheets the pane created', () => {
   const table = RFM_PRESETS.find((p) => p.id === 'rfm')!;
 
-  async function rfmApplied(): Promise<{ fake: FakeExcel; workbook: OfficeWorkbook; initial: unknown }> {
+  async function rfmApplied(
+    mode: 'values' | 'formulas',
+  ): Promise<{ fake: FakeExcel; workbook: OfficeWorkbook; initial: unknown }> {
     const fake = new FakeExcel();
     const orders: Array<Array<string | number>> = [];
     for (let k = 0; k < 9; k++)
@@ -161,7 +172,11 @@ describe('Revert of an Apply on the RFM sheets the pane created', () => {
     if (!compiled.ok) throw new Error('rfm preset');
     const { map } = mapColumns(compiled.compiled.columns, region.headers);
     const batch = compiled.compiled.gradeRows(rows, map);
-    const plan = buildPlan(compiled.compiled, region, rows, map, batch, { ...DEFAULT_OPTIONS, valueColumn: undefined });
+    const plan = buildPlan(compiled.compiled, region, rows, map, batch, {
+      ...DEFAULT_OPTIONS,
+      mode,
+      valueColumn: undefined,
+    });
     value(
       await workbook.apply(region, plan, { rows, createdSheets: [outcome.sheets.customers, outcome.sheets.report] }),
     );
@@ -171,13 +186,14 @@ describe('Revert of an Apply on the RFM sheets the pane created', () => {
   const withoutActive = (snapshot: unknown) => ({ ...(snapshot as object), active: '' });
 
   it.each([
-    ['RFM customers', 30, 0, 'A31'],
-    ['RFM customers', 0, 14, 'O1'],
-    ['RFM segments', 60, 2, 'C61'],
-  ])(
-    'given a note on %s then Revert stops naming it, and without it every sheet is as before',
-    async (sheet, row, column, cell) => {
-      const { fake, workbook, initial } = await rfmApplied();
+    ['RFM customers', 30, 0, 'A31', 'values'],
+    ['RFM customers', 0, 14, 'O1', 'formulas'],
+    ['RFM segments', 60, 2, 'C61', 'values'],
+    ['RFM segments', 0, 9, 'J1', 'formulas'],
+  ] as const)(
+    'given a note on %s (row %i, column %i: %s, %s mode) then Revert stops naming it, and without it every sheet is as before',
+    async (sheet, row, column, cell, mode) => {
+      const { fake, workbook, initial } = await rfmApplied(mode);
       fake.setCell(fake.sheet(sheet)!, row, column, { value: 'call back in May' });
       const typed = visible(fake);
       expect(await workbook.revert()).toEqual({ ok: false, problem: refused(sheet, cell) });
