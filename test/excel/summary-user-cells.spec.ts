@@ -85,7 +85,24 @@ describe('the user cells on a summary sheet', () => {
     expect(visible(fake)).toEqual(typed);
     value(await reopened.revert());
     expect(visible(fake)).toEqual(typed);
-    // The first Apply made the sheet: its Revert takes it out, as before that Apply.
+    // The first Apply made the sheet: its Revert would delete the notes with it, so it stops (ADR 0035 amendment);
+    // with the notes gone, it takes the sheet out, as before that Apply.
+    const problem = {
+      kind: 'revert-refused',
+      reason: 'user-cells',
+      sheet: SUMMARY_SHEET,
+      address: `'${SUMMARY_SHEET}'!K1`,
+    };
+    expect(await reopened.revert()).toEqual({ ok: false, problem });
+    expect(visible(fake)).toEqual(typed);
+    for (const [row, column] of [
+      [0, 10],
+      [1, 10],
+      [2, 10],
+      [40, 0],
+      [40, 1],
+    ] as const)
+      fake.setCell(fake.sheet(SUMMARY_SHEET)!, row, column, { value: '' });
     value(await reopened.revert());
     expect(visible(fake)).toEqual(initial);
   });
