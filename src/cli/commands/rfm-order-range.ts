@@ -149,13 +149,33 @@ export async function readOrderRange(input: OrderRangeInput): Promise<JobResult<
 }
 
 function encodeIds(ids: ReadonlyArray<string | number>): { bytes: Uint8Array; ends: Int32Array } {
+  const texts = ids.map(String);
   let size = 0;
-  for (const id of ids) size += Buffer.byteLength(String(id));
+  for (const text of texts) size += text.length;
+  // ASCII ids (the usual) are copied code by code; any other character: Buffer's encoder for the whole list.
   const bytes = Buffer.allocUnsafeSlow(size);
-  const ends = new Int32Array(ids.length);
+  const ends = new Int32Array(texts.length);
   let at = 0;
-  for (let c = 0; c < ids.length; c++) {
-    at += bytes.write(String(ids[c]), at);
+  for (let c = 0; c < texts.length; c++) {
+    const text = texts[c]!;
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      if (code >= 0x80) return encodeAny(texts);
+      bytes[at++] = code;
+    }
+    ends[c] = at;
+  }
+  return { bytes, ends };
+}
+
+function encodeAny(texts: readonly string[]): { bytes: Uint8Array; ends: Int32Array } {
+  let size = 0;
+  for (const text of texts) size += Buffer.byteLength(text);
+  const bytes = Buffer.allocUnsafeSlow(size);
+  const ends = new Int32Array(texts.length);
+  let at = 0;
+  for (let c = 0; c < texts.length; c++) {
+    at += bytes.write(texts[c]!, at);
     ends[c] = at;
   }
   return { bytes, ends };
