@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { CsvByteColumnsTable } from '../csv/byte-columns';
-import { cutAtLines } from '../parallel/byte-ranges';
+import { bytesPerLine, cutAtLines } from '../parallel/byte-ranges';
 import { startJobs, threadBudget } from '../parallel/workers';
 import { OrderRowsSink, type OrderNames } from './rfm-order-range';
 
@@ -11,6 +11,11 @@ const PARALLEL_MIN_BYTES = 8 << 20;
 function parallelMinBytes(): number {
   const forced = Number(process.env.TIERWISE_PARALLEL_MIN_BYTES);
   return Number.isInteger(forced) && forced >= 0 ? forced : PARALLEL_MIN_BYTES;
+}
+
+/** Orders a part of a file likely holds (a little more, so that the arrays need not grow at the end). */
+function expectedOrders(bytes: number, perLine: number): number {
+  return Math.ceil((bytes / perLine) * 1.02) + 1024;
 }
 
 export interface OrdersFile {
@@ -29,21 +34,27 @@ export interface OrdersFile {
  * worker each further part (cut at line starts), and the parts are joined in
  * file order, so orders, customers (in the order of their first valid order),
  * bad rows and their line numbers are exactly those of reading on one thread.
- * Undefined when the file is read on one thread instead: it is small, one
- * core, or a part did not end between records or met a problem that ends
- * reading (the one-thread reading then reports it as always). `opened` is
- * read only when the result is not undefined or the reading was tried.
+ * `tried: false` (with the orders the file likely holds) when the file is to
+ * be read on one thread from `opened`, still unread: it is small or there is
+ * one core; `tried: true` when `opened` was read but a part did not end
+ * between records or met a problem that ends reading: the file is then read
+ * again on one thread, which reports what it finds as always.
  */
 export async function readOrdersOnThreads(
   opened: CsvByteColumnsTable,
   source: OrdersFile,
-): Promise<{ sink: OrderRowsSink } | { tried: boolean }> {
+): Promise<{ sink: OrderRowsSink } | { tried: true } | { tried: false; expectedOrders: number }> {
   const threads = threadBudget();
   const size = (await stat(source.path)).size;
-  if (threads < 2 || size - opened.bodyStart < Math.max(1, parallelMinBytes())) return { tried: false };
-  const { starts, bytesPerLine } = await cutAtLines(source.path, opened.bodyStart, size, threads);
-  if (starts.length < 3) return { tried: false };
-  const expected = (bytes: number): number => Math.ceil((bytes / bytesPerLine) * 1.02) + 1024;
+  if (threads < 2 || size - opened.bodyStart < Math.max(1, parallelMinBytes())) {
+    return {
+      tried: false,
+      expectedOrders: expectedOrders(size - opened.bodyStart, await bytesPerLine(source.path, opened.bodyStart, size)),
+    };
+  }
+  const { starts, bytesPerLine: perLine } = await cutAtLines(source.path, opened.bodyStart, size, threads);
+  const expected = (bytes: number): number => expectedOrders(bytes, perLine);
+  if (starts.length < 3) return { tried: false, expectedOrders: expected(size - opened.bodyStart) };
   const jobs = startJobs(
     'rfm-orders',
     starts.slice(1, -1).map((start, k) => ({

@@ -176,16 +176,18 @@ async function analyzeInto(
   const columnsRead = [columns.customer, columns.date, columns.amount];
   let sink: OrderRowsSink | undefined;
   let rows: OpenedOrders | undefined = opened;
+  let expectedOrders = 0;
   if (opened.bytes) {
     const source = { path: inputPath, file: input, delimiter: settings.delimiter, columns: columnsRead, names };
     const threads = await readOrdersOnThreads(opened.bytes, { ...source, listed: BAD_ROWS_LISTED });
     if ('sink' in threads) sink = threads.sink;
+    else if (!threads.tried) expectedOrders = threads.expectedOrders;
     // A part that did not end between records, or a problem: read again on one thread, which reports it.
-    else if (threads.tried) rows = await openOrders(inputPath, input, settings.delimiter, undefined, context);
+    else rows = await openOrders(inputPath, input, settings.delimiter, undefined, context);
   }
   if (!rows) return 1;
   if (!sink) {
-    sink = new OrderRowsSink(names, BAD_ROWS_LISTED);
+    sink = new OrderRowsSink(names, BAD_ROWS_LISTED, expectedOrders);
     try {
       await rows.read(columnsRead, sink);
     } catch (error) {

@@ -11,6 +11,24 @@ export interface LineRanges {
   bytesPerLine: number;
 }
 
+/** Bytes per line of the first lines of [from, size) of a file: what its lines are likely to number. */
+export async function bytesPerLine(path: string, from: number, size: number): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const probe = Buffer.allocUnsafe(PROBE_BYTES);
+    const { bytesRead } = await handle.read(probe, 0, PROBE_BYTES, from);
+    return bytesPerLineAt(probe.subarray(0, bytesRead), size - from);
+  } finally {
+    await handle.close();
+  }
+}
+
+function bytesPerLineAt(first: Buffer, rest: number): number {
+  let lines = 0;
+  for (let at = first.indexOf(LF); at >= 0; at = first.indexOf(LF, at + 1)) lines++;
+  return lines > 0 ? first.length / lines : Math.max(1, rest);
+}
+
 /**
  * Cuts [from, size) of a file into up to `parts` parts of about the same size,
  * each but the first starting right after a line feed (fewer parts when the
@@ -25,10 +43,7 @@ export async function cutAtLines(path: string, from: number, size: number, parts
       const { bytesRead } = await handle.read(probe, 0, PROBE_BYTES, at);
       return probe.subarray(0, bytesRead);
     };
-    const first = await read(from);
-    let lines = 0;
-    for (let at = first.indexOf(LF); at >= 0; at = first.indexOf(LF, at + 1)) lines++;
-    const bytesPerLine = lines > 0 ? first.length / lines : Math.max(1, size - from);
+    const bytesPerLine = bytesPerLineAt(await read(from), size - from);
     const starts = [from];
     for (let k = 1; k < parts; k++) {
       let at = Math.max(starts[starts.length - 1]!, from + Math.floor(((size - from) * k) / parts));
