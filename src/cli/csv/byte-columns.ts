@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { ChosenColumns } from './chosen-columns';
 import { detectEncoding } from './decode';
+import { parseGeneralLine } from './general-line';
 import { CsvParser } from './parser';
 import { fileProblem, MAX_FIELD_CHARS, type CsvProblem, type CsvReadOptions } from './reader';
 import { Utf8StreamCheck } from './utf8-check';
@@ -295,11 +296,12 @@ class ByteLineReader {
       const j = bytes.indexOf(LF, i);
       if (!this.plain) {
         const end = j < 0 ? n : j + 1;
-        chosen.general(this.parser.push(this.decoder.decode(bytes.subarray(i, end), { stream: true })));
+        const text = this.decoder.decode(bytes.subarray(i, end), { stream: true });
+        const next = parseGeneralLine(this.parser, chosen, text, j >= 0);
         i = end;
-        if (j >= 0 && this.parser.atRecordStart) {
+        if (next !== undefined) {
           this.plain = true;
-          this.line = this.parser.currentLine;
+          this.line = next;
         }
         continue;
       }
