@@ -158,10 +158,13 @@ async function* readChunks(
   end: () => number,
 ): AsyncGenerator<Buffer> {
   let position = from;
-  for (;;) {
+  // Two buffers in turn: a chunk is read while the one before is still held, never two before (nothing here
+  // keeps a chunk's bytes: the readers copy what they keep), and no megabyte is allocated per chunk.
+  const buffers = [Buffer.allocUnsafeSlow(chunkSize), Buffer.allocUnsafeSlow(chunkSize)];
+  for (let turn = 0; ; turn ^= 1) {
     const size = Math.min(chunkSize - (position % chunkSize), end() - position);
     if (size <= 0) return;
-    const buffer = Buffer.allocUnsafe(size);
+    const buffer = buffers[turn]!;
     const { bytesRead } = await handle.read(buffer, 0, size, position);
     if (bytesRead === 0) return;
     position += bytesRead;
