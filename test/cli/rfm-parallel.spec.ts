@@ -106,6 +106,15 @@ describe('tierwise rfm on several threads', () => {
     const path = writeLines('orders.csv', text);
     const single = await readOnOneThread(path);
     expect(single.count).toBe(3_000);
+    // Cuts are looked for at (size - body) * k / threads past the header: some land inside a character.
+    const bytes = readFileSync(path);
+    const body = bytes.indexOf(10) + 1;
+    const insideCharacter = [2, 3, 4, 7]
+      .flatMap((threads) =>
+        Array.from({ length: threads - 1 }, (_v, k) => body + Math.floor(((bytes.length - body) * (k + 1)) / threads)),
+      )
+      .filter((at) => (bytes[at]! & 0xc0) === 0x80);
+    expect(insideCharacter.length).toBeGreaterThan(0);
     let used = 0;
     for (const threads of [2, 3, 4, 7]) {
       const parallel = await readOnThreads(path, threads);
