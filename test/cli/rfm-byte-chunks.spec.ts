@@ -7,9 +7,9 @@ import { OrderRowsSink } from '../../src/cli/commands/rfm-order-range';
 import { seededRandom } from '../support/seeded-random';
 
 /**
- * The byte reader reads a file into two buffers in turn: nothing may keep a
- * view of a chunk (a later chunk overwrites it). Ids of two prefixes with the
- * same numbers (C5, D5) tell apart a number table whose prefix was overwritten.
+ * Orders read from small chunks of bytes: nothing may keep a view of a chunk
+ * (NumberedKeys' prefix is a copy). Ids of two prefixes with the same numbers
+ * (C5, D5) tell apart a number table whose prefix changed under it.
  */
 const NAMES = { customer: 'id', date: 'day', amount: 'amount' };
 

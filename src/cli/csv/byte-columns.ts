@@ -158,13 +158,12 @@ async function* readChunks(
   end: () => number,
 ): AsyncGenerator<Buffer> {
   let position = from;
-  // Two buffers in turn: a chunk is read while the one before is still held, never two before (nothing here
-  // keeps a chunk's bytes: the readers copy what they keep), and no megabyte is allocated per chunk.
-  const buffers = [Buffer.allocUnsafeSlow(chunkSize), Buffer.allocUnsafeSlow(chunkSize)];
-  for (let turn = 0; ; turn ^= 1) {
+  // A new buffer per chunk: a sink may keep views of a chunk's rows until rows of a later chunk come
+  // (tierwise grade writes its lines from them), which may be several chunks later for a long line.
+  for (;;) {
     const size = Math.min(chunkSize - (position % chunkSize), end() - position);
     if (size <= 0) return;
-    const buffer = buffers[turn]!;
+    const buffer = Buffer.allocUnsafe(size);
     const { bytesRead } = await handle.read(buffer, 0, size, position);
     if (bytesRead === 0) return;
     position += bytesRead;
