@@ -117,7 +117,10 @@ export interface ApplyOptions extends RunOptions {
   confirmed?: boolean;
   /** The rows the plan was built from: Apply re-reads their key column (the first) and refuses when it changed. */
   rows?: readonly Cell[][];
-  /** Sheets the pane created for this Apply (RFM from orders): Revert deletes them after undoing the rest. */
+  /**
+   * Sheets the pane created for this Apply (RFM from orders): Revert deletes them after undoing the rest,
+   * unless the user has typed on them since (what they hold when Apply starts is the pane's).
+   */
   createdSheets?: readonly string[];
 }
 
@@ -174,7 +177,10 @@ export interface Workbook {
   findRevert(): Promise<Result<{ revertible: boolean }>>;
   /** Whether there is an Apply to undo: of this session, or found by findRevert. */
   canRevert(): boolean;
-  /** Undoes the last Apply unless the cells it wrote changed since (then `revert-refused`); removes its journal. */
+  /**
+   * Undoes the last Apply unless the cells it wrote changed since, or a sheet it created (and Revert would
+   * delete) holds the user's cells (then `revert-refused`); removes its journal.
+   */
   revert(): Promise<Result<void>>;
   /**
    * Selects data rows (0-based, below the header); returns how many fit in one selection, and `firstAreaOnly`
