@@ -76,6 +76,40 @@ export async function createdSheetSteps(
   return steps;
 }
 
+/** Rectangles Tierwise wrote of at least this many cells (an RFM sheet, graded columns) are not read back. */
+const UNREAD_CELLS = 10_000;
+
+const covers = (rect: Rect, row: number, column: number) =>
+  row >= rect.row && row < rect.row + rect.rows && column >= rect.column && column < rect.column + rect.columns;
+
+/**
+ * The first filled cell (row by row) of `used` outside `written`. The used range is read but for Tierwise's
+ * large rectangles, in a few pieces (a summary or a rules block: its used range whole, each cell tested).
+ */
+async function firstUserCell(
+  used: Rect,
+  written: readonly Rect[],
+  read: (rect: Rect) => Promise<unknown[][]>,
+): Promise<Rect | undefined> {
+  const parts = outside(
+    used,
+    written.filter((w) => w.rows * w.columns >= UNREAD_CELLS),
+  );
+  let first: Rect | undefined;
+  for (const rect of parts) {
+    const grid = await read(rect);
+    const found = grid.flatMap((cells, r) => {
+      const c = cells.findIndex(
+        (cell, k) => filled(cell) && !written.some((w) => covers(w, rect.row + r, rect.column + k)),
+      );
+      return c < 0 ? [] : [{ row: rect.row + r, column: rect.column + c, rows: 1, columns: 1 }];
+    })[0];
+    if (found && (!first || found.row < first.row || (found.row === first.row && found.column < first.column)))
+      first = found;
+  }
+  return first;
+}
+
 /**
  * The first cell of the user's (row by row) on a sheet Revert would delete; undefined when none. The
  * columns the Apply wrote on such a sheet (its fingerprint: RFM customers graded) are Tierwise's too.
@@ -95,14 +129,7 @@ export async function userCellOnCreatedSheet(
         ? [{ row: print.row, column: print.column, rows: print.rows, columns: print.keys.length }]
         : [];
     const sheet = context.workbook.worksheets.getItemOrNullObject(step.sheet);
-    let first: Rect | undefined;
-    for (const rect of outside(used, [...step.written, ...graded])) {
-      const grid = await read(sheet, rect, 'formulas');
-      const r = grid.findIndex((row) => row.some(filled));
-      if (r < 0) continue;
-      const at = { row: rect.row + r, column: rect.column + grid[r]!.findIndex(filled), rows: 1, columns: 1 };
-      if (!first || at.row < first.row || (at.row === first.row && at.column < first.column)) first = at;
-    }
+    const first = await firstUserCell(used, [...step.written, ...graded], (rect) => read(sheet, rect, 'formulas'));
     if (first) return { sheet: step.sheet, address: rectAddress(first, step.sheet) };
   }
   return undefined;

@@ -52,6 +52,7 @@ describe('Revert of the first Apply and the sheets it created', () => {
     [SUMMARY_SHEET, 0, 12, 'M1'],
     [RULES_SHEET, 0, 20, 'U1'],
     [RULES_SHEET, 200, 1, 'B201'],
+    [RULES_SHEET, 20_000, 5, 'F20001'],
     // The blank row between the rules block's header and its inputs: inside the block, written empty.
     [RULES_SHEET, 7, 0, 'A8'],
   ])(
@@ -147,10 +148,11 @@ describe('Revert of an Apply on the RFM sheets the pane created', () => {
 
   async function rfmApplied(
     mode: 'values' | 'formulas',
+    customers: number,
   ): Promise<{ fake: FakeExcel; workbook: OfficeWorkbook; initial: unknown }> {
     const fake = new FakeExcel();
     const orders: Array<Array<string | number>> = [];
-    for (let k = 0; k < 9; k++)
+    for (let k = 0; k < customers; k++)
       for (let n = 0; n <= k % 4; n++)
         orders.push([`客户${k}`, parseDate('2024-01-01') + k * 7 + n * 3, 100 * (k + 1) + n]);
     fake.addSheet('订单', [['客户', '日期', '金额'], ...orders]);
@@ -186,14 +188,16 @@ describe('Revert of an Apply on the RFM sheets the pane created', () => {
   const withoutActive = (snapshot: unknown) => ({ ...(snapshot as object), active: '' });
 
   it.each([
-    ['RFM customers', 30, 0, 'A31', 'values'],
-    ['RFM customers', 0, 14, 'O1', 'formulas'],
-    ['RFM segments', 60, 2, 'C61', 'values'],
-    ['RFM segments', 0, 9, 'J1', 'formulas'],
-  ] as const)(
+    ['RFM customers', 30, 0, 'A31', 'values', 9],
+    ['RFM customers', 0, 14, 'O1', 'formulas', 9],
+    ['RFM segments', 60, 2, 'C61', 'values', 9],
+    ['RFM segments', 0, 9, 'J1', 'formulas', 9],
+    // 1,500 customers: the customer sheet and its graded columns are not read back, only the rest.
+    ['RFM customers', 1600, 2, 'C1601', 'values', 1500],
+  ] as Array<[string, number, number, string, 'values' | 'formulas', number]>)(
     'given a note on %s (row %i, column %i: %s, %s mode) then Revert stops naming it, and without it every sheet is as before',
-    async (sheet, row, column, cell, mode) => {
-      const { fake, workbook, initial } = await rfmApplied(mode);
+    async (sheet, row, column, cell, mode, customers) => {
+      const { fake, workbook, initial } = await rfmApplied(mode, customers);
       fake.setCell(fake.sheet(sheet)!, row, column, { value: 'call back in May' });
       const typed = visible(fake);
       expect(await workbook.revert()).toEqual({ ok: false, problem: refused(sheet, cell) });
