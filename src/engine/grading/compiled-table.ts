@@ -1,4 +1,4 @@
-import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, Graded } from '../grader';
+import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, GradeOptions, Graded } from '../grader';
 import { TierwiseUsageError, type GradeError } from '../errors';
 import type { GradingTable, InputDef, Threshold, Tier } from '../model';
 import type { Cell } from '../values/cell';
@@ -76,22 +76,27 @@ export class CompiledGradingTable implements CompiledTable {
   private readonly byShare: readonly Threshold[] | undefined;
   readonly ranked: boolean;
 
-  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
-    return this.gradeBatch(rows, 'rows', rows.length, map);
+  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap, options?: GradeOptions): GradeBatch {
+    return this.gradeBatch(rows, 'rows', rows.length, map, options?.into);
   }
 
-  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
+  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap, options?: GradeOptions): GradeBatch {
     const binding = this.bind(map);
     const lengths = new Set(Array.from(binding.map, (c) => (c >= 0 ? columns[c]?.length : undefined)));
     lengths.delete(undefined);
     if (lengths.size > 1)
       throw new TierwiseUsageError(`gradeColumns: columns of different lengths (${[...lengths].join(', ')})`);
-    return this.gradeBatch(columns, 'columns', [...lengths][0] ?? 0, map);
+    return this.gradeBatch(columns, 'columns', [...lengths][0] ?? 0, map, options?.into);
   }
 
-  private gradeBatch(data: ArrayLike<ArrayLike<Cell>>, layout: Layout, count: number, map?: ColumnMap): GradeBatch {
-    const scores = new Float64Array(count);
-    const tiers = new Int32Array(count);
+  private gradeBatch(
+    data: ArrayLike<ArrayLike<Cell>>,
+    layout: Layout,
+    count: number,
+    map: ColumnMap | undefined,
+    into: GradeBatch | undefined,
+  ): GradeBatch {
+    const { scores, tiers } = this.byShare ? freshResults(count) : resultsInto(into, count, data, layout);
     const errors = new Map<number, GradeError>();
     const binding = this.bind(map);
     const state = this.state;
@@ -256,6 +261,28 @@ export class CompiledGradingTable implements CompiledTable {
       ),
     };
   }
+}
+
+function freshResults(count: number): { scores: Float64Array; tiers: Int32Array } {
+  return { scores: new Float64Array(count), tiers: new Int32Array(count) };
+}
+
+/** The first `count` rows of an earlier batch's result arrays when they are long enough, else fresh arrays. */
+function resultsInto(
+  into: GradeBatch | undefined,
+  count: number,
+  data: ArrayLike<ArrayLike<Cell>>,
+  layout: Layout,
+): { scores: Float64Array; tiers: Int32Array } {
+  if (!into || into.scores.length < count || into.tiers.length < count) return freshResults(count);
+  // Results written over a column being read would change rows not yet graded.
+  if (layout === 'columns')
+    for (let c = 0; c < data.length; c++) {
+      const column = data[c];
+      if (ArrayBuffer.isView(column) && (column.buffer === into.scores.buffer || column.buffer === into.tiers.buffer))
+        throw new TierwiseUsageError('gradeColumns: `into` shares memory with input column ' + c);
+    }
+  return { scores: into.scores.subarray(0, count), tiers: into.tiers.subarray(0, count) };
 }
 
 function sameMap(a: Int32Array, b: ColumnMap): boolean {
