@@ -3,7 +3,7 @@ import { TierwiseUsageError, type GradeError } from '../errors';
 import type { GradingTable, InputDef, Threshold, Tier } from '../model';
 import type { Cell } from '../values/cell';
 import { NEEDS_RANKED_BATCH } from './abc';
-import { readDoubles, readNumberCells, type NumberCells } from './block-read';
+import { readDoubles, uncheckedFinite, readNumberCells, type NumberCells } from './block-read';
 import { makeDecoder, type Decoder } from './decode';
 import type { MethodEvaluator } from './method';
 import { BLOCK_SIZE, BlockState } from './row-state';
@@ -44,6 +44,8 @@ export class CompiledGradingTable implements CompiledTable {
   private readonly decodedSlots: Int32Array;
   /** 1 where the decoded input is a number input. */
   private readonly numeric: Uint8Array;
+  /** 1 where the method checks the decoded input's values for finiteness itself (`checksFinite`). */
+  private readonly methodChecks: Uint8Array;
   private readonly state: BlockState;
   private readonly identity: Int32Array;
   private readonly bindings = new WeakMap<object, Binding>();
@@ -68,6 +70,8 @@ export class CompiledGradingTable implements CompiledTable {
     this.decodedSlots = Int32Array.from(own, (x) => x.slot);
     // A daysSince column holds dates (numbers there are date serials), never the fast number path.
     this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' && !x.input.daysSince ? 1 : 0));
+    const checks = new Set(method.checksFinite ?? []);
+    this.methodChecks = Uint8Array.from(own, (x) => (checks.has(x.slot) ? 1 : 0));
     this.state = new BlockState(table.inputs.length);
     this.identity = Int32Array.from(columns, (_c, i) => i);
   }
@@ -151,7 +155,9 @@ export class CompiledGradingTable implements CompiledTable {
    * Grades rows start .. start+size of `data` (rows of cells, or columns of
    * cells) into `state`: decode column by column,
    * fill derived inputs from source tables, then run the method. With a trace
-   * (a block of one row) the steps of the explanation are recorded.
+   * (a block of one row) the steps of the explanation are recorded. Columns
+   * of doubles the method checks itself are read unchecked, unless
+   * `checkAll` (the block graded again after a non-finite value was found).
    */
   private evaluate(
     data: ArrayLike<ArrayLike<Cell>>,
@@ -161,6 +167,7 @@ export class CompiledGradingTable implements CompiledTable {
     binding: Binding,
     state: BlockState,
     trace: ExplanationStep[] | undefined,
+    checkAll = false,
   ): void {
     state.begin(size, !this.method.writesEveryRow);
     const { map } = binding;
@@ -179,7 +186,7 @@ export class CompiledGradingTable implements CompiledTable {
       const fast = this.numeric[k] === 1;
       const columnCells = column >= 0 && layout === 'columns' ? data[column] : undefined;
       if (fast && columnCells instanceof Float64Array && !trace) {
-        readDoubles(columnCells, start, size, state, slot, decode);
+        readDoubles(columnCells, start, size, state, slot, decode, checkAll || this.methodChecks[k] === 0);
         continue;
       }
       if (fast && column >= 0 && layout === 'rows' && !trace) {
@@ -232,7 +239,11 @@ export class CompiledGradingTable implements CompiledTable {
         });
       }
     }
-    this.method.evaluate(state, trace);
+    // The method checks unchecked slots only where no row failed; elsewhere they are checked here.
+    if (state.unchecked.length > 0 && state.failures > 0 && !uncheckedFinite(state)) state.nonFinite = true;
+    else this.method.evaluate(state, trace);
+    // A non-finite value in a column read unchecked: grade the block again, decoding it (rare).
+    if (state.nonFinite) this.evaluate(data, layout, start, size, binding, state, trace, true);
   }
 
   /** Resolves a column map once per map object; a map changed in place is noticed and resolved again. */

@@ -93,8 +93,11 @@ export function unrolledRange(
  * A plain scorecard's last one or two criteria and its tier in one pass:
  * each row's total is `prior` (the earlier criteria's sum, or zeros) plus
  * their points, written to the score, and its tier from the thresholds. True
- * when some total is NaN (a blank or out-of-range value), for the caller to
- * score those rows exactly.
+ * when some total is NaN (a blank, out-of-range or non-finite value), for the
+ * caller to score those rows exactly. Each value's `v - v` (0 when finite,
+ * NaN for NaN and ±Infinity) is added to the total, so a non-finite value
+ * read unchecked never passes for a band's points; totals are never -0, so
+ * adding 0 changes none.
  */
 export type FusedTail = (state: BlockState, prior: Float64Array) => boolean;
 
@@ -107,7 +110,8 @@ export function fusedTail(last: readonly UnrolledRange[], tierAt: (score: number
       const va = state.values[a.slot]!;
       let nan = 0;
       for (let r = 0; r < state.size; r++) {
-        const t = prior[r]! + a.byPosition[bandsBelow4(va[r]!, a.above, a.p0, a.p1, a.p2)]!;
+        const x = va[r]!;
+        const t = prior[r]! + a.byPosition[bandsBelow4(x, a.above, a.p0, a.p1, a.p2)]! + (x - x);
         score[r] = t;
         tier[r] = tierAt(t);
         nan |= +(t !== t);
@@ -120,10 +124,13 @@ export function fusedTail(last: readonly UnrolledRange[], tierAt: (score: number
     const vb = state.values[b.slot]!;
     let nan = 0;
     for (let r = 0; r < state.size; r++) {
+      const x = va[r]!;
+      const y = vb[r]!;
       const t =
         prior[r]! +
-        a.byPosition[bandsBelow4(va[r]!, a.above, a.p0, a.p1, a.p2)]! +
-        b.byPosition[bandsBelow4(vb[r]!, b.above, b.p0, b.p1, b.p2)]!;
+        a.byPosition[bandsBelow4(x, a.above, a.p0, a.p1, a.p2)]! +
+        b.byPosition[bandsBelow4(y, b.above, b.p0, b.p1, b.p2)]! +
+        (x - x + (y - y));
       score[r] = t;
       tier[r] = tierAt(t);
       nan |= +(t !== t);
