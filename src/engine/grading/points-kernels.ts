@@ -1,5 +1,5 @@
 import { nextDown, type BandFinder } from './bands';
-import type { BlockState } from './row-state';
+import { BLOCK_SIZE, type BlockState } from './row-state';
 
 /**
  * The scorecard's block kernels: a criterion's weighted points set or added
@@ -91,7 +91,7 @@ export function unrolledRange(
 
 /**
  * A plain scorecard's last one or two criteria and its tier in one pass:
- * each row's total is `prior` (the earlier criteria's sum, or zeros) plus
+ * each row's total is `prior` (the earlier criteria's sum, if any) plus
  * their points, written to the score, and its tier from the thresholds. True
  * when some total is NaN (a blank, out-of-range or non-finite value), for the
  * caller to score those rows exactly. Each value's `v - v` (0 when finite,
@@ -99,13 +99,14 @@ export function unrolledRange(
  * read unchecked never passes for a band's points; totals are never -0, so
  * adding 0 changes none.
  */
-export type FusedTail = (state: BlockState, prior: Float64Array) => boolean;
+export type FusedTail = (state: BlockState, prior: Float64Array | undefined) => boolean;
 
 export function fusedTail(last: readonly UnrolledRange[], tierAt: (score: number) => number): FusedTail {
   const a = last[0]!;
   const b = last[1];
-  if (!b)
-    return (state, prior) => {
+  if (!b) {
+    const zeros = new Float64Array(BLOCK_SIZE);
+    return (state, prior = zeros) => {
       const { score, tier } = state;
       const va = state.values[a.slot]!;
       let nan = 0;
@@ -118,19 +119,32 @@ export function fusedTail(last: readonly UnrolledRange[], tierAt: (score: number
       }
       return nan === 1;
     };
+  }
+  // The ends and points as locals of the loop; without earlier criteria, no total to read (most two-criterion tables).
+  const { slot: sa, byPosition: pa, above: la, p0: a0, p1: a1, p2: a2 } = a;
+  const { slot: sb, byPosition: pb, above: lb, p0: b0, p1: b1, p2: b2 } = b;
   return (state, prior) => {
     const { score, tier } = state;
-    const va = state.values[a.slot]!;
-    const vb = state.values[b.slot]!;
+    const va = state.values[sa]!;
+    const vb = state.values[sb]!;
+    const n = state.size;
     let nan = 0;
-    for (let r = 0; r < state.size; r++) {
+    if (prior === undefined) {
+      for (let r = 0; r < n; r++) {
+        const x = va[r]!;
+        const y = vb[r]!;
+        const t = pa[bandsBelow4(x, la, a0, a1, a2)]! + pb[bandsBelow4(y, lb, b0, b1, b2)]! + (x - x + (y - y));
+        score[r] = t;
+        tier[r] = tierAt(t);
+        nan |= +(t !== t);
+      }
+      return nan === 1;
+    }
+    for (let r = 0; r < n; r++) {
       const x = va[r]!;
       const y = vb[r]!;
       const t =
-        prior[r]! +
-        a.byPosition[bandsBelow4(x, a.above, a.p0, a.p1, a.p2)]! +
-        b.byPosition[bandsBelow4(y, b.above, b.p0, b.p1, b.p2)]! +
-        (x - x + (y - y));
+        prior[r]! + pa[bandsBelow4(x, la, a0, a1, a2)]! + pb[bandsBelow4(y, lb, b0, b1, b2)]! + (x - x + (y - y));
       score[r] = t;
       tier[r] = tierAt(t);
       nan |= +(t !== t);

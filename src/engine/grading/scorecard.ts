@@ -46,7 +46,6 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       ? fusedTail(tail as NonNullable<(typeof tail)[number]>[], thresholds.tierAt)
       : undefined;
   const head = criteria.slice(0, criteria.length - tailSize);
-  const zeros = new Float64Array(BLOCK_SIZE);
 
   /** One row's total, criterion by criterion, failing the row on a blank without blank points or a value outside the bands. */
   const exactTotal = (state: BlockState, r: number): number => {
@@ -88,7 +87,7 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       const n = state.size;
       if (fused && !trace && state.failures === 0) {
         for (let i = 0; i < head.length; i++) head[i]!.add(state, score, i === 0);
-        if (!fused(state, head.length > 0 ? score : zeros)) return;
+        if (!fused(state, head.length > 0 ? score : undefined)) return;
         if (state.unchecked.length > 0 && !uncheckedFinite(state)) {
           state.nonFinite = true;
           return;
