@@ -102,7 +102,8 @@ export interface GradeOptions {
    * as this call (the results are then their first `count` rows); otherwise,
    * and for ranked tables (ABC, tiers by share), fresh arrays are allocated.
    * Every row of the returned batch is written by this call; `errors` is
-   * always a new map.
+   * always a new map. Its arrays must not share memory with the data being
+   * graded (gradeColumns refuses a column that does).
    */
   into?: GradeBatch;
 }
