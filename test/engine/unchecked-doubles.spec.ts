@@ -13,9 +13,10 @@ import { kindInput, numberInputs, tiers } from './fixtures';
  * NaN or ±Infinity back to be decoded. Against each row explained alone (the
  * per-cell path), on random plain scorecards whose outer bands are open (so
  * ±Infinity would land in a band if unchecked) or closed, with non-finite
- * values rare or common, a category input before or after the numbers (rows
- * failing before the fused pass, or no fused pass), -0, band ends and the
- * doubles beside them, in batches of 1 to 4,097 rows.
+ * values rare or common, a category input before or after the numbers with
+ * its criterion first or last (rows failing on an earlier or a later input
+ * before the fused pass, or no fused pass), -0, band ends and the doubles
+ * beside them, in batches of 1 to 4,097 rows.
  */
 
 const nextUp = (x: number): number => -nextDown(-x);
@@ -33,6 +34,8 @@ interface Case {
   criteria: Criterion[];
   /** -1: no category input; 0: before the numbers; 1: after them. */
   category: -1 | 0 | 1;
+  /** Whether the category's criterion comes first (the numbers' criteria then end the table, fused). */
+  categoryCriterionFirst: boolean;
   count: number;
   /** Share of NaN or ±Infinity cells; with `infinitiesOnly`, ±Infinity only. */
   nonFinite: number;
@@ -85,7 +88,11 @@ function tableOf(c: Case): GradingTable {
     method: {
       kind: 'scorecard',
       criteria:
-        c.category === 0 ? [kindCriterion, ...criteria] : c.category === 1 ? [...criteria, kindCriterion] : criteria,
+        c.category < 0
+          ? criteria
+          : c.categoryCriterionFirst
+            ? [kindCriterion, ...criteria]
+            : [...criteria, kindCriterion],
       thresholds: [{ tier: 'A', gte: 10 }, { tier: 'B', gt: 4 }, { tier: 'C' }],
     } as never,
     tiers: tiers('A', 'B', 'C'),
@@ -144,6 +151,8 @@ const arbCriterion: fc.Arbitrary<Criterion> = fc.record({
 const arbCase: fc.Arbitrary<Case> = fc.record({
   criteria: fc.array(arbCriterion, { minLength: 1, maxLength: 3 }),
   category: fc.constantFrom(-1 as const, -1 as const, 0 as const, 1 as const),
+  // With the category's input after the numbers and its criterion first, a row can fail on a later input.
+  categoryCriterionFirst: fc.boolean(),
   count: fc.oneof(fc.constantFrom(1, 2, 2047, 2048, 2049, 4097), fc.integer({ min: 0, max: 300 })),
   nonFinite: fc.constantFrom(0, 0.0003, 0.01, 0.3),
   // NaN always scores NaN; ±Infinity alone is what a missing check lets through.
@@ -178,6 +187,7 @@ describe('columns of doubles read in place unchecked', () => {
       tableOf({
         criteria: [{ cuts: [0], openBelow: true, openAbove: true, required: true, weight: 1 }],
         category: -1,
+        categoryCriterionFirst: false,
         count: 0,
         nonFinite: 0,
         infinitiesOnly: false,
