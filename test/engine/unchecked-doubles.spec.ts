@@ -37,9 +37,11 @@ interface Case {
   /** Whether the category's criterion comes first (the numbers' criteria then end the table, fused). */
   categoryCriterionFirst: boolean;
   count: number;
-  /** Share of NaN or ±Infinity cells; with `infinitiesOnly`, ±Infinity only. */
+  /** Share of non-finite cells: NaN or ±Infinity, ±Infinity only, or +Infinity only. */
   nonFinite: number;
-  infinitiesOnly: boolean;
+  nonFiniteKinds: 'all' | 'infinities' | 'plus-infinity';
+  /** The last number input given as an array of cells: rows fail while decoding beside columns read unchecked. */
+  lastAsCells: boolean;
   /** Values outside every band now and then (rows scored exactly), or never. */
   outside: boolean;
   seed: number;
@@ -108,12 +110,18 @@ function columnsOf(c: Case, table: GradingTable): Array<Float64Array | Cell[]> {
       return Array.from({ length: c.count }, () => (random() < 0.01 ? 'z' : pick(['a', 'b'])));
     const criterion = c.criteria[Number(input.id.slice(1))]!;
     const edges = [-1000, 1000, ...criterion.cuts].flatMap((e) => [e, nextDown(e), nextUp(e)]).concat(-0, 0);
-    const nonFinite = c.infinitiesOnly ? NON_FINITE.slice(1) : NON_FINITE;
+    const nonFinite = NON_FINITE.slice(
+      c.nonFiniteKinds === 'all' ? 0 : 1,
+      c.nonFiniteKinds === 'plus-infinity' ? 2 : 3,
+    );
     const [low, high] = c.outside ? [-1200, 1200] : [-1000, 1000];
     const inside = edges.filter((e) => e >= low && e <= high);
-    return Float64Array.from({ length: c.count }, () =>
+    const doubles = Float64Array.from({ length: c.count }, () =>
       random() < c.nonFinite ? pick(nonFinite) : random() < 0.5 ? pick(inside) : low + random() * (high - low),
     );
+    // The last number column as cells, now and then a text (the row fails while decoding) or a blank.
+    if (!c.lastAsCells || input.id !== `x${c.criteria.length - 1}`) return doubles;
+    return Array.from(doubles, (v): Cell => (random() < 0.02 ? pick(['abc', null]) : v));
   });
 }
 
@@ -149,14 +157,24 @@ const arbCriterion: fc.Arbitrary<Criterion> = fc.record({
 });
 
 const arbCase: fc.Arbitrary<Case> = fc.record({
-  criteria: fc.array(arbCriterion, { minLength: 1, maxLength: 3 }),
-  category: fc.constantFrom(-1 as const, -1 as const, 0 as const, 1 as const),
+  // Two number criteria and nothing before them: the fused pass that checks the values it reads.
+  criteria: fc.oneof(
+    { weight: 2, arbitrary: fc.array(arbCriterion, { minLength: 2, maxLength: 2 }) },
+    { weight: 1, arbitrary: fc.array(arbCriterion, { minLength: 1, maxLength: 3 }) },
+  ),
+  category: fc.constantFrom(-1 as const, -1 as const, -1 as const, 0 as const, 1 as const),
+  lastAsCells: fc.boolean(),
   // With the category's input after the numbers and its criterion first, a row can fail on a later input.
   categoryCriterionFirst: fc.boolean(),
   count: fc.oneof(fc.constantFrom(1, 2, 2047, 2048, 2049, 4097), fc.integer({ min: 0, max: 300 })),
   nonFinite: fc.constantFrom(0, 0.0003, 0.01, 0.3),
-  // NaN always scores NaN; ±Infinity alone is what a missing check lets through.
-  infinitiesOnly: fc.constantFrom(true, true, false),
+  // NaN and -Infinity always score NaN; +Infinity alone is what a missing check lets through an open top.
+  nonFiniteKinds: fc.constantFrom(
+    'all' as const,
+    'infinities' as const,
+    'plus-infinity' as const,
+    'plus-infinity' as const,
+  ),
   outside: fc.boolean(),
   seed: fc.nat(),
 });
@@ -185,12 +203,16 @@ describe('columns of doubles read in place unchecked', () => {
   it('given ±Infinity inside open outer bands, then those rows fail as not a number, in every block', () => {
     const result = compileTable(
       tableOf({
-        criteria: [{ cuts: [0], openBelow: true, openAbove: true, required: true, weight: 1 }],
+        criteria: [
+          { cuts: [0], openBelow: true, openAbove: true, required: true, weight: 1 },
+          { cuts: [], openBelow: true, openAbove: true, required: true, weight: 1 },
+        ],
         category: -1,
         categoryCriterionFirst: false,
         count: 0,
         nonFinite: 0,
-        infinitiesOnly: false,
+        nonFiniteKinds: 'all',
+        lastAsCells: false,
         outside: false,
         seed: 0,
       }),
@@ -204,7 +226,7 @@ describe('columns of doubles read in place unchecked', () => {
       [4096, -Infinity],
     ] as const)
       values[r] = v;
-    const batch = result.compiled.gradeColumns([values]);
+    const batch = result.compiled.gradeColumns([values, new Float64Array(4097).fill(1)]);
     expect([...batch.errors].map(([r, error]) => [r, error.kind])).toEqual([
       [0, 'not-a-number'],
       [2047, 'not-a-number'],

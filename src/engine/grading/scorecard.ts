@@ -80,8 +80,8 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
   return {
     hasScore: true,
     writesEveryRow: true,
-    // The fused pass adds each tail value's v - v to the total: a non-finite value shows as a NaN total.
-    ...(fused ? { checksFinite: tail.map((u) => u!.slot) } : {}),
+    // Without earlier criteria, the fused pass checks the values it reads (a non-finite one gives a NaN total).
+    ...(fused && head.length === 0 ? { checksFinite: fused.checksFinite } : {}),
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
       const { failed, score } = state;
       const n = state.size;
