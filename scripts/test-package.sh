@@ -24,4 +24,11 @@ for tier in 'A  *Grade A  *66' 'B  *Grade B  *129' 'C  *Grade C  *100'; do
 done
 [ -e "$installed/node_modules/tsx" ] && fail "tsx was installed with the package"
 [ -e "$installed/src" ] && fail "the TypeScript sources were packed"
-echo "test-package: $(basename "$tarball") installs and runs tierwise demo ($(du -sk "$tarball" | cut -f1) KB packed)"
+# The worker thread's file (dist/tierwise-worker.js) is in the package: `tierwise rfm` on two threads
+# (forced for a small file) writes what it writes on one.
+awk 'BEGIN { print "customer_id,order_date,revenue"; for (i = 0; i < 5000; i++) printf "C%d,2024-%02d-%02d,%d.%02d\n", i % 300, 1 + i % 12, 1 + i % 28, i % 500, i % 100 }' >orders.csv
+run_rfm() { env -i PATH="$prefix/bin:$node_dir:/usr/bin:/bin" HOME="$work" TIERWISE_THREADS="$1" TIERWISE_PARALLEL_MIN_BYTES=0 "$prefix/bin/tierwise" rfm orders.csv --out "rfm-$1.csv" --lang en-US >/dev/null; }
+run_rfm 1 || fail "tierwise rfm on one thread failed"
+run_rfm 2 || fail "tierwise rfm on two threads failed"
+cmp -s rfm-1.csv rfm-2.csv || fail "tierwise rfm wrote other customers on two threads"
+echo "test-package: $(basename "$tarball") installs and runs tierwise demo and rfm on two threads ($(du -sk "$tarball" | cut -f1) KB packed)"

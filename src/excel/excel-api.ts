@@ -34,6 +34,8 @@ export interface ExcelRange extends LoadableObject {
   getEntireColumn(): ExcelRange;
   insert(shift: 'Right'): ExcelRange;
   delete(shift: 'Left'): void;
+  /** Formats only: number formats, fonts, fills and the conditional formats of the cells. */
+  clear(applyTo: 'Formats'): void;
   select(): void;
 }
 
@@ -123,8 +125,11 @@ export interface ExcelNamedItemCollection extends LoadableObject {
   getItemOrNullObject(name: string): ExcelNamedItem;
 }
 
-export interface ExcelChart {
+export interface ExcelChart extends LoadableObject {
   title: { text: string };
+  name: string;
+  readonly isNullObject: boolean;
+  delete(): void;
 }
 
 /** Worksheet.visibility (ExcelApi 1.1): VeryHidden sheets can be shown by code only. */
@@ -143,6 +148,7 @@ export interface ExcelWorksheet extends LoadableObject {
   /** 'Pareto' is ExcelApi 1.9; its chart's type reads null on some hosts and its series are not for the API (ADR 0023). */
   readonly charts: {
     add(type: 'ColumnClustered' | 'BarClustered' | 'Pareto', source: ExcelRange, seriesBy: 'Columns'): ExcelChart;
+    getItemOrNullObject(name: string): ExcelChart;
   };
   getRange(address?: string): ExcelRange;
   getRanges(address: string): ExcelRangeAreas;

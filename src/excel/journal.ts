@@ -47,7 +47,20 @@ export type UndoStep =
   /** The custom XML part of `namespace` (default: the rules stamp) as it was; null: none. */
   | { kind: 'restore-xml'; namespace?: string; xml: string | null }
   /** A summary sheet Apply replaced: added again at its tab position and drawn. */
-  | { kind: 'restore-summary'; sheet: string; position: number; drawing: SummaryDrawing };
+  | { kind: 'restore-summary'; sheet: string; position: number; drawing: SummaryDrawing }
+  /**
+   * A summary Apply redrew on its sheet (ADR 0035): `drawn` taken out, `drawing` drawn again, then the cells
+   * of `rect` (both drawings and the user's cells between them) written back as they were.
+   */
+  | {
+      kind: 'redraw-summary';
+      sheet: string;
+      drawn: SummaryDrawing;
+      drawing: SummaryDrawing;
+      rect: Rect;
+      formulas: unknown[][];
+      numberFormat: unknown[][];
+    };
 
 /**
  * What Apply wrote, one content key per output column (header and rows as

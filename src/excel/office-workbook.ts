@@ -11,9 +11,8 @@ import { readStoredTables, type StoredBlock } from '../engine/sheet-form';
 import { getPreset } from '../engine/presets';
 import { TABLE_NAME_PREFIX } from '../engine/plan';
 import { columnLetters } from '../engine/sheet-form/text';
-import { absoluteReference, rectAddress, type Rect } from './a1';
+import { rectAddress, type Rect } from './a1';
 import { chunkRows, isPayloadTooLarge, payloadSize, REQUEST_BUDGET, rowsPerChunk, runsOf } from './chunks';
-import { customRules, loadCustomRules } from './conditional-formats';
 import { outputNumberFormat } from './output-formats';
 import { firstMovedColumn, sameCell } from './apply-checks';
 import { hostHas, officeApiSets, type ApiSetCheck } from './api-sets';
@@ -22,10 +21,11 @@ import { contentKey } from '../engine/table/canonical';
 import { encodeJournal, Journal, JOURNAL_FORMAT_VERSION, type Fingerprint } from './journal';
 import type { WorkbookPlan } from './plan-types';
 import { isOwnSheet } from './own-sheets';
-import { keptColumns, outputName, runsOfNew } from './kept-columns';
-import { cellsToWrite, withoutSpilledCells } from './spills';
+import { outputName } from './kept-columns';
+import { placeOutputColumns } from './output-columns';
+import { cellsToWrite } from './spills';
 import { writeRules, type GridReader } from './rules-sheet';
-import { keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
+import { drawingOf, keepSummaryCells, summaryAsItIs, writeSummary } from './summary-sheet';
 import { undoJournal } from './undo-steps';
 import { dropJournals, journalSlots, readSlot, removeSlot, writeSlot } from './journal-sheet';
 import { readHistory, writeSnapshot, type HistoryReader } from './history-sheet';
@@ -545,122 +545,14 @@ export class OfficeWorkbook implements Workbook {
       }
     }
 
-    const summaryBefore = await summaryAsItIs(context, region.sheet);
+    const summaryBefore = await summaryAsItIs(context, region.sheet, plan.summary ? drawingOf(plan) : undefined);
+    if (summaryBefore?.inTheWay)
+      return fail({ kind: 'summary-user-cells', sheet: summaryBefore.sheet, address: summaryBefore.inTheWay });
     if (summaryBefore && !plan.summary) keepSummaryCells(journal, summaryBefore);
-    // 1. Take out the columns of an earlier Apply (journalled, so Revert puts them back), rightmost first.
-    const old = [...own].sort((a, b) => b.column - a.column);
-    const oldTier = old.find((o) => o.name.toLowerCase() === `${OUTPUT_NAME_PREFIX}tier`.toLowerCase());
-    if (oldTier) {
-      const tierRef = `$${columnLetters(oldTier.column)}${region.top + 2}`;
-      const body = {
-        row: region.top + 1,
-        column: region.left,
-        rows: Math.max(1, oldTier.rows - 1),
-        columns: oldTier.column - region.left + old.length,
-      };
-      await this.removeOldRules(context, sheet, region.sheet, body, tierRef, journal);
-    }
-    // Their cells first: Revert writes them back only once every column is in place again, since Excel moves
-    // the references of a formula already written (Score reads Error) when a column is inserted left of them.
-    const headers: string[] = [];
-    for (const o of old) {
-      const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
-      const read = await this.readChunked(context, sheet, rect, 'formulas', { signal: options.signal });
-      const formulas = await withoutSpilledCells(context, sheet, rect, read);
-      const numberFormat = await this.readChunked(context, sheet, rect, 'numberFormat', { signal: options.signal });
-      journal.record({ kind: 'restore-cells', sheet: region.sheet, rect, formulas, numberFormat });
-      headers.push(String(formulas[0]?.[0] ?? ''));
-    }
-    // Columns that stay (same kind, header and rows) are overwritten, not replaced: references to them survive.
-    const first = frame.columns[0]!.sheetColumn;
-    const contiguous = old.every((o) => o.column >= first && o.column < first + old.length);
-    const kept = contiguous
-      ? keptColumns(
-          old.map((o, k) => ({ ...o, header: headers[k]! })),
-          frame.columns,
-          region.rowCount + 1,
-        )
-      : frame.columns.map(() => undefined);
-    const stays = new Set(kept.flatMap((o) => (o ? [o.name] : [])));
-    for (const [k, o] of old.entries()) {
-      const rect = { row: region.top, column: o.column, rows: o.rows, columns: 1 };
-      sheet.names.getItemOrNullObject(o.name).delete();
-      await context.sync();
-      journal.record({
-        kind: 'restore-name',
-        sheet: region.sheet,
-        name: o.name,
-        formula: absoluteReference(rect, region.sheet),
-      });
-      if (stays.has(o.name)) continue;
-      if (region.table) {
-        // By position, where Tierwise's name says its column is: a user column may have the same header.
-        sheet.tables
-          .getItemOrNullObject(region.table)
-          .columns.getItemAt(o.column - region.left)
-          .delete();
-      } else {
-        sheet.getRangeByIndexes(0, o.column, 1, 1).getEntireColumn().delete('Left');
-      }
-      await context.sync();
-      journal.record({
-        kind: 'insert-column',
-        sheet: region.sheet,
-        column: o.column,
-        headerRow: region.top,
-        header: headers[k]!,
-        ...(region.table ? { table: region.table, index: o.column - region.left } : { bold: true }),
-      });
-    }
-
-    // 2. Add the output columns right of the data, at the plan's places between those kept.
-    const count = frame.columns.length;
-    const added = runsOfNew(kept).map(([from, to]) => ({ column: frame.columns[from]!.sheetColumn, count: to - from }));
-    for (const run of added) {
-      if (region.table) {
-        const table = sheet.tables.getItemOrNullObject(region.table);
-        for (const column of frame.columns.filter(
-          (c) => c.sheetColumn >= run.column && c.sheetColumn < run.column + run.count,
-        )) {
-          // At the plan's position, not the table's end: a column the user added after Tierwise's stays right of it.
-          const inserted = table.columns
-            .add(column.sheetColumn - region.left, undefined, column.header)
-            .load('id,name');
-          await context.sync();
-          // By id: Excel renames a taken header ("Tier" -> "Tier2"), and the user may own a "Tier" of their own.
-          journal.record({
-            kind: 'delete-table-column',
-            sheet: region.sheet,
-            table: region.table,
-            header: inserted.name,
-            id: inserted.id,
-            index: column.sheetColumn - region.left,
-          });
-        }
-      } else {
-        sheet.getRangeByIndexes(0, run.column, 1, run.count).getEntireColumn().insert('Right');
-        await context.sync();
-        journal.record({ kind: 'delete-columns', sheet: region.sheet, column: run.column, count: run.count });
-      }
-    }
-
-    // Every cell Apply writes is journalled as it was (formula or value, number format) before it is written:
-    // the kept columns' cells above, the inserted columns' here.
-    for (const run of added) {
-      const fresh = { row: region.top, column: run.column, rows: region.rowCount + 1, columns: run.count };
-      journal.record({
-        kind: 'restore-cells',
-        sheet: region.sheet,
-        rect: fresh,
-        formulas: await this.readChunked(context, sheet, fresh, 'formulas', { signal: options.signal }),
-        numberFormat: await this.readChunked(context, sheet, fresh, 'numberFormat', { signal: options.signal }),
-      });
-    }
-    if (!region.table) {
-      const head = sheet.getRangeByIndexes(region.top, first, 1, count);
-      head.values = [frame.columns.map((c) => c.header)];
-      head.format.font.bold = true;
-    }
+    // 1-2. The earlier Apply's columns taken out or kept, the new ones inserted (all journalled).
+    const read: GridReader = (at, rect, property) =>
+      this.readChunked(context, at, rect, property, { signal: options.signal });
+    await placeOutputColumns(context, sheet, region, frame, own, journal, read);
 
     // 3. The cells, in chunks under the budget; calculation suspended, the screen once.
     const total = plan.cells.length;
@@ -740,32 +632,6 @@ export class OfficeWorkbook implements Workbook {
       ...(summary ? { summarySheet: summary.sheet } : {}),
       ...(summary?.problem ? { summaryProblem: summary.problem } : {}),
     });
-  }
-
-  /** Tierwise's conditional formats from an earlier Apply on the same Tier column, journalled and deleted. */
-  private async removeOldRules(
-    context: ExcelContext,
-    sheet: ExcelWorksheet,
-    sheetName: string,
-    body: Rect,
-    tierRef: string,
-    journal: Journal,
-  ): Promise<void> {
-    const cfs = loadCustomRules(
-      sheet.getRangeByIndexes(body.row, body.column, body.rows, body.columns).conditionalFormats,
-    );
-    await context.sync();
-    const old = customRules(cfs, (formula) => formula.startsWith(`=${tierRef}="`));
-    if (old.length === 0) return;
-    const ranges = old.map((rule) => rule.format.getRange().load('address'));
-    await context.sync();
-    // Recorded last-first, so that undoing (last step first) adds them back in their order.
-    [...old.keys()].reverse().forEach((i) => {
-      const { formula, fill, font } = old[i]!;
-      journal.record({ kind: 'restore-cf', sheet: sheetName, address: ranges[i]!.address, formula, fill, font });
-    });
-    for (const rule of old) rule.format.delete();
-    await context.sync();
   }
 
   private gridReader(context: ExcelContext): GridReader & HistoryReader {

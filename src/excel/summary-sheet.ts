@@ -1,8 +1,8 @@
 /**
- * One summary sheet per graded sheet (ADR 0007). Apply replaces the graded
- * sheet's summary in place (same name, same tab position); the drawing it
- * replaced goes into the journal, so Revert draws the previous one again.
- * Which summary belongs to which graded sheet is kept in a custom XML part.
+ * One summary sheet per graded sheet (ADR 0007). Apply redraws the graded
+ * sheet's summary on that sheet, around what the user typed there (ADR 0035);
+ * the drawing it replaced goes into the journal, so Revert draws the previous
+ * one again. Which summary belongs to which graded sheet is kept in a custom XML part.
  */
 import type { PlanCell, PlanFormula } from '../engine/plan';
 import type { ExcelContext, ExcelWorksheet } from './excel-api';
@@ -10,6 +10,7 @@ import { keptAsText, type Journal } from './journal';
 import type { WorkbookPlan } from './plan-types';
 import type { WorkbookProblem } from './workbook';
 import { safeText } from './rules-sheet';
+import { redrawInPlace, userCellInTheWay } from './summary-redraw';
 
 export const SUMMARIES_NAMESPACE = 'urn:tierwise:summaries';
 
@@ -24,14 +25,26 @@ export interface SummaryDrawing {
   heat?: { top: number; left: number; rows: number; columns: number; low: string; high: string };
   /** ABC: the block a native Pareto chart is drawn from (ADR 0023). */
   pareto?: { top: number; left: number; rows: number; columns: number };
+  /** Its charts carry Tierwise's names, so a later Apply finds and replaces them in place (ADR 0035). */
+  namedCharts?: true;
 }
 
-/** A summary sheet as it is before Apply moves any column: its grid read back, where it is, its number formats. */
+/** The names Tierwise gives the charts it draws on a summary sheet. */
+export const SUMMARY_CHART = 'Tierwise summary';
+export const PARETO_CHART = 'Tierwise Pareto';
+
+/**
+ * A summary sheet as it is before Apply moves any column: the cells of `rect` (its earlier drawing and the
+ * place of the next one) read back with their number formats, and the drawing as it reads now.
+ */
 export interface SummaryAsItIs {
   sheet: string;
   rect: { row: number; column: number; rows: number; columns: number };
+  formulas: unknown[][];
   numberFormat: unknown[][];
   drawing: SummaryDrawing;
+  /** The drawing as Tierwise drew it: its non-empty cells are Tierwise's, every other one the user's. */
+  drawn: SummaryDrawing;
 }
 
 export interface SummaryEntry {
@@ -64,10 +77,11 @@ export function drawingOf(plan: WorkbookPlan): SummaryDrawing {
     chart: { ...summary.chart, title: summary.title },
     ...(heat ? { heat: { ...heat } } : {}),
     ...(plan.pareto ? { pareto: { ...plan.pareto } } : {}),
+    namedCharts: true,
   };
 }
 
-function draw(sheet: ExcelWorksheet, drawing: SummaryDrawing): void {
+export function draw(sheet: ExcelWorksheet, drawing: SummaryDrawing): void {
   const { grid } = drawing;
   const width = grid[0]?.length ?? 1;
   sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;
@@ -82,18 +96,24 @@ function draw(sheet: ExcelWorksheet, drawing: SummaryDrawing): void {
     row.format.font.color = colour.font;
   });
   const { chart } = drawing;
-  sheet.charts.add('ColumnClustered', sheet.getRangeByIndexes(0, 0, chart.rows, chart.columns), 'Columns').title.text =
-    chart.title;
+  const columns = sheet.charts.add(
+    'ColumnClustered',
+    sheet.getRangeByIndexes(0, 0, chart.rows, chart.columns),
+    'Columns',
+  );
+  columns.title.text = chart.title;
+  if (drawing.namedCharts) columns.name = SUMMARY_CHART;
   const pareto = drawing.pareto;
   if (pareto) {
     sheet.getRangeByIndexes(pareto.top - 1, 0, 1, 1).format.font.bold = true;
     sheet.getRangeByIndexes(pareto.top, pareto.left, 1, pareto.columns).format.font.bold = true;
     // Excel sorts the bars and draws the cumulative line; nothing of the chart is read or styled after.
-    sheet.charts.add(
+    const bars = sheet.charts.add(
       'Pareto',
       sheet.getRangeByIndexes(pareto.top, pareto.left, pareto.rows, pareto.columns),
       'Columns',
     );
+    if (drawing.namedCharts) bars.name = PARETO_CHART;
   }
   const heat = drawing.heat;
   if (heat) {
@@ -166,42 +186,59 @@ export async function writeSummary(
   const { entries, unreadable } = parseSummariesXml(oldXml ? oldXml.value : null);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const earlier = entries.find((e) => same(e.source, source));
+  const drawing = drawingOf(plan);
   let name: string | undefined;
-  let position: number | undefined;
+  let redrawn = false;
   if (earlier) {
     const old = wb.worksheets.getItemOrNullObject(earlier.sheet).load('name,position');
     await context.sync();
     if (!old.isNullObject) {
       name = old.name;
-      position = old.position;
-      old.delete();
-      await context.sync();
-      const drawing = same(asItIs?.sheet ?? '', name) ? asItIs!.drawing : earlier.drawing;
-      journal.record({ kind: 'restore-summary', sheet: name, position, drawing });
+      const before = asItIs && same(asItIs.sheet, name) ? asItIs : undefined;
+      if (before && earlier.drawing.namedCharts) {
+        await redrawInPlace(context, old, before, drawing, journal);
+        redrawn = true;
+      } else {
+        // Drawn before its charts had names: replaced as a whole sheet (execute refused it if it held the user's cells).
+        const position = old.position;
+        old.delete();
+        await context.sync();
+        journal.record({ kind: 'restore-summary', sheet: name, position, drawing: before?.drawing ?? earlier.drawing });
+        const sheet = await addDrawn(context, name, position);
+        journal.record({ kind: 'delete-sheet', sheet: name });
+        draw(sheet, drawing);
+        redrawn = true;
+      }
     }
   }
-  name ??= await freeSheetName(context, plan.summary!.sheet);
-  const drawing = drawingOf(plan);
-  const sheet = await addDrawn(context, name, position);
-  journal.record({ kind: 'delete-sheet', sheet: name });
-  draw(sheet, drawing);
+  if (!redrawn) {
+    name = await freeSheetName(context, plan.summary!.sheet);
+    const sheet = await addDrawn(context, name, undefined);
+    journal.record({ kind: 'delete-sheet', sheet: name });
+    draw(sheet, drawing);
+  }
   await context.sync();
-  const next = [...entries.filter((e) => !same(e.source, source)), { source, sheet: name, drawing }];
+  const next = [...entries.filter((e) => !same(e.source, source)), { source, sheet: name!, drawing }];
   journal.record({ kind: 'restore-xml', namespace: SUMMARIES_NAMESPACE, xml: oldXml ? oldXml.value : null });
   if (part.isNullObject) wb.customXmlParts.add(summariesXml(next));
   else part.setXml(summariesXml(next));
   await context.sync();
   return unreadable === undefined
-    ? { sheet: name }
-    : { sheet: name, problem: { kind: 'summary-index-unreadable', reason: unreadable, sheet: name } };
+    ? { sheet: name! }
+    : { sheet: name!, problem: { kind: 'summary-index-unreadable', reason: unreadable, sheet: name! } };
 }
 
 /**
  * The graded sheet's summary as it is now, read before Apply moves any column: Excel has moved its
  * references since it was drawn if the user inserted or deleted columns of the graded sheet, and
- * Revert must draw it back as it was, not as it was first drawn.
+ * Revert must draw it back as it was, not as it was first drawn. With `next` (the summary this Apply
+ * draws), the cells read cover its place too, and `inTheWay` names a cell of the user's it would lose.
  */
-export async function summaryAsItIs(context: ExcelContext, source: string): Promise<SummaryAsItIs | undefined> {
+export async function summaryAsItIs(
+  context: ExcelContext,
+  source: string,
+  next?: SummaryDrawing,
+): Promise<(SummaryAsItIs & { inTheWay?: string }) | undefined> {
   const part = context.workbook.customXmlParts.getByNamespace(SUMMARIES_NAMESPACE).getOnlyItemOrNullObject();
   await context.sync();
   if (part.isNullObject) return undefined;
@@ -213,16 +250,42 @@ export async function summaryAsItIs(context: ExcelContext, source: string): Prom
   await context.sync();
   if (sheet.isNullObject) return undefined;
   const { grid } = earlier.drawing;
-  const rect = { row: 0, column: 0, rows: grid.length, columns: grid[0]?.length ?? 1 };
+  const drawnRows = grid.length;
+  const drawnColumns = grid[0]?.length ?? 1;
+  const rect = {
+    row: 0,
+    column: 0,
+    rows: Math.max(drawnRows, next?.grid.length ?? 0),
+    columns: Math.max(drawnColumns, next?.grid[0]?.length ?? 0),
+  };
   const range = sheet.getRangeByIndexes(0, 0, rect.rows, rect.columns).load('formulas,values,numberFormat');
+  // A summary drawn before its charts had names is replaced as a whole sheet: nothing else may be on it.
+  const wholeSheet = next !== undefined && !earlier.drawing.namedCharts;
+  const used = wholeSheet
+    ? sheet.getUsedRangeOrNullObject(true).load('address,rowIndex,columnIndex,rowCount,columnCount')
+    : undefined;
   await context.sync();
-  const asItIs = keptAsText(range.formulas, range.values) as SummaryDrawing['grid'];
-  return {
+  const formulas = keptAsText(range.formulas, range.values);
+  const asItIs: SummaryAsItIs = {
     sheet: earlier.sheet,
     rect,
+    formulas,
     numberFormat: range.numberFormat,
-    drawing: { ...earlier.drawing, grid: asItIs },
+    drawing: {
+      ...earlier.drawing,
+      grid: formulas.slice(0, drawnRows).map((row) => row.slice(0, drawnColumns)) as SummaryDrawing['grid'],
+    },
+    drawn: earlier.drawing,
   };
+  if (!next) return asItIs;
+  const beyond =
+    used &&
+    !used.isNullObject &&
+    (used.rowIndex + used.rowCount > rect.rows || used.columnIndex + used.columnCount > rect.columns)
+      ? used.address
+      : undefined;
+  const inTheWay = userCellInTheWay(asItIs, next, wholeSheet) ?? beyond;
+  return inTheWay === undefined ? asItIs : { ...asItIs, inTheWay };
 }
 
 /**
@@ -230,8 +293,8 @@ export async function summaryAsItIs(context: ExcelContext, source: string): Prom
  * turns its references into #REF!): its cells are journalled, so Revert writes them back once the columns are.
  */
 export function keepSummaryCells(journal: Journal, summary: SummaryAsItIs): void {
-  const { sheet, rect, numberFormat, drawing } = summary;
-  journal.record({ kind: 'restore-cells', sheet, rect, formulas: drawing.grid, numberFormat });
+  const { sheet, rect, formulas, numberFormat } = summary;
+  journal.record({ kind: 'restore-cells', sheet, rect, formulas, numberFormat });
 }
 
 /** Revert: the summary sheet an Apply replaced, drawn again where it was. */

@@ -8,6 +8,7 @@ import { customRules, loadCustomRules } from './conditional-formats';
 import type { ExcelContext } from './excel-api';
 import type { Journal, UndoStep } from './journal';
 import { STATE_NAMESPACE } from './state';
+import { undoRedraw } from './summary-redraw';
 import { restoreSummary } from './summary-sheet';
 
 /** Undoes the journal, last step first; each step leaves the journal once done, so a retry resumes, not repeats. */
@@ -39,6 +40,7 @@ export function formulasAfterColumns(order: UndoStep[]): UndoStep[] {
   const waits = (s: UndoStep) =>
     moved.size > 0 &&
     (s.kind === 'restore-summary' ||
+      s.kind === 'redraw-summary' ||
       (s.kind === 'restore-cells' && !moved.has(s.sheet.toLowerCase()) && !removed.has(s.sheet.toLowerCase())));
   return [...order.filter((s) => !waits(s)), ...order.filter(waits)];
 }
@@ -153,6 +155,9 @@ async function undoStep(
     }
     case 'restore-summary':
       await restoreSummary(context, step);
+      return;
+    case 'redraw-summary':
+      await undoRedraw(context, step);
       return;
   }
   await context.sync();

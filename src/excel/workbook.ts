@@ -46,6 +46,11 @@ export type WorkbookProblem =
    */
   | { kind: 'journal-in-memory'; reason: 'too-large'; bytes: number; limit: number; cleanupError?: ErrorReport }
   | { kind: 'journal-in-memory'; reason: 'refused'; error: ErrorReport; cleanupError?: ErrorReport }
+  /**
+   * The graded sheet's summary sheet holds the user's own cell `address` where this Apply would write
+   * its summary (or, for a summary from an older Tierwise, anywhere on it): nothing was changed.
+   */
+  | { kind: 'summary-user-cells'; sheet: string; address: string }
   /** The workbook's index of summary sheets could not be read: this Apply's summary went to a new `sheet`. */
   | { kind: 'summary-index-unreadable'; reason: string; sheet: string };
 

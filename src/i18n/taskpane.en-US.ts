@@ -155,6 +155,8 @@ export const taskpaneEnUS = {
     'Revert for this Apply could not be kept in the workbook: Excel refused to write it ({message}), so Revert works only until this pane is closed.',
   'problem.summary-index-unreadable':
     "Tierwise's list of summary sheets in this workbook could not be read ({reason}), so the summary was drawn on a new sheet, {sheet}; an earlier summary sheet is left as it was. Revert restores the list.",
+  'problem.summary-user-cells':
+    'The summary sheet {sheet} holds your own entry at {address}, where this Apply would draw its summary. Nothing was changed: move your entry (or rename the sheet, so the summary goes on a new one) and apply again.',
   'problem.journal-dropped': 'The records of earlier Applies were removed, as they would no longer match the sheet.',
   'problem.journal-cleanup-failed':
     'Removing the records of earlier Applies failed too ({message}): once this pane is closed, Revert may offer an earlier Apply and will refuse it if the sheet no longer matches.',

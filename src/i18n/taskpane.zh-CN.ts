@@ -152,6 +152,8 @@ export const taskpaneZhCN: Record<TaskpaneMessageKey, string> = {
     '本次应用的还原记录无法保存在工作簿中：Excel 拒绝写入（{message}），因此只能在关闭此窗格之前还原。',
   'problem.summary-index-unreadable':
     '无法读取本工作簿中 Tierwise 的汇总表清单（{reason}），因此汇总已绘制在新工作表 {sheet} 上；之前的汇总表保持不变。撤销可恢复该清单。',
+  'problem.summary-user-cells':
+    '汇总表 {sheet} 的 {address} 处有您自己输入的内容，而本次应用要在此处绘制汇总。未做任何更改：请移走该内容（或重命名该工作表，汇总将绘制在新工作表上）后再应用。',
   'problem.journal-dropped': '之前几次应用的记录已删除，因为它们已与工作表不再对应。',
   'problem.journal-cleanup-failed':
     '删除之前几次应用的记录也失败了（{message}）：关闭此窗格后，“还原”可能提供之前的一次应用；若工作表已不对应，将拒绝还原。',

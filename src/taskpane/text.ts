@@ -79,6 +79,8 @@ export function formatWorkbookProblem(problem: WorkbookProblem, locale: Locale):
     }
     case 'summary-index-unreadable':
       return t('problem.summary-index-unreadable', { reason: problem.reason, sheet: problem.sheet });
+    case 'summary-user-cells':
+      return t('problem.summary-user-cells', problem);
     default:
       return assertNever(problem, 'workbook problem');
   }

@@ -55,7 +55,12 @@ function randomCustomers(seed: number, orders: number) {
   const ids = Array.from({ length: 1 + random(60) }, id);
   const rows = Array.from({ length: orders }, () => [
     ids[random(ids.length)]!,
-    45000 + random(900),
+    // Every third seed: days 180 years and more before the last one too (written through the Map of days).
+    seed % 3 === 0 && random(1000) < 250
+      ? random(1000) < 500
+        ? 1000 + random(5)
+        : 100000 + random(3)
+      : 45000 + random(900),
     // Cents, halves of cents, large and negative amounts: the rounding and number formatting cases.
     [random(100000) / 100, random(2000001) / 1000 - 1000, random(1e9) * 1e6 + 0.125, 0.1 + 0.2, -0.001][random(5)]!,
   ]);

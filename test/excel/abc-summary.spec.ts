@@ -92,8 +92,18 @@ describe('the ABC summary', () => {
       ['=A4', '=E4'],
     ]);
     expect(summary.charts).toEqual([
-      { type: 'ColumnClustered/Columns', rect: { row: 0, column: 0, rows: 4, columns: 2 }, title: expect.any(String) },
-      { type: 'Pareto/Columns', rect: { row: paretoTop + 1, column: 0, rows: 4, columns: 2 }, title: '' },
+      {
+        type: 'ColumnClustered/Columns',
+        rect: { row: 0, column: 0, rows: 4, columns: 2 },
+        title: expect.any(String),
+        name: 'Tierwise summary',
+      },
+      {
+        type: 'Pareto/Columns',
+        rect: { row: paretoTop + 1, column: 0, rows: 4, columns: 2 },
+        title: '',
+        name: 'Tierwise Pareto',
+      },
     ]);
     value(await workbook.revert());
     expect(fake.snapshot()).toEqual(before);

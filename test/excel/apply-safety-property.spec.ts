@@ -11,17 +11,16 @@ import { FakeExcel, type SheetModel } from '../../src/excel/testing/fake-excel';
 import type { DataRegion } from '../../src/excel/workbook';
 import { checkAsyncProperty } from '../support/property';
 import { customerRows, HEADERS, planFor, sortDataRows, value } from './support';
+import { UserColumnEdits, type ColumnEdit } from './user-column-edits';
 
 const ROWS = 6;
 const MAX_COLUMNS = 16384;
 
 type Edit =
+  | ColumnEdit
   | { kind: 'sort'; descending: boolean }
-  | { kind: 'insert-column'; at: number }
-  | { kind: 'delete-column'; pick: number }
   | { kind: 'add-column' }
   | { kind: 'totals-row' }
-  | { kind: 'rename-header'; pick: number }
   | { kind: 'edit-cell'; row: number; column: number };
 type Step = Edit | { kind: 'preview' } | { kind: 'apply' } | { kind: 'snapshot' } | { kind: 'revert' };
 
@@ -72,7 +71,7 @@ class Session {
   private preview: { region: DataRegion; rows: Cell[][] } | undefined;
   /** One entry per Apply not yet reverted: the workbook before it, and whether anything changed since. */
   private readonly applied: Array<{ before: unknown; touched: boolean }> = [];
-  private userColumns = 0;
+  private readonly columns: UserColumnEdits;
   private snapshots = 0;
 
   constructor(readonly table: boolean) {
@@ -81,84 +80,43 @@ class Session {
     if (table) this.fake.addTable('Clients', 'Customers', { row: 0, column: 0, rows: ROWS + 1, columns: 4 });
     this.fake.select('Customers', { row: 1, column: 1, rows: 1, columns: 1 });
     this.workbook = new OfficeWorkbook(this.fake.run);
-  }
-
-  private get sheet(): SheetModel {
-    return this.fake.sheet('Customers')!;
-  }
-
-  /** Columns 0..width-1 hold the data, Tierwise's columns and the user's. */
-  private width(): number {
-    let width = 0;
-    for (const key of this.sheet.cells.keys()) width = Math.max(width, (key % MAX_COLUMNS) + 1);
-    return width;
-  }
-
-  private userAdded(): number[] {
-    const ours = tierwiseColumns(this.sheet);
-    return Array.from({ length: this.width() }, (_x, c) => c).filter(
-      (c) => !ours.has(c) && String(this.fake.cell(this.sheet, 0, c)?.value ?? '').startsWith('U'),
-    );
+    this.columns = new UserColumnEdits(this.fake, 'Customers', tierwiseColumns, () => ROWS);
   }
 
   edit(step: Edit): void {
-    const fake = this.fake;
-    const sheet = this.sheet;
+    const { fake, columns } = this;
+    const sheet = columns.sheet;
     const table = fake.tables[0];
     switch (step.kind) {
+      case 'insert-column':
+      case 'delete-column':
+      case 'rename-header':
+        if (!columns.edit(step)) return;
+        break;
       case 'sort':
-        sortDataRows(fake, sheet, ROWS, this.width(), step.descending);
+        sortDataRows(fake, sheet, ROWS, columns.width(), step.descending);
         break;
-      case 'insert-column': {
-        const at = 1 + (step.at % this.width());
-        fake.shiftColumns(sheet, at, 1);
-        this.fillColumn(at);
-        break;
-      }
-      case 'delete-column': {
-        const mine = this.userAdded();
-        if (mine.length === 0) return;
-        fake.shiftColumns(sheet, mine[step.pick % mine.length]!, -1);
-        break;
-      }
       case 'add-column': {
-        const at = table ? table.rect.column + table.rect.columns : this.width();
+        const at = table ? table.rect.column + table.rect.columns : columns.width();
         if (table) {
           table.rect = { ...table.rect, columns: table.rect.columns + 1 };
           table.columnIds.push(Math.max(...table.columnIds) + 1);
         }
-        this.fillColumn(at);
+        columns.fillColumn(at);
         break;
       }
       case 'totals-row':
         if (!table || table.showTotals) return;
         fake.addTotalsRow('Clients', [{ value: 'Total' }, { value: 0, formula: '=SUBTOTAL(109,[月均销售额])' }]);
         break;
-      case 'rename-header': {
-        const candidates = [...this.userAdded(), ...tierwiseColumns(sheet)];
-        if (candidates.length === 0) return;
-        const column = candidates[step.pick % candidates.length]!;
-        const old = fake.cell(sheet, 0, column)!;
-        fake.setCell(sheet, 0, column, { ...old, value: `${String(old.value)} (renamed)` });
-        break;
-      }
       case 'edit-cell': {
-        const column = step.column % this.width();
+        const column = step.column % columns.width();
         const old = fake.cell(sheet, step.row + 1, column);
         fake.setCell(sheet, step.row + 1, column, { ...old, value: `edited ${step.row}`, formula: undefined } as never);
         break;
       }
     }
     for (const entry of this.applied) entry.touched = true;
-  }
-
-  /** A user column at `column`: header U<n>, a text per row, a currency format (which an inserted column to its right takes). */
-  private fillColumn(column: number): void {
-    const n = ++this.userColumns;
-    this.fake.setCell(this.sheet, 0, column, { value: `U${n}` });
-    for (let r = 1; r <= ROWS; r++) {
-      this.fake.setCell(this.sheet, r, column, { value: r * 100 + n, numberFormat: '"$"#,##0.00' });
-    }
   }
 
   async step(step: Step): Promise<void> {

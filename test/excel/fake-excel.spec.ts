@@ -180,3 +180,66 @@ describe('the fake Excel hides sheets like Excel', () => {
 function getStore(context: ExcelContext): ExcelWorksheet {
   return context.workbook.worksheets.getItemOrNullObject('Store') as ExcelWorksheet;
 }
+
+describe('the fake Excel clears formats and finds charts by name like Excel', () => {
+  it("given clear('Formats'), then number formats, bold, fills, font colours and the conditional formats within go, values stay", async () => {
+    const fake = sample();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('Data');
+      const block = sheet.getRangeByIndexes(0, 0, 2, 2);
+      block.numberFormat = [
+        ['@', '0%'],
+        ['0.00', 'General'],
+      ];
+      block.format.font.bold = true;
+      block.format.fill.color = '#FFEEDD';
+      block.format.font.color = '#112233';
+      block.conditionalFormats.add('ColorScale');
+      await context.sync();
+      block.clear('Formats');
+      await context.sync();
+    });
+    expect(fake.snapshot()).toEqual(sample().snapshot());
+  });
+
+  it('given a conditional format reaching outside the cleared range, then the fake refuses (not modelled)', async () => {
+    const fake = sample();
+    await expect(
+      fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject('Data');
+        sheet.getRangeByIndexes(0, 0, 2, 2).conditionalFormats.add('ColorScale');
+        sheet.getRangeByIndexes(0, 0, 1, 1).clear('Formats');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'NotImplemented' });
+  });
+
+  it('happy path: a named chart is found by name (any case), its name reads only once loaded, and delete takes it out', async () => {
+    const fake = sample();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('Data');
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRangeByIndexes(0, 0, 2, 2), 'Columns');
+      chart.name = 'Tierwise summary';
+      chart.title.text = 'Counts';
+      await context.sync();
+      const found = sheet.charts.getItemOrNullObject('TIERWISE SUMMARY');
+      const missing = sheet.charts.getItemOrNullObject('Chart 1');
+      await context.sync();
+      expect(() => found.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      found.load('name');
+      await context.sync();
+      expect([found.isNullObject, found.name, missing.isNullObject]).toEqual([false, 'Tierwise summary', true]);
+      expect(fake.sheet('Data')!.charts).toEqual([
+        {
+          type: 'ColumnClustered/Columns',
+          rect: { row: 0, column: 0, rows: 2, columns: 2 },
+          title: 'Counts',
+          name: 'Tierwise summary',
+        },
+      ]);
+      found.delete();
+      await context.sync();
+    });
+    expect(fake.snapshot()).toEqual(sample().snapshot());
+  });
+});

@@ -17,6 +17,7 @@ import type { DataRegion } from '../../src/excel/workbook';
 import { makeCase } from '../sql/sql-harness';
 import { recalculatedDifferences } from './repeat-use-recalc';
 import { DEFAULT_OPTIONS, sortDataRows, value, withTierScore } from './support';
+import { UserColumnEdits, type ColumnEdit } from './user-column-edits';
 
 export const REPEAT_PRESETS = ['payment-scorecard', 'star-levels', 'sales-pipeline', 'abc', 'rfm'] as const;
 export type RepeatPreset = (typeof REPEAT_PRESETS)[number];
@@ -34,11 +35,9 @@ const MAX_COLUMNS = 16384;
 const SHEET = 'Data';
 
 export type Edit =
+  | ColumnEdit
   | { kind: 'edit-cell'; row: number; column: number }
   | { kind: 'sort'; descending: boolean }
-  | { kind: 'insert-column'; at: number }
-  | { kind: 'delete-column'; pick: number }
-  | { kind: 'rename-header'; pick: number }
   | { kind: 'add-row' };
 export type Step =
   | Edit
@@ -131,7 +130,7 @@ export class RepeatSession {
   private workbook: OfficeWorkbook;
   /** One entry per Apply not yet reverted: the workbook before it, and whether anything changed since. */
   private readonly applied: Array<{ before: unknown; touched: boolean }> = [];
-  private userColumns = 0;
+  private readonly columns: UserColumnEdits;
   private addedRows = 0;
   readonly log: string[] = [];
 
@@ -145,73 +144,44 @@ export class RepeatSession {
     if (table) this.fake.addTable('Clients', SHEET, { row: 0, column: 0, rows: ROWS + 1, columns: rows[0]!.length });
     this.fake.select(SHEET, { row: 1, column: 0, rows: 1, columns: 1 });
     this.workbook = new OfficeWorkbook(this.fake.run);
-  }
-
-  private get sheet(): SheetModel {
-    return this.fake.sheet(SHEET)!;
-  }
-
-  private width(): number {
-    let width = 0;
-    for (const key of this.sheet.cells.keys()) width = Math.max(width, (key % MAX_COLUMNS) + 1);
-    return width;
-  }
-
-  private height(): number {
-    let height = 0;
-    for (const key of this.sheet.cells.keys()) height = Math.max(height, Math.floor(key / MAX_COLUMNS) + 1);
-    return height;
-  }
-
-  /** Columns the user added (headed U<n>) that Tierwise does not own. */
-  private userAdded(): number[] {
-    const ours = new Set(ownColumns(this.sheet).values());
-    return Array.from({ length: this.width() }, (_x, c) => c).filter(
-      (c) => !ours.has(c) && /^U\d+$/.test(String(this.fake.cell(this.sheet, 0, c)?.value ?? '')),
+    this.columns = new UserColumnEdits(
+      this.fake,
+      SHEET,
+      (sheet) => ownColumns(sheet).values(),
+      () => this.columns.height() - 1,
     );
   }
 
+  private get sheet(): SheetModel {
+    return this.columns.sheet;
+  }
+
   edit(step: Edit): void {
-    const { fake, sheet } = this;
+    const { fake, sheet, columns } = this;
     const table = fake.tables[0];
-    const rows = this.height() - 1;
+    const rows = columns.height() - 1;
     switch (step.kind) {
+      case 'insert-column':
+      case 'delete-column':
+      case 'rename-header':
+        if (!columns.edit(step)) return;
+        break;
       case 'edit-cell': {
         // Never the key column: the pane would read the rows again anyway (ADR 0008).
-        const column = 1 + (step.column % (this.width() - 1));
+        const column = 1 + (step.column % (columns.width() - 1));
         const old = fake.cell(sheet, 1 + (step.row % rows), column);
         fake.setCell(sheet, 1 + (step.row % rows), column, { ...old, value: `edited ${step.row}`, formula: undefined });
         break;
       }
       case 'sort':
-        sortDataRows(fake, sheet, rows, this.width(), step.descending);
+        sortDataRows(fake, sheet, rows, columns.width(), step.descending);
         break;
-      case 'insert-column': {
-        const at = 1 + (step.at % this.width());
-        fake.shiftColumns(sheet, at, 1);
-        this.fillColumn(at);
-        break;
-      }
-      case 'delete-column': {
-        const mine = this.userAdded();
-        if (mine.length === 0) return;
-        fake.shiftColumns(sheet, mine[step.pick % mine.length]!, -1);
-        break;
-      }
-      case 'rename-header': {
-        const candidates = [...this.userAdded(), ...ownColumns(sheet).values()];
-        if (candidates.length === 0) return;
-        const column = candidates[step.pick % candidates.length]!;
-        const old = fake.cell(sheet, 0, column)!;
-        fake.setCell(sheet, 0, column, { ...old, value: `${String(old.value)} (renamed)` });
-        break;
-      }
       case 'add-row': {
         // A new customer typed below the last row: its inputs copied from the first row, a new key.
         const row = rows + 1;
         const n = ++this.addedRows;
         const ours = new Set(ownColumns(sheet).values());
-        for (let c = 0; c < this.width(); c++) {
+        for (let c = 0; c < columns.width(); c++) {
           if (ours.has(c)) continue;
           const source = fake.cell(sheet, 1, c);
           if (source) fake.setCell(sheet, row, c, { ...source, value: c === 0 ? `N${n}` : source.value });
@@ -221,15 +191,6 @@ export class RepeatSession {
       }
     }
     for (const entry of this.applied) entry.touched = true;
-  }
-
-  /** A user column at `column`: header U<n>, a number per row in a currency format. */
-  private fillColumn(column: number): void {
-    const n = ++this.userColumns;
-    this.fake.setCell(this.sheet, 0, column, { value: `U${n}` });
-    for (let r = 1; r < this.height(); r++) {
-      this.fake.setCell(this.sheet, r, column, { value: r * 100 + n, numberFormat: '"$"#,##0.00' });
-    }
   }
 
   async step(step: Step): Promise<void> {

@@ -39,6 +39,8 @@ function workbook(name: string, part: string | undefined, target: string, rows: 
 const ODD_PARTS: Array<[string, string, string]> = [
   ['an absolute target', 'xl/worksheets/sheet2.xml', '/xl/worksheets/sheet2.xml'],
   ['a part name with a space', 'xl/worksheets/Sheet One.xml', 'worksheets/Sheet One.xml'],
+  ['a target with %-escapes', 'xl/worksheets/Sheet One.xml', 'worksheets/Sheet%20One.xml'],
+  ['a target with %-escaped Chinese', 'xl/worksheets/客户.xml', 'worksheets/%E5%AE%A2%E6%88%B7.xml'],
   ['a part not named sheetN.xml', 'xl/data/customers.xml', 'data/customers.xml'],
   ['a target that goes up a folder', 'xl/worksheets/sheet2.xml', '../xl/worksheets/sheet2.xml'],
   ['a part numbered before the first sheet', 'xl/worksheets/sheet0.xml', 'worksheets/sheet0.xml'],

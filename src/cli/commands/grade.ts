@@ -1,21 +1,18 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { mapColumns, type ColumnMapping } from '../../engine/columns';
 import type { CompiledTable } from '../../engine/grader';
-import { formatGradeError } from '../../engine/messages';
 import type { Locale } from '../../engine/model';
-import { mergeSummaries, summarize, type GradeSummary } from '../../engine/summary';
+import { summarize, type GradeSummary } from '../../engine/summary';
 import { localize } from '../../i18n';
 import { parseDate } from '../../engine/values/coerce';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, type CsvProblem } from '../csv';
-import { openCsvColumns } from '../csv/columns';
+import { gradeFromBytes, gradeFromText, openGradeSource, ReadProblems, type GradeRunSetup } from './grade-csv-run';
 import { readFileArguments } from '../file-arguments';
 import { formatShare, renderColumns, visible } from '../format';
 import { loadCompiledTable } from '../table-source';
 import { commitOutput, discardOutput, formatOutputProblem, formatWriteFailure, planOutput } from '../output';
-import { cliText, formatCsvProblem } from '../text';
+import { cliText } from '../text';
 import { formulaText } from '../../engine/formula';
 import { isXlsxPath } from '../file-kind';
 import { xlsxGrade } from '../lazy-xlsx';
@@ -23,14 +20,10 @@ import { xlsxGrade } from '../lazy-xlsx';
 /** Output columns added after the input's own, named the same in every language so formulas can rely on them. */
 export const GRADE_COLUMNS = { score: 'Score', tier: 'Tier', error: 'Error', explanation: 'Explanation' } as const;
 
-/** Rows graded per engine call: few calls, and few rows alive at once (2048: 1M rows in 2.7 s, 16384: 3.9 s). */
-export const GRADE_CHUNK_ROWS = 2048;
+export { GRADE_CHUNK_ROWS } from './grade-csv-run';
 
 /** The share is flagged when it differs from the tier's target by more than this. */
 const TARGET_TOLERANCE = 0.05;
-
-/** At most this many ragged rows are listed. */
-const RAGGED_LISTED = 10;
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'table', kind: 'value' },
@@ -129,6 +122,11 @@ export interface GradeFileRequest {
   delimiter: string;
   /** Write text as it is, even where Excel would read it as a formula (--raw-csv). Default: neutralised. */
   rawCsv?: boolean;
+  /** Read and write through strings even where the byte path applies (tests compare the two). */
+  textOnly?: boolean;
+  /** Bytes read at a time (default 1 MiB) and rows graded per engine call (default GRADE_CHUNK_ROWS); for tests. */
+  readChunkBytes?: number;
+  chunkRows?: number;
 }
 
 /** The default output next to the input: customers.csv -> customers.graded.csv. */
@@ -173,14 +171,9 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
     }
   }
 
-  const opened = await openCsvColumns(inputPath, { file: request.input, delimiter: request.delimiter });
-  if (!opened.ok) {
-    context.error(formatCsvProblem(opened.problem, locale));
-    return { exitCode: 1 };
-  }
-  const csv = opened.table;
-  if (csv.encoding.guessed) context.warn(cliText(locale, 'csv.gb18030', { file: request.input }));
-  const header = csv.header;
+  const source = await openGradeSource(inputPath, request, context);
+  if (!source) return { exitCode: 1 };
+  const header = source.table.header;
 
   const mapped = mapFileColumns(compiled, header, request, context);
   if (!mapped.ok) return mapped.result;
@@ -209,112 +202,27 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   for (const name of added) outputHeader.push(uniqueName(name, outputHeader));
 
   const discard = (): Promise<void> => discardOutput(target);
-  const writer = createCsvWriter(
-    target.kind === 'stdout' ? textSink(context.io.stdout) : target.kind === 'file' ? target.temp : target.path,
-    { bom: request.bom, exclusive: target.kind === 'file', neutralise: !request.rawCsv },
-  );
-  try {
-    await writer.writeRow(outputHeader);
-  } catch (error) {
-    await writer.abort();
+  const problems = new ReadProblems();
+  const setup: GradeRunSetup = { request, context, target, mapping, nameOf, outputHeader, problems };
+  const run =
+    source.kind === 'bytes' ? await gradeFromBytes(source.table, setup) : await gradeFromText(source.table, setup);
+  if (run.writeFailure) {
+    await run.abort();
     await discard();
-    context.error(formatWriteFailure(error, outName, locale));
+    context.error(formatWriteFailure(run.writeFailure.error, outName, locale));
     return { exitCode: 1 };
   }
 
-  const ragged: CsvProblem[] = [];
-  let raggedCount = 0;
-  let fatal: CsvProblem | undefined;
-  let summary: GradeSummary | undefined;
-  let rows = 0;
-  const explainKey = locale === 'zh-CN' ? 'zh' : 'en';
-  let chunk: string[][] = [];
-
-  // Writes wait for room only between chunks of input; a failed write is kept and reported once reading stops.
-  let waiting: Promise<void> | undefined;
-  let writeFailure: { error: unknown } | undefined;
-  const flush = (): void => {
-    if (chunk.length === 0) return;
-    const batch = compiled.gradeRows(chunk, mapping.map);
-    const part = summarize(compiled, batch);
-    summary = summary ? mergeSummaries(summary, part) : part;
-    for (let i = 0; i < chunk.length; i++) {
-      const cells = chunk[i] as string[];
-      const tier = batch.tiers[i] as number;
-      const score = batch.scores[i] as number;
-      const error = batch.errors.get(i);
-      const outRow: Array<string | number> = cells as Array<string | number>;
-      outRow.push(
-        error || Number.isNaN(score) ? '' : score,
-        tier >= 0 ? (compiled.tiers[tier]?.id ?? '') : '',
-        error ? formatGradeError(error, locale, nameOf) : '',
-      );
-      if (request.explain) {
-        const explained = batch.explain ? undefined : compiled.explainRow(cells, mapping.map);
-        outRow.push(
-          batch.explain
-            ? (batch.explain(i)?.[explainKey] ?? '')
-            : explained?.ok
-              ? explained.explanation.text[explainKey]
-              : '',
-        );
-      }
-      const wait = writer.writeRow(outRow);
-      if (wait) {
-        waiting = wait.catch((error: unknown) => {
-          writeFailure ??= { error };
-        });
-      }
-    }
-    rows += chunk.length;
-    chunk = [];
-  };
-
-  const allColumns = header.map((_, column) => column);
-  await csv.read(allColumns, {
-    row(values) {
-      if (fatal || writeFailure || raggedCount > 0) return; // the output will not be written; keep reading to count
-      chunk.push(values.slice());
-      // A ranked table (ABC) grades every row against every other: one batch.
-      if (chunk.length >= GRADE_CHUNK_ROWS && !compiled.ranked) flush();
-    },
-    problem(problem) {
-      if (problem.kind !== 'ragged-row') {
-        fatal ??= problem;
-        return;
-      }
-      raggedCount++;
-      if (ragged.length < RAGGED_LISTED) ragged.push(problem);
-    },
-    async afterChunk() {
-      const pending = waiting;
-      waiting = undefined;
-      if (pending) await pending;
-    },
-  });
-  if (!fatal && raggedCount === 0 && !writeFailure) flush();
-  if (waiting) await waiting;
-  if (writeFailure) {
-    await writer.abort();
+  if (problems.stopped) {
+    await run.abort();
     await discard();
-    context.error(formatWriteFailure(writeFailure.error, outName, locale));
-    return { exitCode: 1 };
-  }
-
-  if (fatal || raggedCount > 0) {
-    await writer.abort();
-    await discard();
-    if (fatal) context.error(formatCsvProblem(fatal, locale));
-    for (const problem of ragged) context.error(formatCsvProblem(problem, locale));
-    if (raggedCount > ragged.length) {
-      context.io.stderr(cliText(locale, 'csv.ragged-more', { count: raggedCount - ragged.length }) + '\n');
-    }
+    problems.report(context);
     context.io.stderr(cliText(locale, 'grade.aborted', { file: outName }) + '\n');
     return { exitCode: 1 };
   }
 
   try {
-    await writer.close();
+    await run.close();
     await commitOutput(target);
   } catch (error) {
     await discard();
@@ -323,10 +231,15 @@ export async function gradeCsvFile(request: GradeFileRequest, context: CommandCo
   }
 
   const final =
-    summary ??
+    run.summary ??
     summarize(compiled, { count: 0, scores: new Float64Array(0), tiers: new Int32Array(0), errors: new Map() });
   for (const line of formatSummary(compiled, final, locale)) say(line);
-  say(cliText(locale, 'grade.wrote', { rows, file: target.kind === 'stdout' ? '-' : displayPath(outPath, cwd) }));
+  say(
+    cliText(locale, 'grade.wrote', {
+      rows: run.rows,
+      file: target.kind === 'stdout' ? '-' : displayPath(outPath, cwd),
+    }),
+  );
   return { exitCode: final.ungraded > 0 ? 1 : 0, written: { path: outPath, summary: final } };
 }
 
@@ -370,16 +283,6 @@ function uniqueName(name: string, taken: readonly string[]): string {
     const candidate = `${name} (${n})`;
     if (!taken.includes(candidate)) return candidate;
   }
-}
-
-/** A stream over the command's stdout function (process.stdout writes to pipes and files synchronously). */
-function textSink(write: (text: string) => void): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-      done();
-    },
-  });
 }
 
 /** A path as short as it can be said: relative to the working directory when inside it. */

@@ -84,18 +84,8 @@ export class ByteOrderReader {
     const cs = starts[0]!;
     const ce = ends[0]!;
     if (day === day && value === value) {
-      const number = this.numbered.numberOf(bytes, cs, ce);
-      let customer = number >= 0 ? this.numbered.get(number) : -1;
-      if (customer < 0) {
-        customer = this.customers.get(bytes, cs, ce);
-        if (customer < 0) {
-          // Interned only now that the order is valid: customers keep the order of their first valid order.
-          // Not in this.customers: new to the collector unless it came as text (the collector checks that).
-          customer = this.collector.newCustomerIndex(bytes.toString('utf8', cs, ce));
-          if (customer >= 0) this.customers.set(bytes, cs, ce, customer);
-        }
-        if (customer >= 0 && number >= 0) this.numbered.set(number, customer);
-      }
+      // Interned only now that the order is valid: customers keep the order of their first valid order.
+      const customer = this.customerOf(bytes, cs, ce);
       if (customer >= 0) {
         this.collector.addOrder(customer, day, value);
         return;
@@ -107,5 +97,29 @@ export class ByteOrderReader {
       bytes.toString('utf8', as, ae),
       line,
     );
+  }
+
+  /**
+   * The collector's index of the customer spelled bytes[start..end), interned
+   * when new; -1 for a blank or error id (the collector reports those).
+   */
+  customerOf(bytes: Buffer, start: number, end: number): number {
+    const number = this.numbered.numberOf(bytes, start, end);
+    if (number >= 0) {
+      // A number stands for one spelling, always looked up here: no need of this.customers.
+      let customer = this.numbered.get(number);
+      if (customer < 0) {
+        customer = this.collector.newCustomerIndex(bytes.toString('utf8', start, end));
+        if (customer >= 0) this.numbered.set(number, customer);
+      }
+      return customer;
+    }
+    let customer = this.customers.get(bytes, start, end);
+    if (customer < 0) {
+      // Not in this.customers: new to the collector unless it came as text (the collector checks that).
+      customer = this.collector.newCustomerIndex(bytes.toString('utf8', start, end));
+      if (customer >= 0) this.customers.set(bytes, start, end, customer);
+    }
+    return customer;
   }
 }

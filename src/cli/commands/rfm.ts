@@ -5,7 +5,6 @@ import {
   aggregateOrders,
   analyzeRfm,
   findOrderColumn,
-  OrderCollector,
   OTHERS_SEGMENT,
   RFM_CUSTOMER_COLUMNS,
   RFM_PRESETS,
@@ -27,15 +26,16 @@ import { rfmEnUS, type RfmMessageKey } from '../../i18n/rfm.en-US';
 import { rfmZhCN } from '../../i18n/rfm.zh-CN';
 import { startCommand, type CommandContext, type OptionSpec } from '../args';
 import type { CliCommand } from '../command';
-import { createCsvWriter, type CsvProblem } from '../csv';
-import { openCsvByteColumns } from '../csv/byte-columns';
+import { createCsvWriter } from '../csv';
+import { openCsvByteColumns, type CsvByteColumnsTable } from '../csv/byte-columns';
 import { openCsvColumns } from '../csv/columns';
 import { isXlsxPath } from '../file-kind';
 import { xlsxGrade, xlsxRead, xlsxRfmWorkbook } from '../lazy-xlsx';
 import { formatShare, renderColumns } from '../format';
 import { cliText, formatCsvProblem } from '../text';
 import { warnDuplicateHeaders } from './grade';
-import { ByteOrderReader } from './rfm-byte-orders';
+import { readOrdersOnThreads } from './rfm-parallel-orders';
+import { OrderRowsSink } from './rfm-order-range';
 import { CustomerRecords, round2 } from './rfm-customer-lines';
 import { formatProblems, readTableJson } from '../table-source';
 import { validateTable } from '../../engine/compile';
@@ -173,38 +173,40 @@ async function analyzeInto(
     date: headers[columns.date]!,
     amount: headers[columns.amount]!,
   };
-  const collector = new OrderCollector({ names, maxErrors: BAD_ROWS_LISTED });
-  const byteOrders = new ByteOrderReader(collector);
-  let ragged = 0;
-  const raggedListed: string[] = [];
-  let stopped: CsvProblem | undefined;
-  try {
-    await opened.read([columns.customer, columns.date, columns.amount], {
-      row: (cells, line) => collector.add(cells[0], cells[1], cells[2], line),
-      bytesRow: (bytes, starts, ends, line) => byteOrders.add(bytes, starts, ends, line),
-      problem: (problem) => {
-        if (problem.kind !== 'ragged-row') {
-          stopped = problem;
-          return;
-        }
-        ragged++;
-        if (raggedListed.length < BAD_ROWS_LISTED) raggedListed.push(formatCsvProblem(problem, locale));
-      },
-    });
-  } catch (error) {
-    // The .xlsx modules are loaded only for a workbook (ExcelJS is slow to load); no other error is theirs.
-    if (!isXlsxPath(input)) throw error;
-    const { XlsxReadError } = xlsxRead();
-    const { formatXlsxReadError } = xlsxGrade();
-    if (!(error instanceof XlsxReadError)) throw error;
-    context.error(formatXlsxReadError(error, input, locale));
+  const columnsRead = [columns.customer, columns.date, columns.amount];
+  let sink: OrderRowsSink | undefined;
+  let rows: OpenedOrders | undefined = opened;
+  let expectedOrders = 0;
+  if (opened.bytes) {
+    const source = { path: inputPath, file: input, delimiter: settings.delimiter, columns: columnsRead, names };
+    const threads = await readOrdersOnThreads(opened.bytes, { ...source, listed: BAD_ROWS_LISTED });
+    if ('sink' in threads) sink = threads.sink;
+    else if (!threads.tried) expectedOrders = threads.expectedOrders;
+    // A part that did not end between records, or a problem: read again on one thread, which reports it.
+    else rows = await openOrders(inputPath, input, settings.delimiter, undefined, context);
+  }
+  if (!rows) return 1;
+  if (!sink) {
+    sink = new OrderRowsSink(names, BAD_ROWS_LISTED, expectedOrders);
+    try {
+      await rows.read(columnsRead, sink);
+    } catch (error) {
+      // The .xlsx modules are loaded only for a workbook (ExcelJS is slow to load); no other error is theirs.
+      if (!isXlsxPath(input)) throw error;
+      const { XlsxReadError } = xlsxRead();
+      const { formatXlsxReadError } = xlsxGrade();
+      if (!(error instanceof XlsxReadError)) throw error;
+      context.error(formatXlsxReadError(error, input, locale));
+      return 1;
+    }
+  }
+  if (sink.stopped) {
+    context.error(formatCsvProblem(sink.stopped, locale));
     return 1;
   }
-  if (stopped) {
-    context.error(formatCsvProblem(stopped, locale));
-    return 1;
-  }
-  const read = collector.finish();
+  const ragged = sink.raggedCount;
+  const raggedListed = sink.ragged.map((problem) => formatCsvProblem(problem, locale));
+  const read = sink.collector.finish();
   const readMs = performance.now() - started;
 
   // Grading
@@ -515,18 +517,12 @@ function defaultOutput(input: string): string {
   return join(dirname(input), `${stem}.rfm.csv`);
 }
 
-/** Where the rows of an orders file go: the chosen cells of each row, or a problem (ragged rows: reading goes on). */
-interface OrderSink {
-  row(cells: readonly Cell[], line: number): void;
-  /** A plain CSV row as UTF-8 byte ranges (csv/byte-columns.ts). */
-  bytesRow(bytes: Buffer, starts: Int32Array, ends: Int32Array, line: number): void;
-  problem(problem: CsvProblem): void;
-}
-
 /** An opened orders file: its header, and its rows read once for the chosen columns. */
 interface OpenedOrders {
   header: string[];
-  read(columns: readonly number[], sink: OrderSink): Promise<void>;
+  read(columns: readonly number[], sink: OrderRowsSink): Promise<unknown>;
+  /** A UTF-8 CSV read from its bytes, which can be read in parts on several threads. */
+  bytes?: CsvByteColumnsTable;
 }
 
 /**
@@ -567,7 +563,8 @@ async function openOrders(
     };
   }
   const fromBytes = await openCsvByteColumns(path, { file: name, delimiter });
-  if (fromBytes) return fromBytes;
+  if (fromBytes)
+    return { header: fromBytes.header, read: (columns, sink) => fromBytes.read(columns, sink), bytes: fromBytes };
   const opened = await openCsvColumns(path, { file: name, delimiter });
   if (!opened.ok) {
     context.error(formatCsvProblem(opened.problem, locale));

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { ChosenColumns } from './chosen-columns';
 import { detectEncoding } from './decode';
+import { parseGeneralLine } from './general-line';
 import { CsvParser } from './parser';
 import { fileProblem, MAX_FIELD_CHARS, type CsvProblem, type CsvReadOptions } from './reader';
 import { Utf8StreamCheck } from './utf8-check';
@@ -27,7 +28,20 @@ export interface CsvByteColumnsSink {
 export interface CsvByteColumnsTable {
   file: string;
   header: string[];
-  read(columns: readonly number[], sink: CsvByteColumnsSink): Promise<void>;
+  /** Where the line after the header starts in the file. */
+  bodyStart: number;
+  /**
+   * Reads the rows; with `until` (a line start after bodyStart) only the lines
+   * before it, then says whether a record ends there (not inside quotes) and
+   * the number of the line that starts there.
+   */
+  read(columns: readonly number[], sink: CsvByteColumnsSink, until?: number): Promise<RangeEnd>;
+}
+
+/** How reading a part of a file ended: at a record's start or inside one, and the number of the next line. */
+export interface RangeEnd {
+  atRecordStart: boolean;
+  nextLine: number;
 }
 
 const LF = 10;
@@ -49,7 +63,8 @@ export async function openCsvByteColumns(
   } catch {
     return undefined;
   }
-  const chunks = readChunks(handle, chunkSize);
+  let until = Infinity;
+  const chunks = readChunks(handle, chunkSize, 0, () => until);
   const check = new Utf8StreamCheck();
   try {
     // The encoding is decided on the first 4 bytes or more, as decodeChunks does.
@@ -80,31 +95,30 @@ export async function openCsvByteColumns(
       return undefined;
     }
     const reader = new ByteLineReader(file, delimiter, header.length);
+    const bodyStart = newline + 1;
     return {
       file,
       header,
-      async read(columns, sink) {
+      bodyStart,
+      async read(columns, sink, end) {
         reader.start(columns, sink);
+        let body = head.subarray(bodyStart);
+        if (end !== undefined) {
+          until = end;
+          body = body.subarray(0, Math.max(0, end - bodyStart));
+        }
+        const stopped = { atRecordStart: false, nextLine: 0 };
         try {
-          if (!reader.push(head.subarray(newline + 1), check.pendingBytes)) return;
-          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-            if (!check.push(next.value)) {
-              sink.problem({ kind: 'invalid-bytes', file, encoding: 'utf-8', line: reader.lastLine });
-              return;
-            }
-            if (!reader.push(next.value, check.pendingBytes)) return;
-          }
-          if (!check.end()) {
-            sink.problem({ kind: 'invalid-bytes', file, encoding: 'utf-8', line: reader.lastLine });
-            return;
-          }
+          if (!reader.push(body, check.pendingBytes)) return stopped;
+          if (!(await pushChunks(chunks, check, reader, sink, file))) return stopped;
         } catch (error) {
           sink.problem(fileProblem(file, error));
-          return;
+          return stopped;
         } finally {
           await handle.close();
         }
-        reader.end();
+        if (end === undefined) reader.end();
+        return { atRecordStart: reader.atRecordStart, nextLine: reader.nextLine };
       },
     };
   } catch {
@@ -113,14 +127,83 @@ export async function openCsvByteColumns(
   }
 }
 
-/** The chunks a read stream of this chunk size gives: chunkSize bytes at a time from the start. */
-async function* readChunks(handle: FileHandle, chunkSize: number): AsyncGenerator<Buffer> {
+/** Pushes checked chunks to the reader until they end; false once a problem ended the reading (reported). */
+async function pushChunks(
+  chunks: AsyncGenerator<Buffer>,
+  check: Utf8StreamCheck,
+  reader: ByteLineReader,
+  sink: CsvByteColumnsSink,
+  file: string,
+): Promise<boolean> {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    if (!check.push(next.value)) {
+      sink.problem({ kind: 'invalid-bytes', file, encoding: 'utf-8', line: reader.lastLine });
+      return false;
+    }
+    if (!reader.push(next.value, check.pendingBytes)) return false;
+  }
+  if (check.end()) return true;
+  sink.problem({ kind: 'invalid-bytes', file, encoding: 'utf-8', line: reader.lastLine });
+  return false;
+}
+
+/**
+ * The chunks a read stream of this chunk size gives, from `from` on: up to the
+ * next multiple of chunkSize, then chunkSize bytes at a time, cut at `end()`.
+ */
+async function* readChunks(
+  handle: FileHandle,
+  chunkSize: number,
+  from: number,
+  end: () => number,
+): AsyncGenerator<Buffer> {
+  let position = from;
+  // A new buffer per chunk: a sink may keep views of a chunk's rows until rows of a later chunk come
+  // (tierwise grade writes its lines from them), which may be several chunks later for a long line.
   for (;;) {
-    const buffer = Buffer.allocUnsafe(chunkSize);
-    const { bytesRead } = await handle.read(buffer, 0, chunkSize, null);
+    const size = Math.min(chunkSize - (position % chunkSize), end() - position);
+    if (size <= 0) return;
+    const buffer = Buffer.allocUnsafe(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, position);
     if (bytesRead === 0) return;
+    position += bytesRead;
     yield buffer.subarray(0, bytesRead);
   }
+}
+
+/**
+ * Reads the lines of [start, end) of a UTF-8 CSV file (start a line start
+ * after the header, at a record's start; end a line start or the file's
+ * end), numbering the first line `firstLine`: what openCsvByteColumns' reader
+ * gives for those lines when it reaches `start` between records. A worker
+ * thread reads its part of a file this way (parallel/).
+ */
+export async function readCsvByteRange(
+  path: string,
+  range: { start: number; end: number; firstLine: number; width: number; atFileEnd: boolean },
+  options: CsvReadOptions & { file: string },
+  columns: readonly number[],
+  sink: CsvByteColumnsSink,
+): Promise<RangeEnd> {
+  const reader = new ByteLineReader(options.file, (options.delimiter ?? ',').charCodeAt(0), range.width, {
+    firstLine: range.firstLine,
+    plain: true,
+  });
+  reader.start(columns, sink);
+  const stopped = { atRecordStart: false, nextLine: 0 };
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const chunks = readChunks(handle, options.chunkSize ?? 1 << 20, range.start, () => range.end);
+    if (!(await pushChunks(chunks, new Utf8StreamCheck(), reader, sink, options.file))) return stopped;
+  } catch (error) {
+    sink.problem(fileProblem(options.file, error));
+    return stopped;
+  } finally {
+    await handle?.close();
+  }
+  if (range.atFileEnd) reader.end();
+  return { atRecordStart: reader.atRecordStart, nextLine: reader.nextLine };
 }
 
 /** The header's cells when its line [from, newline) is plain and not empty; else undefined. */
@@ -151,7 +234,7 @@ class ByteLineReader {
    */
   private plain = false;
   /** In plain mode, the line the next line is. */
-  private line = 2;
+  private line: number;
   /** The start of a line whose end is in a later chunk (plain mode). */
   private carry = EMPTY;
   private chosen: ChosenColumns | undefined;
@@ -164,13 +247,27 @@ class ByteLineReader {
     return this.chosen?.lastLine ?? 1;
   }
 
+  /** Whether the bytes so far end between records (and lines). */
+  get atRecordStart(): boolean {
+    return this.plain && this.carry.length === 0;
+  }
+
+  /** The number of the next line (between records). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** By default the reader starts at line 2, after a header, in the general parser; a part of a file starts plain. */
   constructor(
     private readonly file: string,
     private readonly delimiter: number,
     private readonly width: number,
+    start: { firstLine: number; plain: boolean } = { firstLine: 2, plain: false },
   ) {
     this.parser = new CsvParser({ delimiter: String.fromCharCode(delimiter) });
-    this.parser.resumeAt(2);
+    this.line = start.firstLine;
+    this.plain = start.plain;
+    this.parser.resumeAt(start.firstLine);
   }
 
   start(columns: readonly number[], sink: CsvByteColumnsSink): void {
@@ -201,11 +298,12 @@ class ByteLineReader {
       const j = bytes.indexOf(LF, i);
       if (!this.plain) {
         const end = j < 0 ? n : j + 1;
-        chosen.general(this.parser.push(this.decoder.decode(bytes.subarray(i, end), { stream: true })));
+        const text = this.decoder.decode(bytes.subarray(i, end), { stream: true });
+        const next = parseGeneralLine(this.parser, chosen, text, j >= 0);
         i = end;
-        if (j >= 0 && this.parser.atRecordStart) {
+        if (next !== undefined) {
           this.plain = true;
-          this.line = this.parser.currentLine;
+          this.line = next;
         }
         continue;
       }

@@ -145,7 +145,8 @@ export class NumberedKeys {
       let k = start;
       while (k < end && k - start <= MAX_PREFIX_BYTES && !(bytes[k]! >= 48 && bytes[k]! <= 57)) k++;
       if (k - start > MAX_PREFIX_BYTES) return -1;
-      this.prefix = prefix = bytes.slice(start, k);
+      // A copy (Buffer's slice would be a view of a chunk read again later).
+      this.prefix = prefix = Uint8Array.prototype.slice.call(bytes, start, k);
     }
     const from = start + prefix.length;
     if (end <= from || end - from > 8 || (bytes[from] === 48 && end - from > 1)) return -1;

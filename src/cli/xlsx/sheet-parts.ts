@@ -17,30 +17,19 @@ export interface ReaderSheet {
   readerPart: string;
 }
 
-/** A part's archive name: as written, or with its %-escapes decoded ("Sheet%20One.xml"). */
-function archiveName(part: string, has: (name: string) => boolean): string | undefined {
-  if (has(part)) return part;
-  try {
-    const decoded = decodeURIComponent(part);
-    return has(decoded) ? decoded : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The workbook's worksheets in order, and the relationships as the reader must see them. */
 export function readerSheets(
   workbookXml: string,
   relsXml: string,
   has: (name: string) => boolean,
 ): { sheets: ReaderSheet[]; rels: string } {
-  const parts = new WorkbookParts('xl/workbook.xml', workbookXml, relsXml, '');
+  const parts = new WorkbookParts('xl/workbook.xml', workbookXml, relsXml, '', has);
   const sheets: ReaderSheet[] = [];
   const targets = new Map<string, string>();
   parts.sheets.forEach((sheet, k) => {
     if (!sheet.worksheet) return;
     const readerPart = `xl/worksheets/sheet${k + 1}.xml`;
-    sheets.push({ name: sheet.name, part: sheet.part, entry: archiveName(sheet.part, has), readerPart });
+    sheets.push({ name: sheet.name, part: sheet.part, entry: has(sheet.part) ? sheet.part : undefined, readerPart });
     targets.set(sheet.relId, readerPart.slice('xl/'.length));
   });
   const rels = relsXml.replace(/<(?:\w+:)?Relationship\b[^>]*>/g, (tag) => {

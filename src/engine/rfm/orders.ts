@@ -9,6 +9,8 @@ export interface OrderReadOptions {
   names?: { customer?: string; date?: string; amount?: string };
   /** Errors kept with details; all are counted. Default 1000. */
   maxErrors?: number;
+  /** Orders expected (an estimate): room for them is made at once instead of by doubling. */
+  expectedOrders?: number;
 }
 
 export interface OrdersRead {
@@ -27,9 +29,9 @@ export interface OrdersRead {
  * or as a 2-D array.
  */
 export class OrderCollector {
-  private customer = new Int32Array(1024);
-  private date = new Float64Array(1024);
-  private amount = new Float64Array(1024);
+  private customer: Int32Array;
+  private date: Float64Array;
+  private amount: Float64Array;
   private count = 0;
   private readonly ids: Array<string | number> = [];
   private readonly index = new Map<string, number>();
@@ -49,6 +51,10 @@ export class OrderCollector {
       amount: options.names?.amount ?? 'amount',
     };
     this.maxErrors = options.maxErrors ?? 1000;
+    const room = Math.max(1024, Math.ceil(options.expectedOrders ?? 0));
+    this.customer = new Int32Array(room);
+    this.date = new Float64Array(room);
+    this.amount = new Float64Array(room);
   }
 
   /** Adds one order; `row` is how the error report numbers it (a line or sheet row). */
@@ -105,6 +111,27 @@ export class OrderCollector {
     this.amount[i] = value;
   }
 
+  /**
+   * Appends what another collector read from the next part of the same input,
+   * as if this one had read it: its orders with their customers renumbered by
+   * `customerOf` (its index -> this collector's), its bad rows with their row
+   * numbers moved by `rowOffset`.
+   */
+  append(part: OrdersRead, customerOf: Int32Array, rowOffset: number): void {
+    const { count, customer, date, amount } = part.orders;
+    if (this.count + count > this.customer.length) this.grow(this.count + count);
+    const at = this.count;
+    for (let i = 0; i < count; i++) this.customer[at + i] = customerOf[customer[i]!]!;
+    this.date.set(date.subarray(0, count), at);
+    this.amount.set(amount.subarray(0, count), at);
+    this.count += count;
+    for (const { row, error } of part.errors) {
+      if (this.errors.length >= this.maxErrors) break;
+      this.errors.push({ row: row + rowOffset, error });
+    }
+    this.errorCount += part.errorCount;
+  }
+
   private intern(customer: Cell): number {
     const key = typeof customer === 'string' ? customer.trim() : displayCell(customer);
     for (; this.indexedUpTo < this.ids.length; this.indexedUpTo++) {
@@ -155,8 +182,7 @@ export class OrderCollector {
     return day;
   }
 
-  private grow(): void {
-    const size = this.customer.length * 2;
+  private grow(size = this.customer.length * 2): void {
     const customer = new Int32Array(size);
     customer.set(this.customer);
     const date = new Float64Array(size);

@@ -63,6 +63,14 @@ export interface TableModel {
   showTotals?: boolean;
 }
 
+/** A chart: its type as `type/seriesBy`, its source range, its title; `name` once Tierwise names it. */
+export interface ChartModel {
+  type: string;
+  rect: Rect;
+  title: string;
+  name?: string;
+}
+
 export interface SheetModel {
   name: string;
   visibility: SheetVisibility;
@@ -72,7 +80,7 @@ export interface SheetModel {
   merged: Rect[];
   cfs: CfModel[];
   names: Map<string, NameModel>;
-  charts: Array<{ type: string; rect: Rect; title: string }>;
+  charts: ChartModel[];
 }
 
 export interface SyncRecord {

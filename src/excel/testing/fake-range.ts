@@ -291,6 +291,32 @@ export class FakeRange extends Proxy<RangeTarget> implements ExcelRange {
     });
   }
 
+  /**
+   * Number formats, bold, fills and font colours of every cell go; so do the conditional formats lying
+   * within the range (one reaching outside it would be cut to the rest: not modelled, refused).
+   */
+  clear(applyTo: 'Formats'): void {
+    this.context.enqueue(10, () => {
+      const { sheet, rect } = this.live();
+      guard(sheet);
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.columns; j++) {
+          const old = this.fake.cell(sheet, rect.row + i, rect.column + j);
+          if (!old) continue;
+          const { numberFormat: _n, bold: _b, fill: _f, fontColor: _c, ...rest } = old;
+          this.fake.setCell(sheet, rect.row + i, rect.column + j, rest);
+        }
+      const within = (r: Rect) =>
+        r.row >= rect.row &&
+        r.column >= rect.column &&
+        r.row + r.rows <= rect.row + rect.rows &&
+        r.column + r.columns <= rect.column + rect.columns;
+      if (sheet.cfs.some((cf) => intersects(cf.rect, rect) && !within(cf.rect)))
+        throw new FakeExcelError('NotImplemented', `clear('${applyTo}') across a conditional format's edge.`);
+      sheet.cfs = sheet.cfs.filter((cf) => !within(cf.rect));
+    });
+  }
+
   select(): void {
     this.context.enqueue(10, () => {
       const { sheet, rect } = this.live();

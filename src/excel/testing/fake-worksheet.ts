@@ -2,7 +2,6 @@
 /* eslint-disable @typescript-eslint/no-this-alias -- sub-objects with getters (format, rule, columns) act on their owner */
 import { MAX_COLUMNS, MAX_ROWS, parseAddress } from '../a1';
 import type {
-  ExcelChart,
   ExcelNamedItemCollection,
   ExcelRange,
   ExcelRangeAreas,
@@ -13,14 +12,15 @@ import type {
 import {
   ADDRESS_LIMIT,
   FakeExcelError,
+  type ChartModel,
   type NameModel,
   type SheetModel,
   hasContent,
-  notLoaded,
   guard,
 } from './fake-model';
 import { refuseChartTypeAboveHost } from './fake-hosts';
 import { Proxy } from './fake-proxy';
+import { FakeChart } from './fake-charts';
 import { FakeNames } from './fake-names';
 import { FakeRange, FakeAreas } from './fake-range';
 import { FakeTableCollection } from './fake-tables';
@@ -100,7 +100,11 @@ export class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
   get charts(): ExcelWorksheet['charts'] {
     return {
       add: (type, source, seriesBy) => {
-        const chart = { type: `${type}/${seriesBy}`, rect: { row: 0, column: 0, rows: 1, columns: 1 }, title: '' };
+        const chart: ChartModel = {
+          type: `${type}/${seriesBy}`,
+          rect: { row: 0, column: 0, rows: 1, columns: 1 },
+          title: '',
+        };
         this.context.enqueue(30, () => {
           refuseChartTypeAboveHost(this.fake.host, type);
           const sheet = this.live();
@@ -108,21 +112,18 @@ export class FakeWorksheet extends Proxy<SheetModel> implements ExcelWorksheet {
           chart.rect = (source as FakeRange).resolved().rect;
           sheet.charts.push(chart);
         });
-        const context = this.context;
-        const result: ExcelChart = {
-          title: {
-            get text(): string {
-              throw notLoaded('text');
-            },
-            set text(value: string) {
-              context.enqueue(value.length, () => {
-                chart.title = value;
-              });
-            },
-          },
-        };
-        return result;
+        return new FakeChart(
+          this.context,
+          () => chart,
+          () => this.live(),
+        );
       },
+      getItemOrNullObject: (name) =>
+        new FakeChart(
+          this.context,
+          () => this.live().charts.find((c) => c.name?.toLowerCase() === name.toLowerCase()) ?? null,
+          () => this.live(),
+        ),
     };
   }
   getRange(address?: string): ExcelRange {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkProperty } from '../../support/property';
+import { seededRandom } from '../../support/seeded-random';
 import { aggregateOrders } from '../../../src/engine/rfm';
 
 /**
@@ -87,4 +88,93 @@ describe('aggregateOrders', () => {
       { numRuns: 300 },
     );
   });
+
+  it('given more customers than a cache holds (orders grouped by bucket first), then every customer row is the reference', () => {
+    const random = seededRandom(14);
+    const customers = 70_000;
+    const count = 400_000;
+    const orders: Order[] = Array.from({ length: count }, (_v, i) => ({
+      customer: i % 97 === 0 ? -1 : Math.floor(random() * customers),
+      date: 45000 + random() * 60,
+      amount: (random() - 0.2) * 1000,
+    }));
+    const ids = Array.from({ length: customers }, (_v, c) => `C${c}`);
+    for (const asOf of [undefined, 45040]) {
+      const got = aggregateOrders(
+        {
+          count,
+          customer: Int32Array.from(orders, (o) => o.customer),
+          date: Float64Array.from(orders, (o) => o.date),
+          amount: Float64Array.from(orders, (o) => o.amount),
+          ids,
+        },
+        asOf === undefined ? {} : { asOf },
+      );
+      const want = linearReference(orders, ids, asOf);
+      const c = got.customers;
+      expect(c.asOf).toBe(want.asOf);
+      expect(firstDifference(c.ids, want.ids)).toBeUndefined();
+      expect(firstDifference(c.frequency, want.frequency)).toBeUndefined();
+      expect(firstDifference(c.monetary, want.monetary)).toBeUndefined();
+      expect(firstDifference(c.firstOrder, want.first)).toBeUndefined();
+      expect(firstDifference(c.lastOrder, want.last)).toBeUndefined();
+      expect(
+        firstDifference(
+          c.recency,
+          want.last.map((day) => want.asOf - day),
+        ),
+      ).toBeUndefined();
+      expect(
+        firstDifference(
+          c.aov,
+          want.monetary.map((m, k) => m / want.frequency[k]!),
+        ),
+      ).toBeUndefined();
+      expect([got.ordersAfterAsOf, got.ordersUsed]).toEqual([want.after, want.used]);
+    }
+  });
 });
+
+/** The first place where two lists differ (their lengths, or values by Object.is), or undefined. */
+function firstDifference(got: ArrayLike<unknown>, want: ArrayLike<unknown>) {
+  if (got.length !== want.length) return { length: got.length, want: want.length };
+  for (let i = 0; i < got.length; i++) if (!Object.is(got[i], want[i])) return { at: i, got: got[i], want: want[i] };
+  return undefined;
+}
+
+/** reference() in one pass over the orders (fast enough for many customers), totals added in order. */
+function linearReference(orders: Order[], ids: string[], asOfGiven: number | undefined) {
+  let latest = -Infinity;
+  for (const o of orders) if (o.customer >= 0 && o.date > latest) latest = o.date;
+  const asOf = asOfGiven === undefined ? Math.floor(latest) + 1 : Math.floor(asOfGiven);
+  const n = ids.length;
+  const frequency = new Array<number>(n).fill(0);
+  const monetary = new Array<number>(n).fill(0);
+  const first = new Array<number>(n).fill(Infinity);
+  const last = new Array<number>(n).fill(-Infinity);
+  let after = 0;
+  let used = 0;
+  for (const o of orders) {
+    if (o.customer < 0) continue;
+    if (!(o.date < asOf + 1)) {
+      after++;
+      continue;
+    }
+    used++;
+    frequency[o.customer]! += 1;
+    monetary[o.customer]! += o.amount;
+    first[o.customer] = Math.min(first[o.customer]!, o.date);
+    last[o.customer] = Math.max(last[o.customer]!, o.date);
+  }
+  const kept = ids.map((_id, c) => c).filter((c) => frequency[c]! > 0);
+  return {
+    asOf,
+    ids: kept.map((c) => ids[c]),
+    frequency: kept.map((c) => frequency[c]!),
+    monetary: kept.map((c) => monetary[c]!),
+    first: kept.map((c) => Math.floor(first[c]!)),
+    last: kept.map((c) => Math.floor(last[c]!)),
+    after,
+    used,
+  };
+}

@@ -60,7 +60,8 @@ export class WorkbookPatcher {
         await file.close();
         return undefined;
       }
-      const parts = new WorkbookParts(WORKBOOK, workbook, rels, types);
+      const names = new Set(read.entries.map((e) => e.name));
+      const parts = new WorkbookParts(WORKBOOK, workbook, rels, types, (name) => names.has(name));
       const named = parts.stylesPart();
       const styles = await text(named);
       const stylesPart =

@@ -55,6 +55,20 @@ function partPath(from: string, target: string): string {
   return posix.normalize(posix.join(posix.dirname(from), target));
 }
 
+/**
+ * A part's archive entry name: as the target writes it, or with its %-escapes decoded (targets are URIs:
+ * "Sheet%20One.xml" names the entry "Sheet One.xml"); undefined when the archive has neither.
+ */
+export function archiveName(part: string, has: (name: string) => boolean): string | undefined {
+  if (has(part)) return part;
+  try {
+    const decoded = decodeURIComponent(part);
+    return has(decoded) ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class WorkbookParts {
   readonly sheets: SheetEntry[];
   private readonly rels: Relationship[];
@@ -64,11 +78,13 @@ export class WorkbookParts {
   private readonly prefix: string;
   private readonly relPrefix: string;
 
+  /** `has` says whether the archive holds an entry; parts are then named as their entries are. */
   constructor(
     private readonly workbookPart: string,
     workbook: string,
     relsXml: string,
     types: string,
+    private readonly has: (name: string) => boolean = () => false,
   ) {
     this.workbook = workbook;
     this.relsXml = relsXml;
@@ -86,7 +102,7 @@ export class WorkbookParts {
       const relId = attribute(m[0], `${this.relPrefix}:id`);
       const rel = this.rels.find((r) => r.id === relId);
       if (!rel || relId === undefined) return [];
-      const part = partPath(this.workbookPart, rel.target);
+      const part = this.entryOf(rel.target);
       return [{ name: attribute(m[0], 'name') ?? '', relId, part, worksheet: /\/worksheet$/.test(rel.type) }];
     });
   }
@@ -103,16 +119,23 @@ export class WorkbookParts {
   /** The styles part, if the workbook names one. */
   stylesPart(): string | undefined {
     const rel = this.rels.find((r) => r.type === STYLES_TYPE);
-    return rel ? partPath(this.workbookPart, rel.target) : undefined;
+    return rel ? this.entryOf(rel.target) : undefined;
   }
 
   /** The calculation chain, if any: dropped when cells change (Excel rebuilds it; a stale one reads as damage). */
   removeCalcChain(): string | undefined {
     const rel = this.rels.find((r) => r.type === CALC_CHAIN_TYPE);
     if (!rel) return undefined;
-    const part = partPath(this.workbookPart, rel.target);
+    const written = partPath(this.workbookPart, rel.target);
+    const part = this.entryOf(rel.target);
     this.relsXml = this.relsXml.replace(rel.xml, '');
-    this.types = this.types.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${escapeRe(part)}"[^>]*/>`), '');
+    // The override names the part as a URI, escaped or not.
+    for (const name of new Set([written, part])) {
+      this.types = this.types.replace(
+        new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${escapeRe(name)}"[^>]*/>`),
+        '',
+      );
+    }
     return part;
   }
 
@@ -193,6 +216,12 @@ export class WorkbookParts {
 
   contentTypesXml(): string {
     return this.types;
+  }
+
+  /** The archive entry a relationship target names (see archiveName), or its path when the archive lacks it. */
+  private entryOf(target: string): string {
+    const part = partPath(this.workbookPart, target);
+    return archiveName(part, this.has) ?? part;
   }
 
   private addRelationship(type: string, target: string): string {
