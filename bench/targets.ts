@@ -77,6 +77,15 @@ function gradingTargets(): void {
       { ...grading('hand'), label: 'hand loop' },
       RUNS,
     );
+    // The hand loop writes into arrays it is given; `{ into }` puts Tierwise in the same condition.
+    const reusing = { ...grading('columns-into'), label: 'tierwise columns, results into the previous batch' };
+    compare('Scorecard columns reusing result arrays vs numpy (same condition as the hand loop)', reusing, numpy, RUNS);
+    compare(
+      'Scorecard columns reusing result arrays vs the hand loop',
+      reusing,
+      { ...grading('hand'), label: 'hand loop' },
+      RUNS,
+    );
   }
   if (wanted('rows'))
     compare('Scorecard, 1M rows of cells as Excel passes them (target >= 1.2x)', grading('rows'), numpy, RUNS);

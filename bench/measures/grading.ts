@@ -1,12 +1,14 @@
 /**
  * One timed grading measure, run as its own process by bench/targets.ts.
- * Usage: npx tsx bench/measures/grading.ts columns|rows|text|hand|hand-branchy|rules|rules-spread [N]
- * (hand: the branch-free hand-written loop, the floor; hand-branchy: the same with a branch per band).
+ * Usage: npx tsx bench/measures/grading.ts columns|columns-into|rows|rows-into|text|hand|hand-branchy|rules|rules-spread [N]
+ * (hand: the branch-free hand-written loop, the floor, writing into arrays it is given; hand-branchy: the same
+ * with a branch per band; columns-into / rows-into: Tierwise writing into the previous call's result arrays,
+ * `{ into }`, the hand loop's condition; columns / rows: fresh result arrays per call, as users call it by default).
  * Prints `ms=T rows=N` (best of 5 after a warm-up, as the numpy peer does).
  * Same data as ../shared/peers/numpy_scorecard.py's distribution: sales U(0,40000), days integer U[0,90).
  */
 import { compileTable } from '../../src/engine/compile';
-import type { CompiledTable, GradingTable } from '../../src/engine';
+import type { CompiledTable, GradeBatch, GradeOptions, GradingTable } from '../../src/engine';
 import { getPreset } from '../../src/engine/presets';
 import { bestOf, seededRandom } from '../support';
 import { rulesTable } from './rules-table';
@@ -47,12 +49,19 @@ if (mode === 'rules' || mode === 'rules-spread') {
 } else {
   const [sales, days] = paymentColumns(N);
   const table = compiled(getPreset('payment-scorecard')!);
+  let previous: GradeBatch | undefined;
+  const into = (): GradeOptions | undefined => (previous ? { into: previous } : undefined);
   if (mode === 'columns') {
     ms = timed(() => table.gradeColumns([sales, days]));
-  } else if (mode === 'rows') {
+  } else if (mode === 'columns-into') {
+    ms = timed(() => (previous = table.gradeColumns([sales, days], undefined, into())));
+  } else if (mode === 'rows' || mode === 'rows-into') {
     // As Excel passes a range: one array of cells per row.
     const rows = Array.from({ length: N }, (_, i) => [sales[i]!, days[i]!]);
-    ms = timed(() => table.gradeRows(rows));
+    ms =
+      mode === 'rows'
+        ? timed(() => table.gradeRows(rows))
+        : timed(() => (previous = table.gradeRows(rows, undefined, into())));
   } else if (mode === 'text') {
     const rows = textRows(Array.from({ length: N }, (_, i): [number, number] => [sales[i]!, days[i]!]));
     ms = timed(() => table.gradeRows(rows));

@@ -91,6 +91,23 @@ export type Explained =
   | { ok: true; tier: string; tierIndex: number; score: number | null; explanation: Explanation }
   | { ok: false; error: GradeError };
 
+/** Options of `gradeRows` and `gradeColumns`. */
+export interface GradeOptions {
+  /**
+   * A batch an earlier call returned, whose `scores` and `tiers` arrays this
+   * call writes its results into instead of allocating new ones (as numpy's
+   * `out=`): for callers that grade many chunks one after the other and are
+   * done with each chunk's results before the next. That earlier batch's
+   * results are overwritten. Used when its arrays hold at least as many rows
+   * as this call (the results are then their first `count` rows); otherwise,
+   * and for ranked tables (ABC, tiers by share), fresh arrays are allocated.
+   * Every row of the returned batch is written by this call; `errors` is
+   * always a new map. Its arrays must not share memory with the data being
+   * graded (gradeColumns refuses a column that does).
+   */
+  into?: GradeBatch;
+}
+
 /** A table validated once and turned into a fast grader. */
 export interface CompiledTable {
   readonly table: GradingTable;
@@ -109,9 +126,9 @@ export interface CompiledTable {
    * one gradeRows call must get every row, and gradeRow gives needs-batch.
    */
   readonly ranked?: boolean;
-  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch;
+  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap, options?: GradeOptions): GradeBatch;
   /** The same for data held column by column: `columns[c][r]` (CSV readers, typed arrays, SQL results). */
-  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch;
+  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap, options?: GradeOptions): GradeBatch;
   gradeRow(row: ArrayLike<Cell>, map?: ColumnMap): Graded;
   explainRow(row: ArrayLike<Cell>, map?: ColumnMap): Explained;
 }

@@ -6,7 +6,7 @@ import type { CompiledTable, GradeBatch, GradingTable, InputDef, NumericRange } 
 import type { Cell } from '../../src/engine/values/cell';
 import { nextDown } from '../../src/engine/grading/bands';
 import { getPreset } from '../../src/engine/presets';
-import { tiers } from './fixtures';
+import { kindInput, numberInputs, tiers } from './fixtures';
 
 /**
  * The block fast paths (a column of doubles read in place, every number input
@@ -67,20 +67,8 @@ function rangesOf(cuts: number[]): NumericRange[] {
 }
 
 function tableOf(c: Case): GradingTable {
-  const numberInputs: InputDef[] = c.numbers.map((n, i) => ({
-    id: `x${i}`,
-    type: 'number',
-    label: { en: `x${i}` },
-    ...(n.required ? {} : { required: false }),
-  }));
-  const category: InputDef = {
-    id: 'kind',
-    type: 'category',
-    label: { en: 'kind' },
-    values: ['a', 'b', 'c'].map((id) => ({ id, label: { en: id } })),
-    required: false,
-  };
-  const inputs = [...numberInputs];
+  const category = kindInput(['a', 'b', 'c'], false);
+  const inputs = numberInputs(c.numbers);
   if (c.categoryAt >= 0) inputs.splice(c.categoryAt, 0, category);
   const criteria = c.numbers.map((n, i) => ({
     id: `c${i}`,

@@ -12,7 +12,9 @@ import type { BlockState } from './row-state';
 /**
  * Rows start .. start+size of a caller's column of doubles into `slot`: read
  * in place when all are finite (the caller's array is never written), else
- * copied and the non-finite values sent through the decoder.
+ * copied and the non-finite values sent through the decoder. With `check`
+ * false the rows are read in place unchecked, for a method that checks them
+ * itself (`MethodEvaluator.checksFinite`).
  */
 export function readDoubles(
   column: Float64Array,
@@ -21,13 +23,12 @@ export function readDoubles(
   state: BlockState,
   slot: number,
   decode: Decoder,
+  check: boolean,
 ): void {
   const view = column.subarray(start, start + size);
   state.blank[slot]!.fill(0, 0, size);
-  // x - x is 0 for every finite x and NaN for NaN and ±Infinity: the sum is 0 only when all are finite.
-  let sum = 0;
-  for (let r = 0; r < size; r++) sum += view[r]! - view[r]!;
-  if (sum === 0) return state.borrow(slot, view);
+  if (!check) return state.borrow(slot, view, false);
+  if (allFinite(view, size)) return state.borrow(slot, view);
   const values = state.values[slot]!;
   values.set(view);
   const failed = state.failed;
@@ -35,6 +36,21 @@ export function readDoubles(
     const v = values[r]!;
     if (v - v !== 0 && failed[r] === 0) decode(v, state, r);
   }
+}
+
+/** Whether the first `size` values are all finite. */
+export function allFinite(values: Float64Array, size: number): boolean {
+  // x - x is 0 for every finite x and NaN for NaN and ±Infinity: the sum is 0 only when all are finite.
+  let sum = 0;
+  for (let r = 0; r < size; r++) sum += values[r]! - values[r]!;
+  return sum === 0;
+}
+
+/** Whether every slot read unchecked holds finite values only; if so they count as checked from now on. */
+export function uncheckedFinite(state: BlockState): boolean {
+  for (const slot of state.unchecked) if (!allFinite(state.values[slot]!, state.size)) return false;
+  state.unchecked.length = 0;
+  return true;
 }
 
 /** The number inputs of a table read from rows of cells: where each sits in a row and its slot. */

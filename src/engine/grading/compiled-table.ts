@@ -1,9 +1,9 @@
-import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, Graded } from '../grader';
+import type { ExplanationStep, ColumnMap, CompiledTable, Explained, GradeBatch, GradeOptions, Graded } from '../grader';
 import { TierwiseUsageError, type GradeError } from '../errors';
 import type { GradingTable, InputDef, Threshold, Tier } from '../model';
 import type { Cell } from '../values/cell';
 import { NEEDS_RANKED_BATCH } from './abc';
-import { readDoubles, readNumberCells, type NumberCells } from './block-read';
+import { readDoubles, uncheckedFinite, readNumberCells, type NumberCells } from './block-read';
 import { makeDecoder, type Decoder } from './decode';
 import type { MethodEvaluator } from './method';
 import { BLOCK_SIZE, BlockState } from './row-state';
@@ -44,6 +44,8 @@ export class CompiledGradingTable implements CompiledTable {
   private readonly decodedSlots: Int32Array;
   /** 1 where the decoded input is a number input. */
   private readonly numeric: Uint8Array;
+  /** 1 where the method checks the decoded input's values for finiteness itself (`checksFinite`). */
+  private readonly methodChecks: Uint8Array;
   private readonly state: BlockState;
   private readonly identity: Int32Array;
   private readonly bindings = new WeakMap<object, Binding>();
@@ -68,6 +70,8 @@ export class CompiledGradingTable implements CompiledTable {
     this.decodedSlots = Int32Array.from(own, (x) => x.slot);
     // A daysSince column holds dates (numbers there are date serials), never the fast number path.
     this.numeric = Uint8Array.from(own, (x) => (x.input.type === 'number' && !x.input.daysSince ? 1 : 0));
+    const checks = new Set(method.checksFinite ?? []);
+    this.methodChecks = Uint8Array.from(own, (x) => (checks.has(x.slot) ? 1 : 0));
     this.state = new BlockState(table.inputs.length);
     this.identity = Int32Array.from(columns, (_c, i) => i);
   }
@@ -76,22 +80,27 @@ export class CompiledGradingTable implements CompiledTable {
   private readonly byShare: readonly Threshold[] | undefined;
   readonly ranked: boolean;
 
-  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
-    return this.gradeBatch(rows, 'rows', rows.length, map);
+  gradeRows(rows: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap, options?: GradeOptions): GradeBatch {
+    return this.gradeBatch(rows, 'rows', rows.length, map, options?.into);
   }
 
-  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap): GradeBatch {
+  gradeColumns(columns: ArrayLike<ArrayLike<Cell>>, map?: ColumnMap, options?: GradeOptions): GradeBatch {
     const binding = this.bind(map);
     const lengths = new Set(Array.from(binding.map, (c) => (c >= 0 ? columns[c]?.length : undefined)));
     lengths.delete(undefined);
     if (lengths.size > 1)
       throw new TierwiseUsageError(`gradeColumns: columns of different lengths (${[...lengths].join(', ')})`);
-    return this.gradeBatch(columns, 'columns', [...lengths][0] ?? 0, map);
+    return this.gradeBatch(columns, 'columns', [...lengths][0] ?? 0, map, options?.into);
   }
 
-  private gradeBatch(data: ArrayLike<ArrayLike<Cell>>, layout: Layout, count: number, map?: ColumnMap): GradeBatch {
-    const scores = new Float64Array(count);
-    const tiers = new Int32Array(count);
+  private gradeBatch(
+    data: ArrayLike<ArrayLike<Cell>>,
+    layout: Layout,
+    count: number,
+    map: ColumnMap | undefined,
+    into: GradeBatch | undefined,
+  ): GradeBatch {
+    const { scores, tiers } = this.byShare ? freshResults(count) : resultsInto(into, count, data, layout);
     const errors = new Map<number, GradeError>();
     const binding = this.bind(map);
     const state = this.state;
@@ -146,7 +155,9 @@ export class CompiledGradingTable implements CompiledTable {
    * Grades rows start .. start+size of `data` (rows of cells, or columns of
    * cells) into `state`: decode column by column,
    * fill derived inputs from source tables, then run the method. With a trace
-   * (a block of one row) the steps of the explanation are recorded.
+   * (a block of one row) the steps of the explanation are recorded. Columns
+   * of doubles the method checks itself are read unchecked, unless
+   * `checkAll` (the block graded again after a non-finite value was found).
    */
   private evaluate(
     data: ArrayLike<ArrayLike<Cell>>,
@@ -156,6 +167,7 @@ export class CompiledGradingTable implements CompiledTable {
     binding: Binding,
     state: BlockState,
     trace: ExplanationStep[] | undefined,
+    checkAll = false,
   ): void {
     state.begin(size, !this.method.writesEveryRow);
     const { map } = binding;
@@ -174,7 +186,7 @@ export class CompiledGradingTable implements CompiledTable {
       const fast = this.numeric[k] === 1;
       const columnCells = column >= 0 && layout === 'columns' ? data[column] : undefined;
       if (fast && columnCells instanceof Float64Array && !trace) {
-        readDoubles(columnCells, start, size, state, slot, decode);
+        readDoubles(columnCells, start, size, state, slot, decode, checkAll || this.methodChecks[k] === 0);
         continue;
       }
       if (fast && column >= 0 && layout === 'rows' && !trace) {
@@ -227,7 +239,11 @@ export class CompiledGradingTable implements CompiledTable {
         });
       }
     }
-    this.method.evaluate(state, trace);
+    // The method checks unchecked slots only where no row failed; elsewhere they are checked here.
+    if (state.unchecked.length > 0 && state.failures > 0 && !uncheckedFinite(state)) state.nonFinite = true;
+    else this.method.evaluate(state, trace);
+    // A non-finite value in a column read unchecked: grade the block again, decoding it (rare).
+    if (state.nonFinite) this.evaluate(data, layout, start, size, binding, state, trace, true);
   }
 
   /** Resolves a column map once per map object; a map changed in place is noticed and resolved again. */
@@ -256,6 +272,28 @@ export class CompiledGradingTable implements CompiledTable {
       ),
     };
   }
+}
+
+function freshResults(count: number): { scores: Float64Array; tiers: Int32Array } {
+  return { scores: new Float64Array(count), tiers: new Int32Array(count) };
+}
+
+/** The first `count` rows of an earlier batch's result arrays when they are long enough, else fresh arrays. */
+function resultsInto(
+  into: GradeBatch | undefined,
+  count: number,
+  data: ArrayLike<ArrayLike<Cell>>,
+  layout: Layout,
+): { scores: Float64Array; tiers: Int32Array } {
+  if (!into || into.scores.length < count || into.tiers.length < count) return freshResults(count);
+  // Results written over a column being read would change rows not yet graded.
+  if (layout === 'columns')
+    for (let c = 0; c < data.length; c++) {
+      const column = data[c];
+      if (ArrayBuffer.isView(column) && (column.buffer === into.scores.buffer || column.buffer === into.tiers.buffer))
+        throw new TierwiseUsageError('gradeColumns: `into` shares memory with input column ' + c);
+    }
+  return { scores: into.scores.subarray(0, count), tiers: into.tiers.subarray(0, count) };
 }
 
 function sameMap(a: Int32Array, b: ColumnMap): boolean {

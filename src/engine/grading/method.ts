@@ -24,6 +24,15 @@ export interface MethodEvaluator {
    * included (NaN and -1), so the block need not fill them first.
    */
   readonly writesEveryRow?: boolean;
+  /**
+   * Slots whose values `evaluate` checks for finiteness itself: such a slot
+   * may be read in place from a caller's column of doubles unchecked
+   * (`state.unchecked`), and then only in a block where no row has failed
+   * and no trace is kept. Finding a non-finite value there, `evaluate` sets
+   * `state.nonFinite` (its results are then dropped and the block graded
+   * again with every value checked).
+   */
+  readonly checksFinite?: readonly number[];
   evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void;
 }
 

@@ -1,5 +1,5 @@
 import { nextDown, type BandFinder } from './bands';
-import type { BlockState } from './row-state';
+import { BLOCK_SIZE, type BlockState } from './row-state';
 
 /**
  * The scorecard's block kernels: a criterion's weighted points set or added
@@ -91,45 +91,73 @@ export function unrolledRange(
 
 /**
  * A plain scorecard's last one or two criteria and its tier in one pass:
- * each row's total is `prior` (the earlier criteria's sum, or zeros) plus
- * their points, written to the score, and its tier from the thresholds. True
- * when some total is NaN (a blank or out-of-range value), for the caller to
- * score those rows exactly.
+ * each row's total is `prior` (the earlier criteria's sum, or zeros when
+ * undefined) plus their points, written to the score, and its tier from the
+ * thresholds. True when some total is NaN (a blank or out-of-range value),
+ * for the caller to score those rows exactly.
+ *
+ * Two criteria without earlier ones check unchecked slots
+ * (`state.unchecked`) as they go: each value's `v - v` (0 when finite, NaN for
+ * NaN and ±Infinity) is added to the total, so a non-finite value never
+ * passes for a band's points; totals are never -0, so adding 0 changes none.
+ * `checksFinite` says which slots that covers.
  */
-export type FusedTail = (state: BlockState, prior: Float64Array) => boolean;
+export interface FusedTail {
+  (state: BlockState, prior: Float64Array | undefined): boolean;
+  readonly checksFinite: readonly number[];
+}
 
 export function fusedTail(last: readonly UnrolledRange[], tierAt: (score: number) => number): FusedTail {
   const a = last[0]!;
   const b = last[1];
+  const zeros = new Float64Array(BLOCK_SIZE);
   if (!b)
-    return (state, prior) => {
-      const { score, tier } = state;
-      const va = state.values[a.slot]!;
-      let nan = 0;
-      for (let r = 0; r < state.size; r++) {
-        const t = prior[r]! + a.byPosition[bandsBelow4(va[r]!, a.above, a.p0, a.p1, a.p2)]!;
+    return Object.assign(
+      (state: BlockState, prior: Float64Array = zeros) => {
+        const { score, tier } = state;
+        const va = state.values[a.slot]!;
+        let nan = 0;
+        for (let r = 0; r < state.size; r++) {
+          const t = prior[r]! + a.byPosition[bandsBelow4(va[r]!, a.above, a.p0, a.p1, a.p2)]!;
+          score[r] = t;
+          tier[r] = tierAt(t);
+          nan |= +(t !== t);
+        }
+        return nan === 1;
+      },
+      { checksFinite: [] },
+    );
+  // The ends and points as locals of the loops.
+  const { slot: sa, byPosition: pa, above: la, p0: a0, p1: a1, p2: a2 } = a;
+  const { slot: sb, byPosition: pb, above: lb, p0: b0, p1: b1, p2: b2 } = b;
+  const fused = (state: BlockState, prior: Float64Array | undefined): boolean => {
+    const { score, tier } = state;
+    const va = state.values[sa]!;
+    const vb = state.values[sb]!;
+    const n = state.size;
+    let nan = 0;
+    if (prior === undefined && state.unchecked.length > 0) {
+      // Columns read in place unchecked: no totals to read, each value checked.
+      for (let r = 0; r < n; r++) {
+        const x = va[r]!;
+        const y = vb[r]!;
+        const t = pa[bandsBelow4(x, la, a0, a1, a2)]! + pb[bandsBelow4(y, lb, b0, b1, b2)]! + (x - x + (y - y));
         score[r] = t;
         tier[r] = tierAt(t);
         nan |= +(t !== t);
       }
       return nan === 1;
-    };
-  return (state, prior) => {
-    const { score, tier } = state;
-    const va = state.values[a.slot]!;
-    const vb = state.values[b.slot]!;
-    let nan = 0;
-    for (let r = 0; r < state.size; r++) {
-      const t =
-        prior[r]! +
-        a.byPosition[bandsBelow4(va[r]!, a.above, a.p0, a.p1, a.p2)]! +
-        b.byPosition[bandsBelow4(vb[r]!, b.above, b.p0, b.p1, b.p2)]!;
+    }
+    const before = prior ?? zeros;
+    for (let r = 0; r < n; r++) {
+      const t = before[r]! + pa[bandsBelow4(va[r]!, la, a0, a1, a2)]! + pb[bandsBelow4(vb[r]!, lb, b0, b1, b2)]!;
       score[r] = t;
       tier[r] = tierAt(t);
       nan |= +(t !== t);
     }
     return nan === 1;
   };
+  return Object.assign(fused, { checksFinite: [sa, sb] });
 }
 
 /** Adds a category or boolean criterion's points: the decoded value is an index into a table. */

@@ -30,6 +30,14 @@ export class BlockState {
   /** 1 once the row has an error; later steps skip it. */
   readonly failed: Uint8Array;
   readonly errors: Array<GradeError | undefined>;
+  /**
+   * Slots read in place from a caller's column without a finiteness check in
+   * this block (`borrow` with checked false): the method checks them itself
+   * (`MethodEvaluator.checksFinite`).
+   */
+  readonly unchecked: number[] = [];
+  /** Set by a method that found a non-finite value in an unchecked slot: the block is graded again, every value checked. */
+  nonFinite = false;
   private readonly ownValues: Float64Array[];
   private readonly ownScore: Float64Array;
   private readonly ownTier: Int32Array;
@@ -56,6 +64,8 @@ export class BlockState {
     this.size = size;
     this.failures = 0;
     this.failed.fill(0, 0, size);
+    this.unchecked.length = 0;
+    this.nonFinite = false;
     if (this.borrowed) {
       for (let s = 0; s < this.values.length; s++) this.values[s] = this.ownValues[s]!;
       this.borrowed = false;
@@ -65,10 +75,15 @@ export class BlockState {
     this.tier.fill(-1, 0, size);
   }
 
-  /** Reads slot `slot` of this block from `view` (the block's rows of a caller's column) until the next `begin`. */
-  borrow(slot: number, view: Float64Array): void {
+  /**
+   * Reads slot `slot` of this block from `view` (the block's rows of a
+   * caller's column) until the next `begin`; `checked` false when its values
+   * are not known to be finite yet.
+   */
+  borrow(slot: number, view: Float64Array, checked = true): void {
     this.values[slot] = view;
     this.borrowed = true;
+    if (!checked) this.unchecked.push(slot);
   }
 
   /** Writes results into `score` and `tier` (the block's rows of a batch's arrays) until `keep` is called. */

@@ -4,6 +4,7 @@ import { makeBandFinder } from './bands';
 import { compileCondition } from './conditions';
 import { cleanFloat, criterionStep, makeThresholds, type MethodContext, type MethodEvaluator } from './method';
 import { fusedTail, rangeAdder, tableAdder, unrolledRange } from './points-kernels';
+import { uncheckedFinite } from './block-read';
 import { BLOCK_SIZE, type BlockState } from './row-state';
 
 /** Banded criteria -> points (weighted), optional multipliers, total -> tier by thresholds. */
@@ -45,7 +46,6 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
       ? fusedTail(tail as NonNullable<(typeof tail)[number]>[], thresholds.tierAt)
       : undefined;
   const head = criteria.slice(0, criteria.length - tailSize);
-  const zeros = new Float64Array(BLOCK_SIZE);
 
   /** One row's total, criterion by criterion, failing the row on a blank without blank points or a value outside the bands. */
   const exactTotal = (state: BlockState, r: number): number => {
@@ -80,13 +80,19 @@ export function compileScorecard(method: ScorecardMethod, ctx: MethodContext): M
   return {
     hasScore: true,
     writesEveryRow: true,
+    // Without earlier criteria, the fused pass checks the values it reads (a non-finite one gives a NaN total).
+    ...(fused && head.length === 0 ? { checksFinite: fused.checksFinite } : {}),
     evaluate(state: BlockState, trace: ExplanationStep[] | undefined): void {
       const { failed, score } = state;
       const n = state.size;
       if (fused && !trace && state.failures === 0) {
         for (let i = 0; i < head.length; i++) head[i]!.add(state, score, i === 0);
-        if (fused(state, head.length > 0 ? score : zeros))
-          for (let r = 0; r < n; r++) if (score[r] !== score[r]) settle(state, r);
+        if (!fused(state, head.length > 0 ? score : undefined)) return;
+        if (state.unchecked.length > 0 && !uncheckedFinite(state)) {
+          state.nonFinite = true;
+          return;
+        }
+        for (let r = 0; r < n; r++) if (score[r] !== score[r]) settle(state, r);
         return;
       }
       // Plain tables total straight into the scores; the first criterion sets, the others add.
