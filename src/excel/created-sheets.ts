@@ -52,15 +52,22 @@ function subtract(rect: Rect, hole: Rect): Rect[] {
 const outside = (used: Rect, written: readonly Rect[]): Rect[] =>
   written.reduce((rest, hole) => rest.flatMap((r) => subtract(r, hole)), [used]);
 
-async function usedRect(context: ExcelContext, name: string): Promise<Rect | undefined> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+/** Each named sheet's used range (undefined: no such sheet, or nothing on it), in two requests for them all. */
+async function usedRects(context: ExcelContext, names: readonly string[]): Promise<Array<Rect | undefined>> {
+  if (names.length === 0) return [];
+  const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
   await context.sync();
-  if (sheet.isNullObject) return undefined;
-  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
-  await context.sync();
-  return used.isNullObject
-    ? undefined
-    : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
+  const used = sheets.map((sheet) =>
+    sheet.isNullObject
+      ? undefined
+      : sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
+  );
+  if (used.some((u) => u !== undefined)) await context.sync();
+  return used.map((u) =>
+    !u || u.isNullObject
+      ? undefined
+      : { row: u.rowIndex, column: u.columnIndex, rows: u.rowCount, columns: u.columnCount },
+  );
 }
 
 /** What the pane wrote on the sheets it created for this Apply (RFM from orders): each sheet's used range. */
@@ -68,12 +75,8 @@ export async function createdSheetSteps(
   context: ExcelContext,
   sheets: readonly string[],
 ): Promise<Array<{ kind: 'delete-sheet'; sheet: string; written: Rect[] }>> {
-  const steps = [];
-  for (const sheet of sheets) {
-    const used = await usedRect(context, sheet);
-    steps.push({ kind: 'delete-sheet' as const, sheet, written: used ? [used] : [] });
-  }
-  return steps;
+  const used = await usedRects(context, sheets);
+  return sheets.map((sheet, k) => ({ kind: 'delete-sheet' as const, sheet, written: used[k] ? [used[k]] : [] }));
 }
 
 /** Rectangles Tierwise wrote of at least this many cells (an RFM sheet, graded columns) are not read back. */
@@ -120,9 +123,17 @@ export async function userCellOnCreatedSheet(
   read: GridReader,
 ): Promise<{ sheet: string; address: string } | undefined> {
   const print = journal.fingerprint;
-  for (const step of journal.undoOrder()) {
-    if (step.kind !== 'delete-sheet' || !step.written) continue;
-    const used = await usedRect(context, step.sheet);
+  const steps = journal
+    .undoOrder()
+    .flatMap((step) =>
+      step.kind === 'delete-sheet' && step.written ? [{ sheet: step.sheet, written: step.written }] : [],
+    );
+  const usedOf = await usedRects(
+    context,
+    steps.map((step) => step.sheet),
+  );
+  for (const [k, step] of steps.entries()) {
+    const used = usedOf[k];
     if (!used) continue;
     const graded =
       print && print.sheet.toLowerCase() === step.sheet.toLowerCase()
